@@ -1,4 +1,11 @@
-/** Orchestrator core: the HDAG lifecycle API and the ports it needs (store, inventory, deployer, rules, dashboards, metrics, artifacts). */
+/**
+ * Orchestrator core: the HDAG lifecycle API and the ports it needs (store, inventory, deployer, rules,
+ * dashboards, metrics, artifacts), with local implementations for running without a cluster.
+ */
 module dev.smo.core {
     requires transitive dev.smo.optimizer;
+
+    exports dev.smo.core;
+    exports dev.smo.core.spi;
+    exports dev.smo.core.local;
 }

@@ -1,0 +1,22 @@
+package dev.smo.core;
+
+import dev.smo.model.SmoException;
+
+/** No graph of that name exists. */
+public class GraphNotFoundException extends SmoException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String graph;
+
+    /** @param graph the graph name that was asked for */
+    public GraphNotFoundException(String graph) {
+        super("Graph (" + graph + ") not found.");
+        this.graph = graph;
+    }
+
+    /** @return the graph name */
+    public String graph() {
+        return graph;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.smo.core.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps graphs, their services, their event logs and the last cluster snapshot.
+ *
+ * <p>Every write is one transaction. Updates are optimistic: the caller passes the graph it read, and the write
+ * fails with {@link dev.smo.core.ConcurrentUpdateException} when someone else stored a newer version meanwhile.
+ */
+public interface GraphStore {
+
+    /**
+     * Stores a new graph with version 1, together with its first events.
+     *
+     * @param graph the graph, whose {@code version} is ignored
+     * @param events events to append in the same transaction
+     * @return the stored graph (version 1, timestamps set)
+     * @throws dev.smo.core.GraphAlreadyExistsException when a graph of that name exists
+     */
+    StoredGraph insert(StoredGraph graph, List<GraphEvent> events);
+
+    /**
+     * Replaces a graph and its services, together with new events.
+     *
+     * @param graph the new state; its {@code version} must be the version that was read
+     * @param events events to append in the same transaction
+     * @return the stored graph, with its version incremented
+     * @throws dev.smo.core.GraphNotFoundException when the graph does not exist
+     * @throws dev.smo.core.ConcurrentUpdateException when the stored version differs from {@code graph.version()}
+     */
+    StoredGraph update(StoredGraph graph, List<GraphEvent> events);
+
+    /**
+     * Deletes a graph and its services; its event log is kept, with the given events appended.
+     *
+     * @param name the graph name
+     * @param version the version that was read
+     * @param events events to append in the same transaction
+     * @throws dev.smo.core.GraphNotFoundException when the graph does not exist
+     * @throws dev.smo.core.ConcurrentUpdateException when the stored version differs
+     */
+    void delete(String name, long version, List<GraphEvent> events);
+
+    /**
+     * @param name the graph name
+     * @return the graph, or empty
+     */
+    Optional<StoredGraph> find(String name);
+
+    /**
+     * @param project a project, or {@code null} for all projects
+     * @return the graphs, ordered by name
+     */
+    List<StoredGraph> list(String project);
+
+    /**
+     * @return graphs in a transitional status or with services in one: the work a restart must finish
+     */
+    List<StoredGraph> unsettled();
+
+    /**
+     * @param graph the graph name
+     * @return the graph's events in the order they were stored, also after the graph was deleted
+     */
+    List<GraphEvent> events(String graph);
+
+    /**
+     * Replaces the stored cluster snapshot.
+     *
+     * @param clusters the clusters as last read from the inventory
+     */
+    void replaceClusters(List<ClusterInfo> clusters);
+
+    /** @return the last stored cluster snapshot, ordered by name */
+    List<ClusterInfo> clusters();
+}
