@@ -1,0 +1,174 @@
+package dev.smo.persistence.internal;
+
+import dev.smo.core.ConcurrentUpdateException;
+import dev.smo.core.GraphAlreadyExistsException;
+import dev.smo.core.GraphNotFoundException;
+import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.spi.ServiceStatus;
+import dev.smo.core.spi.StoredGraph;
+import dev.smo.persistence.PostgresGraphStore;
+import dev.smo.persistence.UnableToAccessDatabaseException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The graph repository on Jdbi. Writes run at READ COMMITTED and rely on the version column: a second writer of
+ * the same version blocks on the row, then finds the version changed and matches no row. Reads run at
+ * REPEATABLE READ so a graph and its services come from one snapshot.
+ */
+public final class DefaultPostgresGraphStore implements PostgresGraphStore {
+
+    /** Graphs with work outstanding: a transitional status, or a service in one. Enum names are safe literals. */
+    private static final String UNSETTLED = "status NOT IN (" + settled(GraphStatus.values()) + ") OR EXISTS "
+            + "(SELECT 1 FROM services s WHERE s.graph_id = graphs.id AND s.status NOT IN ("
+            + settled(ServiceStatus.values()) + "))";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DefaultPostgresGraphStore(DataSource dataSource, Clock clock) {
+        this.jdbi = Jdbi.create(dataSource);
+        this.clock = clock;
+    }
+
+    @Override
+    public StoredGraph insert(StoredGraph graph, List<GraphEvent> events) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(events, "events");
+        ServiceRows.checkUniqueNames(graph.name(), graph.services());
+        Instant now = now();
+        return write("insert graph", graph.name(), h -> {
+            long id = GraphRows.insert(h, graph, now)
+                    .orElseThrow(() -> new GraphAlreadyExistsException(graph.name()));
+            ServiceRows.insert(h, id, graph.services());
+            EventRows.append(h, events);
+            return GraphRows.copy(graph, 1, now, now);
+        });
+    }
+
+    @Override
+    public StoredGraph update(StoredGraph graph, List<GraphEvent> events) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(events, "events");
+        ServiceRows.checkUniqueNames(graph.name(), graph.services());
+        Instant now = now();
+        return write("update graph", graph.name(), h -> {
+            GraphRows.Stamp stamp = GraphRows.update(h, graph, now)
+                    .orElseThrow(() -> conflict(h, graph.name(), graph.version()));
+            ServiceRows.replace(h, stamp.id(), graph.services());
+            EventRows.append(h, events);
+            return GraphRows.copy(graph, stamp.version(), stamp.createdAt(), now);
+        });
+    }
+
+    @Override
+    public void delete(String name, long version, List<GraphEvent> events) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(events, "events");
+        write("delete graph", name, h -> {
+            if (!GraphRows.delete(h, name, version)) {
+                throw conflict(h, name, version);
+            }
+            EventRows.append(h, events);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredGraph> find(String name) {
+        Objects.requireNonNull(name, "name");
+        return read("read graph (" + name + ")",
+                h -> GraphRows.select(h, "name = :name", q -> q.bind("name", name)).stream().findFirst());
+    }
+
+    @Override
+    public List<StoredGraph> list(String project) {
+        if (project == null) {
+            return read("list graphs", h -> GraphRows.select(h, "TRUE", q -> { }));
+        }
+        return read("list graphs of project (" + project + ")",
+                h -> GraphRows.select(h, "project = :project", q -> q.bind("project", project)));
+    }
+
+    @Override
+    public List<StoredGraph> unsettled() {
+        return read("list unsettled graphs", h -> GraphRows.select(h, UNSETTLED, q -> { }));
+    }
+
+    @Override
+    public List<GraphEvent> events(String graph) {
+        Objects.requireNonNull(graph, "graph");
+        return read("read the events of graph (" + graph + ")", h -> EventRows.of(h, graph));
+    }
+
+    @Override
+    public void replaceClusters(List<ClusterInfo> clusters) {
+        Objects.requireNonNull(clusters, "clusters");
+        Set<String> names = new HashSet<>();
+        for (ClusterInfo c : clusters) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("Cluster snapshot names cluster (" + c.name() + ") twice.");
+            }
+        }
+        Instant now = now();
+        run("replace the cluster snapshot", () -> jdbi.inTransaction(h -> {
+            ClusterRows.replace(h, clusters, now);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<ClusterInfo> clusters() {
+        return read("read the cluster snapshot", ClusterRows::all);
+    }
+
+    private RuntimeException conflict(Handle h, String name, long expected) {
+        return GraphRows.version(h, name)
+                .<RuntimeException>map(actual -> new ConcurrentUpdateException(name, expected, actual))
+                .orElseGet(() -> new GraphNotFoundException(name));
+    }
+
+    private <R> R write(String action, String graph, HandleCallback<R, RuntimeException> callback) {
+        return run(action + " (" + graph + ")", () -> jdbi.inTransaction(callback));
+    }
+
+    private <R> R read(String action, HandleCallback<R, RuntimeException> callback) {
+        return run(action, () -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback));
+    }
+
+    private static <R> R run(String action, java.util.function.Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw new UnableToAccessDatabaseException("PostgreSQL failed to " + action + ": "
+                    + Exceptions.rootMessage(e), e);
+        }
+    }
+
+    private Instant now() {
+        return Sql.micros(clock.instant());
+    }
+
+    private static String settled(Enum<?>[] statuses) {
+        return Arrays.stream(statuses)
+                .filter(s -> s instanceof GraphStatus g ? g.isSettled() : ((ServiceStatus) s).isSettled())
+                .map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
+    }
+}

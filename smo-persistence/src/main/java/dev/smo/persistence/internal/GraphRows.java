@@ -1,0 +1,118 @@
+package dev.smo.persistence.internal;
+
+import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.spi.StoredService;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The graphs table: one row per graph, its services in {@link ServiceRows}. */
+final class GraphRows {
+
+    /** What a write returns: the row id, the new version and the creation time. */
+    record Stamp(long id, long version, Instant createdAt) {
+    }
+
+    private record Row(long id, StoredGraph graph) {
+    }
+
+    private static final String COLUMNS =
+            "id, name, project, status, descriptor, placement, dashboard_url, version, created_at, updated_at";
+
+    private GraphRows() {
+    }
+
+    /** @return the new row's id, or empty when a graph of that name exists */
+    static Optional<Long> insert(Handle h, StoredGraph g, Instant now) {
+        return h.createQuery("INSERT INTO graphs (name, project, status, descriptor, placement, dashboard_url, "
+                        + "version, created_at, updated_at) VALUES (:name, :project, :status, CAST(:descriptor AS json), "
+                        + "CAST(:placement AS json), :dashboardUrl, 1, :now, :now) "
+                        + "ON CONFLICT (name) DO NOTHING RETURNING id")
+                .bind("name", g.name())
+                .bind("project", g.project())
+                .bind("status", g.status().name())
+                .bind("descriptor", g.descriptor())
+                .bind("placement", Json.write(g.placement()))
+                .bind("dashboardUrl", g.dashboardUrl())
+                .bind("now", Sql.timestamp(now))
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** @return the stamp, or empty when no graph of that name has the graph's version */
+    static Optional<Stamp> update(Handle h, StoredGraph g, Instant now) {
+        return h.createQuery("UPDATE graphs SET project = :project, status = :status, "
+                        + "descriptor = CAST(:descriptor AS json), placement = CAST(:placement AS json), "
+                        + "dashboard_url = :dashboardUrl, version = version + 1, updated_at = :now "
+                        + "WHERE name = :name AND version = :version RETURNING id, version, created_at")
+                .bind("name", g.name())
+                .bind("version", g.version())
+                .bind("project", g.project())
+                .bind("status", g.status().name())
+                .bind("descriptor", g.descriptor())
+                .bind("placement", Json.write(g.placement()))
+                .bind("dashboardUrl", g.dashboardUrl())
+                .bind("now", Sql.timestamp(now))
+                .map((rs, ctx) -> new Stamp(rs.getLong("id"), rs.getLong("version"), Sql.instant(rs, "created_at")))
+                .findOne();
+    }
+
+    /** @return whether a graph of that name had that version and is now deleted */
+    static boolean delete(Handle h, String name, long version) {
+        return h.createUpdate("DELETE FROM graphs WHERE name = :name AND version = :version")
+                .bind("name", name)
+                .bind("version", version)
+                .execute() == 1;
+    }
+
+    /** @return the stored version, or empty when there is no such graph */
+    static Optional<Long> version(Handle h, String name) {
+        return h.createQuery("SELECT version FROM graphs WHERE name = :name")
+                .bind("name", name)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /**
+     * @param where a condition on the graphs table ({@code graphs.} prefix available)
+     * @return the matching graphs with their services, ordered by name
+     */
+    static List<StoredGraph> select(Handle h, String where, Consumer<Query> binder) {
+        Query query = h.createQuery("SELECT " + COLUMNS + " FROM graphs WHERE " + where + " ORDER BY name");
+        binder.accept(query);
+        List<Row> rows = query.map((rs, ctx) -> new Row(rs.getLong("id"), graph(rs))).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<StoredService>> services =
+                ServiceRows.select(h, rows.stream().map(Row::id).toList());
+        return rows.stream()
+                .map(r -> withServices(r.graph(), services.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    static StoredGraph copy(StoredGraph g, long version, Instant createdAt, Instant updatedAt) {
+        return new StoredGraph(g.name(), g.project(), g.status(), g.descriptor(), g.placement(), g.dashboardUrl(),
+                g.services(), version, createdAt, updatedAt);
+    }
+
+    private static StoredGraph withServices(StoredGraph g, List<StoredService> services) {
+        return new StoredGraph(g.name(), g.project(), g.status(), g.descriptor(), g.placement(), g.dashboardUrl(),
+                services, g.version(), g.createdAt(), g.updatedAt());
+    }
+
+    private static StoredGraph graph(ResultSet rs) throws SQLException {
+        return new StoredGraph(rs.getString("name"), rs.getString("project"),
+                GraphStatus.valueOf(rs.getString("status")), rs.getString("descriptor"),
+                Json.readStrings(rs.getString("placement")), rs.getString("dashboard_url"), List.of(),
+                rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.smo.persistence.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.smo.persistence.PooledDataSource;
+import dev.smo.persistence.UnableToAccessDatabaseException;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+/** A HikariCP pool over pgjdbc's own data source (no DriverManager lookup, so it works on the module path). */
+public final class HikariPooledDataSource implements PooledDataSource {
+
+    private final HikariDataSource pool;
+
+    private HikariPooledDataSource(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    public static HikariPooledDataSource open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        PGSimpleDataSource target = new PGSimpleDataSource();
+        target.setURL(jdbcUrl);
+        if (user != null) {
+            target.setUser(user);
+        }
+        if (password != null) {
+            target.setPassword(password);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(target);
+        config.setPoolName("smo-" + target.getServerNames()[0] + "-" + target.getDatabaseName());
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setMinimumIdle(1);
+        try {
+            return new HikariPooledDataSource(new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            throw new UnableToAccessDatabaseException("Cannot connect to PostgreSQL at (" + target.getURL()
+                    + ") as (" + target.getUser() + "): " + Exceptions.rootMessage(e)
+                    + "\nMaybe start the server, or check the host, port, database name and credentials.", e);
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return pool.getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : pool.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || pool.isWrapperFor(iface);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PooledDataSource[" + pool.getPoolName() + "]";
+    }
+}
