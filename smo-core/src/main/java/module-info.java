@@ -4,6 +4,7 @@
  */
 module dev.smo.core {
     requires transitive dev.smo.optimizer;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     exports dev.smo.core;
     exports dev.smo.core.spi;

@@ -20,6 +20,15 @@ public class ConcurrentUpdateException extends SmoException {
         this.graph = graph;
     }
 
+    /**
+     * @param graph the graph name
+     * @param message the full message
+     */
+    protected ConcurrentUpdateException(String graph, String message) {
+        super(message);
+        this.graph = graph;
+    }
+
     /** @return the graph name */
     public String graph() {
         return graph;

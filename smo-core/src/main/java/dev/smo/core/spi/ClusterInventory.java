@@ -12,4 +12,15 @@ public interface ClusterInventory {
      * @throws dev.smo.core.ClusterInventoryException when the inventory cannot be read
      */
     List<ClusterInfo> clusters();
+
+    /**
+     * Whether the free capacity reported already subtracts SMO's own deployed workloads (true for Karmada, whose
+     * {@code allocated} counts every pod). A static inventory returns false, and SMO then subtracts the demands of
+     * the services it has deployed itself.
+     *
+     * @return whether deployed workloads are already accounted for
+     */
+    default boolean countsDeployedWorkloads() {
+        return true;
+    }
 }

@@ -33,6 +33,12 @@ public record StoredGraph(String name, String project, GraphStatus status, Strin
         Objects.requireNonNull(descriptor, "descriptor");
         placement = placement == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(placement));
         services = services == null ? List.of() : List.copyOf(services);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (StoredService s : services) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("Graph (" + name + ") has service (" + s.name() + ") twice.");
+            }
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param artifactRef the chart reference ({@code ociImage})
  * @param artifactType {@code ociConfig.type}, or {@code null}
  * @param artifactImplementer {@code ociConfig.implementer}, or {@code null}
- * @param values the Helm values applied (or to apply) for the release
+ * @param values the Helm values applied (or to apply) for the release; JSON types only (maps, lists, strings,
+ *        numbers, booleans, null), since stores keep them as JSON
  * @param alertRules the alerting rules of its event trigger, empty when it has none
  * @param lastError the last failure's message, or {@code null}
  * @param dashboardUrl the service dashboard's URL, or {@code null}
@@ -34,6 +35,11 @@ public record StoredService(String name, ServiceStatus status, String cluster, i
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(artifactRef, "artifactRef");
+        if (replicas < 0 || cpuMillis < 0 || memoryBytes < 0 || storageBytes < 0 || gpus < 0) {
+            throw new IllegalArgumentException("Service (" + name + ") has a negative count: replicas=" + replicas
+                    + ", cpuMillis=" + cpuMillis + ", memoryBytes=" + memoryBytes + ", storageBytes=" + storageBytes
+                    + ", gpus=" + gpus + ".");
+        }
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         alertRules = alertRules == null ? List.of() : List.copyOf(alertRules);
     }

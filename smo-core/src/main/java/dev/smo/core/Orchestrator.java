@@ -1,0 +1,161 @@
+package dev.smo.core;
+
+import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.spi.StoredGraph;
+import dev.smo.model.HdaGraph;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HDAG lifecycle: deploy a graph into a project, inspect it, plan, re-place, stop, start, remove, and react to
+ * alerts. Every mutation is recorded in the store before it is carried out, so {@link #reconcile()} after a crash
+ * finishes what was recorded. Build one with {@link #builder()}.
+ *
+ * <p>Mutations on a graph that is busy (deploying, stopping, ...) fail with {@link ConcurrentUpdateException}; a
+ * failing Helm call marks its service {@code FAILED} with Helm's message and leaves the rest of the graph intact.
+ */
+public interface Orchestrator extends AutoCloseable {
+
+    /** @return a builder; only the store is required, every other port has a local default */
+    static OrchestratorBuilder builder() {
+        return new OrchestratorBuilder();
+    }
+
+    /**
+     * Places and deploys a graph. Services with an event trigger wait, {@code PENDING}, for their alert.
+     *
+     * @param project the project, also the Kubernetes namespace (a DNS-1123 label)
+     * @param graph the descriptor
+     * @return the stored graph after deployment
+     * @throws dev.smo.model.InvalidDescriptorException when the project name or the descriptor is unusable
+     * @throws GraphAlreadyExistsException when a graph with that id exists
+     * @throws PlacementFailedException when no placement exists; nothing is stored then
+     */
+    StoredGraph deploy(String project, HdaGraph graph);
+
+    /**
+     * Parses a YAML or JSON descriptor, then {@linkplain #deploy(String, HdaGraph) deploys} it.
+     *
+     * @param project the project
+     * @param descriptor the descriptor text
+     * @return the stored graph after deployment
+     */
+    StoredGraph deployDescriptor(String project, String descriptor);
+
+    /**
+     * Fetches the descriptor from an artifact, then {@linkplain #deploy(String, HdaGraph) deploys} it.
+     *
+     * @param project the project
+     * @param reference the artifact reference, e.g. {@code oci://registry:5000/test/image-detection-graph:1.0.0}
+     * @return the stored graph after deployment
+     * @throws ArtifactException when the artifact cannot be fetched
+     */
+    StoredGraph deployArtifact(String project, String reference);
+
+    /**
+     * Computes what {@link #deploy} would do, changing nothing.
+     *
+     * @param project the project
+     * @param graph the descriptor
+     * @return the plan, infeasible ones included (check {@link Plan#feasible()})
+     */
+    Plan plan(String project, HdaGraph graph);
+
+    /**
+     * @param name the graph name
+     * @return the graph
+     * @throws GraphNotFoundException when there is none
+     */
+    StoredGraph get(String name);
+
+    /**
+     * @param name the graph name
+     * @return the graph, or empty
+     */
+    Optional<StoredGraph> find(String name);
+
+    /**
+     * @param project a project, or {@code null} for all
+     * @return the graphs, ordered by name
+     */
+    List<StoredGraph> list(String project);
+
+    /**
+     * Re-solves the placement from the current clusters and replicas, moving only what must or should move, and
+     * upgrades the releases whose values changed.
+     *
+     * @param name the graph name
+     * @return the graph after re-placement
+     * @throws PlacementFailedException when no placement exists; nothing is changed then
+     */
+    StoredGraph replace(String name);
+
+    /**
+     * Uninstalls every release of a running graph and removes its alerting rules; the graph is kept.
+     *
+     * @param name the graph name
+     * @return the stopped graph
+     * @throws IllegalTransitionException when the graph is already stopped
+     */
+    StoredGraph stop(String name);
+
+    /**
+     * Reinstalls the services a stopped graph ran before it was stopped; event-triggered services that had not
+     * fired yet wait for their alert again. Services whose cluster is gone are re-placed.
+     *
+     * @param name the graph name
+     * @return the running graph
+     * @throws IllegalTransitionException when the graph is not stopped
+     */
+    StoredGraph start(String name);
+
+    /**
+     * Uninstalls the graph's releases, deletes its rules and dashboards, then the graph; its event log is kept.
+     *
+     * @param name the graph name
+     */
+    void remove(String name);
+
+    /**
+     * Deploys the pending services whose alerts fire. Repeated alerts for a deployed service change nothing.
+     *
+     * @param alerts the alerts of one Alertmanager notification
+     * @return what was done with each alert
+     */
+    List<AlertOutcome> handleAlerts(List<Alert> alerts);
+
+    /**
+     * Reads the clusters from the inventory and stores the snapshot.
+     *
+     * @return the clusters, ordered by name
+     */
+    List<ClusterInfo> clusters();
+
+    /**
+     * @param name the graph name
+     * @return the graph's event log, oldest first (also after removal)
+     */
+    List<GraphEvent> events(String name);
+
+    /**
+     * Runs one scaling round for a running graph: reads request rates, solves the replica counts per cluster and
+     * scales; re-places the graph when no replica count fits.
+     *
+     * @param name the graph name
+     * @return the graph after the round
+     */
+    StoredGraph scale(String name);
+
+    /**
+     * Finishes the work recorded but not carried out (after a crash or restart).
+     *
+     * @return the names of the graphs that were repaired
+     */
+    List<String> reconcile();
+
+    /** Stops background work (the scaling loop); the store and adapters belong to the caller. */
+    @Override
+    void close();
+}

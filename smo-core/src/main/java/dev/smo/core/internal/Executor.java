@@ -1,0 +1,190 @@
+package dev.smo.core.internal;
+
+import dev.smo.core.spi.AlertRule;
+import dev.smo.core.spi.AlertRuleStore;
+import dev.smo.core.spi.DashboardPublisher;
+import dev.smo.core.spi.Deployer;
+import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.ReleaseSpec;
+import dev.smo.core.spi.ReleaseStatus;
+import dev.smo.core.spi.ServiceStatus;
+import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.spi.StoredService;
+import dev.smo.model.Descriptors;
+import dev.smo.model.HdaGraph;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Carries out the work a stored graph records: installs services marked {@code DEPLOYING}, uninstalls those
+ * marked {@code STOPPING} or {@code REMOVING}, keeps alerting rules and dashboards in step, and settles the graph's
+ * status. Each finished step is stored at once, so running it again after a crash redoes only what is left; every
+ * Helm call it makes is idempotent.
+ */
+final class Executor {
+
+    private static final System.Logger LOG = System.getLogger(Executor.class.getName());
+
+    private final GraphStore store;
+    private final Deployer deployer;
+    private final AlertRuleStore rules;
+    private final DashboardPublisher dashboards;
+    private final Clock clock;
+
+    Executor(GraphStore store, Deployer deployer, AlertRuleStore rules, DashboardPublisher dashboards, Clock clock) {
+        this.store = store;
+        this.deployer = deployer;
+        this.rules = rules;
+        this.dashboards = dashboards;
+        this.clock = clock;
+    }
+
+    /**
+     * @param graph a stored graph with recorded work
+     * @return the graph once settled, or {@code null} when it was removed
+     */
+    StoredGraph carryOut(StoredGraph graph) {
+        StoredGraph g = graph;
+        boolean leaving = g.status() == GraphStatus.STOPPING || g.status() == GraphStatus.REMOVING;
+        if (!leaving) {
+            g = syncRules(g);
+            g = publishDashboard(g);
+        }
+        for (StoredService s : g.services()) {
+            switch (s.status()) {
+                case DEPLOYING -> g = install(g, s);
+                case STOPPING -> g = uninstall(g, s, ServiceStatus.STOPPED);
+                case REMOVING -> g = uninstall(g, s, null);
+                default -> { }
+            }
+        }
+        return settle(g);
+    }
+
+    private StoredGraph settle(StoredGraph g) {
+        switch (g.status()) {
+            case REMOVING -> {
+                clearRules(g);
+                try {
+                    dashboards.delete(g.name());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Dashboard of graph (" + g.name() + ") not deleted: " + e.getMessage());
+                }
+                store.delete(g.name(), g.version(), List.of(event(g, null, "REMOVED",
+                        "Graph removed: releases uninstalled, rules and dashboard deleted.")));
+                return null;
+            }
+            case STOPPING -> {
+                clearRules(g);
+                return store.update(g.withStatus(GraphStatus.STOPPED),
+                        List.of(event(g, null, "STOPPED", "Graph stopped: every release uninstalled.")));
+            }
+            default -> {
+                boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
+                GraphStatus next = failed ? GraphStatus.FAILED : GraphStatus.RUNNING;
+                if (g.status() == next) {
+                    return g;
+                }
+                String why = failed ? "Graph failed: see the failed services' last errors."
+                        : "Graph running: every service installed or waiting for its trigger.";
+                return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
+            }
+        }
+    }
+
+    private StoredGraph install(StoredGraph g, StoredService s) {
+        ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.artifactRef(), null, s.values());
+        try {
+            ReleaseStatus status = deployer.apply(spec);
+            return store.update(g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
+                    List.of(event(g, s.name(), "RELEASE_APPLIED", "Release " + g.project() + "/" + s.name()
+                            + " " + status.state() + " (revision " + status.revision() + ") on cluster "
+                            + s.cluster() + " from " + s.artifactRef() + ".")));
+        } catch (RuntimeException e) {
+            String reason = message(e);
+            LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
+            return store.update(g.withService(s.withStatus(ServiceStatus.FAILED, reason)),
+                    List.of(event(g, s.name(), "RELEASE_FAILED", "Release " + g.project() + "/" + s.name()
+                            + " failed: " + reason)));
+        }
+    }
+
+    private StoredGraph uninstall(StoredGraph g, StoredService s, ServiceStatus next) {
+        try {
+            deployer.uninstall(g.project(), s.name());
+        } catch (RuntimeException e) {
+            String reason = message(e);
+            StoredService failed = s.withStatus(ServiceStatus.FAILED, reason);
+            if (next == null) {
+                // Removal goes on: the graph is deleted; the failure stays in the event log.
+                return store.update(g, List.of(event(g, s.name(), "UNINSTALL_FAILED",
+                        "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+            }
+            return store.update(g.withService(failed), List.of(event(g, s.name(), "UNINSTALL_FAILED",
+                    "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+        }
+        if (next == null) {
+            return g;
+        }
+        return store.update(g.withService(s.withStatus(next, null)), List.of(event(g, s.name(),
+                "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.")));
+    }
+
+    /** Writes the rules of the services still waiting for their trigger. */
+    private StoredGraph syncRules(StoredGraph g) {
+        List<AlertRule> pending = g.services().stream()
+                .filter(s -> s.status() == ServiceStatus.PENDING)
+                .flatMap(s -> s.alertRules().stream())
+                .toList();
+        boolean anyEvent = g.services().stream().anyMatch(s -> !s.alertRules().isEmpty());
+        if (!anyEvent) {
+            return g;
+        }
+        try {
+            rules.replace(g.project(), AlertRules.group(g.name()), pending);
+            return g;
+        } catch (RuntimeException e) {
+            return store.update(g, List.of(event(g, null, "RULES_FAILED",
+                    "Alerting rules not written: " + message(e) + " Pending services wait until they are.")));
+        }
+    }
+
+    private void clearRules(StoredGraph g) {
+        if (g.services().stream().allMatch(s -> s.alertRules().isEmpty())) {
+            return;
+        }
+        try {
+            rules.replace(g.project(), AlertRules.group(g.name()), List.of());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Alerting rules of graph (" + g.name() + ") not removed: " + message(e));
+        }
+    }
+
+    private StoredGraph publishDashboard(StoredGraph g) {
+        if (g.dashboardUrl() != null) {
+            return g;
+        }
+        try {
+            HdaGraph descriptor = Descriptors.parse(g.descriptor());
+            String url = dashboards.publish(Dashboards.graph(descriptor, g.project()));
+            return store.update(g.withDashboardUrl(url), List.of(event(g, null, "DASHBOARD_PUBLISHED",
+                    "Dashboard published at " + url + ".")));
+        } catch (RuntimeException e) {
+            return store.update(g, List.of(event(g, null, "DASHBOARD_FAILED",
+                    "Dashboard not published: " + message(e))));
+        }
+    }
+
+    GraphEvent event(StoredGraph g, String service, String type, String message) {
+        return GraphEvent.of(g.name(), service, clock.instant(), type, message);
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.smo.core.internal;
+
+import dev.smo.core.spi.AlertRuleStore;
+import dev.smo.core.spi.ArtifactFetcher;
+import dev.smo.core.spi.ClusterInventory;
+import dev.smo.core.spi.DashboardPublisher;
+import dev.smo.core.spi.Deployer;
+import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.MetricsSource;
+import dev.smo.core.spi.WorkloadScaler;
+import dev.smo.intent.IntentTranslator;
+import dev.smo.optimizer.placement.PlacementOptimizer;
+import dev.smo.optimizer.placement.PlacementWeights;
+import dev.smo.optimizer.scaling.ScalingOptimizer;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The ports and settings an orchestrator is built from; {@code artifacts} and {@code metrics} may be null (no
+ * registry, no Prometheus), {@code scalingInterval} null means no scaling loop.
+ */
+public record Parts(GraphStore store, ClusterInventory inventory, Deployer deployer, WorkloadScaler scaler,
+                    AlertRuleStore rules, DashboardPublisher dashboards, MetricsSource metrics,
+                    ArtifactFetcher artifacts, IntentTranslator translator, PlacementOptimizer placementOptimizer,
+                    PlacementWeights weights, ScalingOptimizer scalingOptimizer, Clock clock,
+                    Duration scalingInterval) {
+}

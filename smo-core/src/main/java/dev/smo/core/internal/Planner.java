@@ -1,0 +1,113 @@
+package dev.smo.core.internal;
+
+import dev.smo.core.Plan;
+import dev.smo.core.PlannedService;
+import dev.smo.core.spi.AlertRule;
+import dev.smo.core.spi.ClusterInfo;
+import dev.smo.intent.IntentTranslator;
+import dev.smo.intent.ResourceRequest;
+import dev.smo.model.HdaGraph;
+import dev.smo.model.Service;
+import dev.smo.model.Trigger;
+import dev.smo.optimizer.placement.ClusterCapacity;
+import dev.smo.optimizer.placement.PlacementOptimizer;
+import dev.smo.optimizer.placement.PlacementProblem;
+import dev.smo.optimizer.placement.PlacementResult;
+import dev.smo.optimizer.placement.PlacementWeights;
+import dev.smo.optimizer.placement.ServiceDemand;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a descriptor and the clusters' free capacity into a {@link Plan}: placement, values and rules. */
+final class Planner {
+
+    private final IntentTranslator translator;
+    private final PlacementOptimizer optimizer;
+    private final PlacementWeights weights;
+
+    Planner(IntentTranslator translator, PlacementOptimizer optimizer, PlacementWeights weights) {
+        this.translator = translator;
+        this.optimizer = optimizer;
+        this.weights = weights;
+    }
+
+    /**
+     * @param project the project
+     * @param graph the descriptor
+     * @param clusters clusters with the capacity this graph may use
+     * @param current service → current cluster (empty for a first placement)
+     * @param replicas service → replica count (missing means 1)
+     * @return the plan
+     */
+    Plan plan(String project, HdaGraph graph, List<ClusterInfo> clusters, Map<String, String> current,
+              Map<String, Integer> replicas) {
+        Map<String, ResourceRequest> resources = translator.translate(graph);
+        PlacementProblem.Builder problem = PlacementProblem.builder().weights(weights);
+        for (Service s : graph.services()) {
+            ResourceRequest r = resources.get(s.id());
+            problem.service(ServiceDemand.of(s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(),
+                    replicas.getOrDefault(s.id(), 1)));
+        }
+        for (ClusterInfo c : clusters) {
+            problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));
+        }
+        current.forEach((service, cluster) -> {
+            if (graph.service(service).isPresent()) {
+                problem.current(service, cluster);
+            }
+        });
+        addEdges(graph, problem);
+        coLocationGroups(graph).forEach(problem::coLocate);
+        PlacementResult result = optimizer.solve(problem.build());
+
+        Map<String, String> placement = result.assignment();
+        Map<String, List<String>> imports = HelmValues.importClusters(graph, placement);
+        List<PlannedService> services = new ArrayList<>();
+        for (Service s : graph.services()) {
+            String cluster = placement.get(s.id());
+            int n = replicas.getOrDefault(s.id(), 1);
+            Map<String, Object> values = HelmValues.compose(s, cluster, imports.get(s.id()), resources.get(s.id()), n);
+            List<AlertRule> rules = AlertRules.of(graph, s);
+            boolean pending = s.deployment().trigger() instanceof Trigger.Event;
+            services.add(new PlannedService(s.id(), cluster, n, resources.get(s.id()), values, rules, pending));
+        }
+        return new Plan(graph.id(), project, result, services);
+    }
+
+    private static void addEdges(HdaGraph graph, PlacementProblem.Builder problem) {
+        Set<String> seen = new HashSet<>();
+        for (Service s : graph.services()) {
+            for (String target : s.intent().connectionPoints()) {
+                if (target.equals(s.id()) || graph.service(target).isEmpty()) {
+                    continue;
+                }
+                String key = s.id().compareTo(target) < 0 ? s.id() + "\u0000" + target : target + "\u0000" + s.id();
+                if (seen.add(key)) {
+                    problem.edge(s.id(), target, 1);
+                }
+            }
+        }
+    }
+
+    /** Each service with a non-empty coLocation list forms a group with the services it names. */
+    private static List<Set<String>> coLocationGroups(HdaGraph graph) {
+        List<Set<String>> groups = new ArrayList<>();
+        for (Service s : graph.services()) {
+            List<String> others = s.intent().coLocation().stream()
+                    .filter(o -> graph.service(o).isPresent() && !o.equals(s.id()))
+                    .toList();
+            if (!others.isEmpty()) {
+                Set<String> group = new LinkedHashSet<>();
+                group.add(s.id());
+                group.addAll(others);
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.smo.core.local;
+
+import dev.smo.core.spi.AlertRule;
+import dev.smo.core.spi.AlertRuleStore;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Keeps alerting rule groups in memory, for running without Prometheus; thread-safe. */
+public final class InMemoryAlertRuleStore implements AlertRuleStore {
+
+    private final TreeMap<String, List<AlertRule>> groups = new TreeMap<>();
+
+    @Override
+    public synchronized void replace(String namespace, String group, List<AlertRule> rules) {
+        if (rules.isEmpty()) {
+            groups.remove(namespace + "/" + group);
+        } else {
+            groups.put(namespace + "/" + group, List.copyOf(rules));
+        }
+    }
+
+    /** @return the rule groups, keyed {@code namespace/group} */
+    public synchronized Map<String, List<AlertRule>> groups() {
+        return Map.copyOf(groups);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.smo.core.local;
+
+import dev.smo.core.spi.Dashboard;
+import dev.smo.core.spi.DashboardPublisher;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Keeps dashboards in memory, for running without Grafana; URLs are {@code memory:dashboards/<uid>}. */
+public final class InMemoryDashboardPublisher implements DashboardPublisher {
+
+    private final TreeMap<String, Dashboard> dashboards = new TreeMap<>();
+
+    @Override
+    public synchronized String publish(Dashboard dashboard) {
+        dashboards.put(dashboard.uid(), dashboard);
+        return "memory:dashboards/" + dashboard.uid();
+    }
+
+    @Override
+    public synchronized void delete(String uid) {
+        dashboards.remove(uid);
+    }
+
+    /** @return the published dashboards by uid */
+    public synchronized Map<String, Dashboard> dashboards() {
+        return Map.copyOf(dashboards);
+    }
+}
