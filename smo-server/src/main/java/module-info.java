@@ -1,5 +1,23 @@
 /** Composition root: configuration, the Javalin REST server with OpenAPI, and the smo CLI. */
 module dev.smo.server {
     requires dev.smo.core;
+    requires dev.smo.persistence;
+    requires dev.smo.intent;
     requires info.picocli;
+    requires io.javalin;
+    requires javalin.openapi.plugin;
+    requires javalin.swagger.plugin;
+    requires openapi.specification;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
+
+    exports dev.smo.server;
+    exports dev.smo.server.config;
+    exports dev.smo.server.http;
+    opens dev.smo.server.http to com.fasterxml.jackson.databind;
+
+    opens dev.smo.server.cli to info.picocli;
 }

@@ -180,7 +180,8 @@ class OrchestratorLifecycleTest {
         assertThat(rules.groups()).isEmpty();
         assertThat(dashboards.dashboards()).isEmpty();
         assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type)
-                .startsWith("DEPLOY_REQUESTED", "PLACED").endsWith("REMOVE_REQUESTED", "REMOVED");
+                .startsWith("DEPLOY_REQUESTED", "PLACED").endsWith("REMOVED")
+                .containsSubsequence("REMOVE_REQUESTED", "RELEASE_UNINSTALLED", "RELEASE_UNINSTALLED", "REMOVED");
         assertThatThrownBy(() -> smo.get("image-detection-graph")).isInstanceOf(GraphNotFoundException.class);
     }
 

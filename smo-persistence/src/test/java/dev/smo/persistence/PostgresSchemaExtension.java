@@ -16,11 +16,11 @@ import java.util.UUID;
  * <p>Server: system property {@code smo.test.jdbcUrl} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
  * {@code smo.test.user} (default {@code postgres}) and {@code smo.test.password} (default none).
  */
-final class PostgresSchemaExtension implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAllCallback {
 
-    static final String JDBC_URL = System.getProperty("smo.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("smo.test.user", "postgres");
-    static final String PASSWORD = System.getProperty("smo.test.password");
+    public static final String JDBC_URL = System.getProperty("smo.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getProperty("smo.test.user", "postgres");
+    public static final String PASSWORD = System.getProperty("smo.test.password");
 
     private String schema;
     private PooledDataSource dataSource;
@@ -44,21 +44,21 @@ final class PostgresSchemaExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     /** @return a pool whose connections work in this class's schema */
-    PooledDataSource dataSource() {
+    public PooledDataSource dataSource() {
         return dataSource;
     }
 
     /** @return the JDBC URL of this class's schema */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    String schema() {
+    public String schema() {
         return schema;
     }
 
     /** Empties SMO's tables, keeping the schema and its migration history. */
-    void truncate() throws SQLException {
+    public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters RESTART IDENTITY");
         }

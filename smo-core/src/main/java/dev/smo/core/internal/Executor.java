@@ -127,11 +127,9 @@ final class Executor {
             return store.update(g.withService(failed), List.of(event(g, s.name(), "UNINSTALL_FAILED",
                     "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
-        if (next == null) {
-            return g;
-        }
-        return store.update(g.withService(s.withStatus(next, null)), List.of(event(g, s.name(),
-                "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.")));
+        GraphEvent done = event(g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name()
+                + " uninstalled.");
+        return store.update(next == null ? g : g.withService(s.withStatus(next, null)), List.of(done));
     }
 
     /** Writes the rules of the services still waiting for their trigger. */

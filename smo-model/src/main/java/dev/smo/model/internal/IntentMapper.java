@@ -1,0 +1,83 @@
+package dev.smo.model.internal;
+
+import dev.smo.model.Compute;
+import dev.smo.model.DeviceProximity;
+import dev.smo.model.Gpu;
+import dev.smo.model.Intent;
+import dev.smo.model.Latency;
+import dev.smo.model.Network;
+import dev.smo.model.internal.Node.ListNode;
+import dev.smo.model.internal.Node.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Maps {@code deployment.intent}: compute, connection points, network, co-location and metrics. */
+final class IntentMapper {
+
+    private final Fields fields;
+
+    IntentMapper(Fields fields) {
+        this.fields = fields;
+    }
+
+    Intent intent(MapNode intent, String path, String subject) {
+        MapNode compute = fields.map(intent, "compute", path + "/compute", subject + " compute");
+        MapNode network = fields.map(intent, "network", path + "/network", subject + " network");
+        ListNode metrics = fields.list(intent, "metrics", path + "/metrics", subject + " metrics");
+        return new Intent(
+                compute == null ? null : compute(compute, path + "/compute", subject),
+                fields.texts(intent, "connectionPoints", path + "/connectionPoints", subject + " connectionPoints"),
+                network == null ? null : network(network, path + "/network", subject),
+                fields.texts(intent, "coLocation", path + "/coLocation", subject + " coLocation"),
+                metrics == null ? null : metrics.items().stream().map(Fields::plain).toList(),
+                Fields.extensions(intent, Set.of("compute", "connectionPoints", "network", "coLocation", "metrics")));
+    }
+
+    private Compute compute(MapNode compute, String path, String subject) {
+        MapNode gpu = fields.map(compute, "gpu", path + "/gpu", subject + " gpu");
+        return new Compute(
+                fields.text(compute, "cpu", path + "/cpu", subject + " compute cpu"),
+                fields.text(compute, "ram", path + "/ram", subject + " compute ram"),
+                fields.text(compute, "storage", path + "/storage", subject + " compute storage"),
+                gpu == null ? null : gpu(gpu, path + "/gpu", subject),
+                Fields.extensions(compute, Set.of("cpu", "ram", "storage", "gpu")));
+    }
+
+    private Gpu gpu(MapNode gpu, String path, String subject) {
+        boolean enabled = fields.flag(gpu, "enabled", path + "/enabled", subject + " gpu enabled");
+        int count = fields.integer(gpu, "count", path + "/count", subject + " gpu count", 1);
+        if (count < 1) {
+            fields.add(path + "/count", gpu.get("count").mark(), subject + " gpu count (" + count
+                    + ") must be at least 1.\nMaybe write enabled: false for no GPU.");
+            count = 1;
+        }
+        return new Gpu(enabled, count, Fields.extensions(gpu, Set.of("enabled", "count")));
+    }
+
+    private Network network(MapNode network, String path, String subject) {
+        ListNode list = fields.list(network, "latencies", path + "/latencies", subject + " latencies");
+        List<Latency> latencies = new ArrayList<>();
+        if (list != null) {
+            for (int i = 0; i < list.items().size(); i++) {
+                String itemPath = path + "/latencies/" + i;
+                Node item = list.items().get(i);
+                if (item instanceof MapNode latency) {
+                    latencies.add(new Latency(
+                            fields.text(latency, "connectionPoint", itemPath + "/connectionPoint",
+                                    subject + " latency #" + i + " connectionPoint"),
+                            fields.text(latency, "qos", itemPath + "/qos", subject + " latency #" + i + " qos"),
+                            Fields.extensions(latency, Set.of("connectionPoint", "qos"))));
+                } else {
+                    fields.typeError(item, itemPath, subject + " latency #" + i, "mapping");
+                }
+            }
+        }
+        MapNode proximity = fields.map(network, "deviceProximity", path + "/deviceProximity",
+                subject + " deviceProximity");
+        return new Network(latencies, proximity == null ? null : new DeviceProximity(
+                fields.flag(proximity, "enabled", path + "/deviceProximity/enabled", subject + " deviceProximity enabled"),
+                Fields.extensions(proximity, Set.of("enabled"))),
+                Fields.extensions(network, Set.of("latencies", "deviceProximity")));
+    }
+}

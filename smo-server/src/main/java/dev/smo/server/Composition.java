@@ -1,0 +1,96 @@
+package dev.smo.server;
+
+import dev.smo.core.Orchestrator;
+import dev.smo.core.OrchestratorBuilder;
+import dev.smo.core.local.StaticClusterInventory;
+import dev.smo.core.spi.GraphStore;
+import dev.smo.persistence.Databases;
+import dev.smo.persistence.EmbeddedDatabase;
+import dev.smo.persistence.PooledDataSource;
+import dev.smo.persistence.PostgresGraphStore;
+import dev.smo.server.config.ServerConfig;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Builds the orchestrator a server runs from its configuration: the store (PostgreSQL, or an embedded PostgreSQL
+ * under SMO's home), the cluster inventory (Karmada, or a clusters file), the deployer (Helm through Karmada, or
+ * a dry run), and the artifact fetcher. Closing it closes everything it opened, in reverse order.
+ */
+public final class Composition implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Composition.class.getName());
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Orchestrator orchestrator;
+    private final String description;
+
+    private Composition(ServerConfig config) {
+        StringBuilder what = new StringBuilder();
+        try {
+            GraphStore store = store(config, what);
+            OrchestratorBuilder builder = Orchestrator.builder().store(store);
+            Adapters.wire(config, builder, opened, what);
+            if (config.scalingEnabled()) {
+                builder.scalingInterval(config.scalingInterval());
+            }
+            this.orchestrator = builder.build();
+            opened.push(orchestrator);
+            this.description = what.toString();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param config the server configuration
+     * @return the composed orchestrator and what it was composed of
+     */
+    public static Composition open(ServerConfig config) {
+        return new Composition(config);
+    }
+
+    /** @return the orchestrator */
+    public Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    /** @return one line per part: which store, inventory, deployer, ... */
+    public String description() {
+        return description;
+    }
+
+    private GraphStore store(ServerConfig config, StringBuilder what) {
+        if (config.database().isPresent()) {
+            ServerConfig.DatabaseSettings db = config.database().get();
+            PooledDataSource source = Databases.fromUrl(db.jdbcUrl(), db.user(), db.password());
+            opened.push(source);
+            what.append("store: PostgreSQL ").append(db.jdbcUrl()).append('\n');
+            return PostgresGraphStore.create(source);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.home().resolve("pgdata"), 0);
+        opened.push(embedded);
+        what.append("store: embedded PostgreSQL in ").append(embedded.dataDirectory()).append('\n');
+        return PostgresGraphStore.create(embedded.dataSource());
+    }
+
+    static StaticClusterInventory clustersFile(ServerConfig config) {
+        return config.clustersFile().map(StaticClusterInventory::fromFile)
+                .orElseGet(() -> new StaticClusterInventory(List.of()));
+    }
+
+    @Override
+    public void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.smo.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smo.core.Orchestrator;
+import dev.smo.server.http.Auth;
+import dev.smo.server.http.GraphHandlers;
+import dev.smo.server.http.HttpMetrics;
+import dev.smo.server.http.OperationHandlers;
+import dev.smo.server.http.Problems;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/**
+ * The REST server: the original SMO's routes and payloads, plus plans, event logs, health and metrics, with the
+ * OpenAPI document at {@code /openapi.json} and Swagger UI at {@code /docs}. Handlers only parse, call the
+ * orchestrator and map the result.
+ */
+public final class SmoServer {
+
+    private SmoServer() {
+    }
+
+    /**
+     * @param smo the orchestrator to expose
+     * @param settings token and size limits
+     * @return the configured, not yet started, app
+     */
+    public static Javalin create(Orchestrator smo, HttpSettings settings) {
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        GraphHandlers graphs = new GraphHandlers(smo, json);
+        OperationHandlers ops = new OperationHandlers(smo, json);
+        HttpMetrics metrics = new HttpMetrics(smo);
+        Auth auth = new Auth(settings.apiToken());
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi.json")
+                    .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
+                        info.setTitle("SMO API");
+                        info.setVersion("1");
+                        info.setDescription("Synergetic Meta-Orchestrator: places and runs Hyper-Distributed "
+                                + "Application Graphs on Karmada member clusters.");
+                    }))));
+            config.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setUiPath("/docs");
+                swagger.setDocumentationPath("/openapi.json");
+                swagger.setTitle("SMO API");
+            }));
+            config.router.apiBuilder(() -> {
+                get("/project/{project}/graphs", graphs::list);
+                post("/project/{project}/graphs", graphs::deploy);
+                get("/graphs/{name}", graphs::get);
+                delete("/graphs/{name}", graphs::remove);
+                for (String verb : new String[] {"placement", "start", "stop"}) {
+                    io.javalin.http.Handler h = switch (verb) {
+                        case "placement" -> graphs::replace;
+                        case "start" -> graphs::start;
+                        default -> graphs::stop;
+                    };
+                    post("/graphs/{name}/" + verb, h);
+                    get("/graphs/{name}/" + verb, h);
+                }
+                get("/graphs/{name}/events", graphs::events);
+                post("/alerts", ops::alerts);
+                get("/clusters", ops::clusters);
+                post("/plan", ops::plan);
+                get("/health", ops::health);
+                get("/metrics", metrics::scrape);
+            });
+        });
+        app.before(metrics::before);
+        app.beforeMatched(auth::check);
+        app.after(metrics::after);
+        Problems.install(app);
+        return app;
+    }
+}

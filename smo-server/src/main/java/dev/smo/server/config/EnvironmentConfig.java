@@ -1,0 +1,183 @@
+package dev.smo.server.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link ServerConfig} from environment variables: the original SMO's names plus {@code SMO_*}.
+ * Every problem is collected, so one start-up reports them all.
+ */
+public final class EnvironmentConfig {
+
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    private EnvironmentConfig(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * @param env the environment, e.g. {@code System.getenv()}
+     * @return the configuration
+     * @throws ConfigException listing every variable that holds an unusable value
+     */
+    public static ServerConfig read(Map<String, String> env) {
+        return new EnvironmentConfig(env).parse();
+    }
+
+    private ServerConfig parse() {
+        int port = integer("SMO_PORT", 8000, 0, 65535);
+        String bind = text("SMO_BIND").orElse("127.0.0.1");
+        Path home = path("SMO_HOME").orElse(Path.of(System.getProperty("user.home"), ".smo"));
+        Optional<ServerConfig.DatabaseSettings> database = database();
+        Optional<String> token = text("SMO_API_TOKEN");
+        if (token.isPresent() && token.get().length() < 16) {
+            problems.add("SMO_API_TOKEN is " + token.get().length() + " characters long; use at least 16.");
+        }
+        Optional<Path> karmada = existingFile("KARMADA_KUBECONFIG");
+        Optional<Path> submariner = existingFile("SUBMARINER_KUBECONFIG");
+        Optional<Path> clusters = existingFile("SMO_CLUSTERS_FILE");
+        boolean insecure = bool("INSECURE_REGISTRY", false);
+        Optional<URI> prometheus = url("PROMETHEUS_HOST");
+        Optional<URI> grafana = url("GRAFANA_HOST");
+        Optional<URI> nfvcl = url("NFVCL_BASE_URL");
+        boolean scaling = bool("SCALING_ENABLED", false);
+        int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
+        if (scaling && prometheus.isEmpty()) {
+            problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
+                    + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
+        }
+        long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new ServerConfig(port, bind, home, database, token, karmada, submariner, clusters, insecure,
+                text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus, grafana,
+                text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
+                scaling, Duration.ofSeconds(interval), maxBody);
+    }
+
+    private Optional<ServerConfig.DatabaseSettings> database() {
+        Optional<String> url = text("SMO_DATABASE_URL").or(() -> text("FLASK_SQLALCHEMY_DATABASE_URI"));
+        if (url.isPresent()) {
+            return fromUrl(url.get());
+        }
+        if (text("DB_HOST").isEmpty() && text("DB_NAME").isEmpty()) {
+            return Optional.empty();
+        }
+        String host = text("DB_HOST").orElse("localhost");
+        int port = integer("DB_PORT", 5432, 1, 65535);
+        String name = text("DB_NAME").orElse("smo");
+        return Optional.of(new ServerConfig.DatabaseSettings(
+                "jdbc:postgresql://" + host + ":" + port + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                text("DB_USER").orElse("root"), text("DB_PASSWORD").orElse("password")));
+    }
+
+    /** Accepts {@code jdbc:postgresql://...} and {@code postgresql://user:pass@host:port/db}. */
+    private Optional<ServerConfig.DatabaseSettings> fromUrl(String raw) {
+        String user = text("DB_USER").orElse("");
+        String password = text("DB_PASSWORD").orElse("");
+        if (raw.startsWith("jdbc:postgresql:")) {
+            return Optional.of(new ServerConfig.DatabaseSettings(raw, user, password));
+        }
+        try {
+            URI uri = new URI(raw);
+            if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+                problems.add("SMO_DATABASE_URL (" + raw + ") is not a PostgreSQL URL.\n"
+                        + "  Maybe use jdbc:postgresql://host:5432/smo or postgresql://user:password@host:5432/smo.");
+                return Optional.empty();
+            }
+            if (uri.getUserInfo() != null) {
+                String[] parts = uri.getUserInfo().split(":", 2);
+                user = parts[0];
+                password = parts.length > 1 ? parts[1] : "";
+            }
+            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return Optional.of(new ServerConfig.DatabaseSettings(jdbc, user, password));
+        } catch (URISyntaxException e) {
+            problems.add("SMO_DATABASE_URL (" + raw + ") is not a URL: " + e.getReason() + ".");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> text(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private Optional<Path> path(String name) {
+        return text(name).map(Path::of);
+    }
+
+    private Optional<Path> existingFile(String name) {
+        Optional<Path> p = path(name);
+        if (p.isPresent() && !p.get().toFile().isFile()) {
+            problems.add(name + " (" + p.get() + ") is not a readable file.");
+            return Optional.empty();
+        }
+        return p;
+    }
+
+    private Optional<URI> url(String name) {
+        Optional<String> v = text(name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(v.get());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(name + " (" + v.get() + ") is not an http(s) URL.\n  Maybe write http://" + v.get());
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            problems.add(name + " (" + v.get() + ") is not a URL: " + e.getReason() + ".");
+            return Optional.empty();
+        }
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        Optional<String> v = text(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true", "t", "yes", "y", "1", "on":
+                return true;
+            case "false", "f", "no", "n", "0", "off":
+                return false;
+            default:
+                problems.add(name + " (" + v.get() + ") is not a boolean; use true or false.");
+                return fallback;
+        }
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        Optional<String> v = text(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n < min || n > max) {
+                problems.add(name + " (" + n + ") is outside " + min + ".." + max + ".");
+                return fallback;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(name + " (" + v.get() + ") is not a whole number.");
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.smo.server.http;
+
+import dev.smo.core.Orchestrator;
+import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.spi.StoredGraph;
+import io.javalin.http.Context;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The server's own metrics in Prometheus format: requests by route and status, latency, graphs by status. */
+public final class HttpMetrics {
+
+    private static final String START = "smo.start";
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter requests = Counter.builder().name("smo_http_requests_total")
+            .help("HTTP requests by method, route and status").labelNames("method", "route", "status")
+            .register(registry);
+    private final Histogram latency = Histogram.builder().name("smo_http_request_duration_seconds")
+            .help("HTTP request latency by method and route").labelNames("method", "route").register(registry);
+    private final Gauge graphs = Gauge.builder().name("smo_graphs").help("Graphs by lifecycle status")
+            .labelNames("status").register(registry);
+    private final Orchestrator smo;
+
+    /** @param smo the orchestrator whose graphs are counted */
+    public HttpMetrics(Orchestrator smo) {
+        this.smo = smo;
+    }
+
+    public void before(Context ctx) {
+        ctx.attribute(START, System.nanoTime());
+    }
+
+    public void after(Context ctx) {
+        Long start = ctx.attribute(START);
+        String route = ctx.endpointHandlerPath();
+        if (route == null || route.isEmpty() || route.equals("*")) {
+            route = "unmatched";
+        }
+        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode())).inc();
+        if (start != null) {
+            latency.labelValues(ctx.method().name(), route).observe((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    public void scrape(Context ctx) {
+        Map<GraphStatus, Integer> counts = new EnumMap<>(GraphStatus.class);
+        for (GraphStatus s : GraphStatus.values()) {
+            counts.put(s, 0);
+        }
+        for (StoredGraph g : smo.list(null)) {
+            counts.merge(g.status(), 1, Integer::sum);
+        }
+        counts.forEach((status, n) -> graphs.labelValues(status.label()).set(n));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType(PrometheusTextFormatWriter.CONTENT_TYPE).result(out.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.smo.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smo.core.Alert;
+import dev.smo.core.AlertOutcome;
+import dev.smo.core.Orchestrator;
+import dev.smo.core.Plan;
+import dev.smo.model.Descriptors;
+import dev.smo.model.HdaGraph;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Alerts, clusters, what-if plans and health. */
+public final class OperationHandlers {
+
+    private final Orchestrator smo;
+    private final ObjectMapper json;
+
+    /**
+     * @param smo the orchestrator
+     * @param json the mapper for request bodies
+     */
+    public OperationHandlers(Orchestrator smo, ObjectMapper json) {
+        this.smo = smo;
+        this.json = json;
+    }
+
+    @OpenApi(path = "/alerts", methods = HttpMethod.POST, tags = "alerts",
+            summary = "Alertmanager webhook: deploys the pending services whose alerts fire",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "object")),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.AlertsView.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))})
+    public void alerts(Context ctx) {
+        JsonNode root = readJson(ctx.body());
+        JsonNode list = root.get("alerts");
+        if (list == null || !list.isArray()) {
+            throw new Problems.BadRequest("/alerts", "An Alertmanager notification needs an alerts list.");
+        }
+        String groupStatus = root.path("status").asText("firing");
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode a = list.get(i);
+            if (!a.isObject()) {
+                throw new Problems.BadRequest("/alerts/" + i, "Each alert must be an object.");
+            }
+            alerts.add(new Alert(a.path("status").asText(groupStatus), strings(a.get("labels"), "/alerts/" + i
+                    + "/labels"), strings(a.get("annotations"), "/alerts/" + i + "/annotations"),
+                    a.hasNonNull("fingerprint") ? a.get("fingerprint").asText() : null));
+        }
+        List<AlertOutcome> outcomes = smo.handleAlerts(alerts);
+        ctx.json(new Views.AlertsView("Alert received", outcomes));
+    }
+
+    @OpenApi(path = "/clusters", methods = HttpMethod.GET, tags = "clusters",
+            summary = "The member clusters, read again from the inventory",
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.ClusterView[].class)),
+                    @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class))})
+    public void clusters(Context ctx) {
+        ctx.json(smo.clusters().stream().map(Views::cluster).toList());
+    }
+
+    @OpenApi(path = "/plan", methods = HttpMethod.POST, tags = "graphs",
+            summary = "What-if: the placement, replicas, Helm values and rules a deploy would apply; changes nothing",
+            queryParams = @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
+            requestBody = @OpenApiRequestBody(required = true, content = {
+                    @OpenApiContent(mimeType = "application/yaml", type = "string"),
+                    @OpenApiContent(mimeType = "application/json", type = "object")}),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.PlanView.class)),
+                    @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))})
+    public void plan(Context ctx) {
+        String project = ctx.queryParamAsClass("project", String.class).getOrDefault("default");
+        DeployRequest request = DeployRequest.from(ctx.contentType(), ctx.body(), json);
+        if (request.artifact() != null) {
+            throw new Problems.BadRequest("/artifact", "Plans take the descriptor itself, not an artifact.");
+        }
+        HdaGraph graph = Descriptors.parse(request.descriptor());
+        Plan plan = smo.plan(project, graph);
+        ctx.json(Views.plan(plan));
+    }
+
+    @OpenApi(path = "/health", methods = HttpMethod.GET, tags = "operations", summary = "Liveness and store check",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")))
+    public void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        smo.list(null);
+        body.put("status", "UP");
+        body.put("store", "UP");
+        ctx.json(body);
+    }
+
+    private JsonNode readJson(String body) {
+        try {
+            JsonNode node = json.readTree(body == null ? "" : body);
+            if (node == null || !node.isObject()) {
+                throw new Problems.BadRequest("", "The body must be a JSON object.");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Problems.BadRequest("", "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, String> strings(JsonNode node, String path) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new Problems.BadRequest(path, "Must be an object of strings.");
+        }
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.smo.server.http;
+
+import dev.smo.core.AlertOutcome;
+import dev.smo.core.Plan;
+import dev.smo.core.PlannedService;
+import dev.smo.core.spi.AlertRule;
+import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.spi.StoredService;
+import dev.smo.intent.Quantity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the API. Graph and service views keep the original SMO's keys ({@code name}, {@code status},
+ * {@code grafana}, {@code hdaGraph}, {@code cluster_affinity}, {@code values_overwrite}, ...) so existing clients
+ * keep working, and add SMO's own ({@code placement}, {@code replicas}, {@code lastError}, ...).
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A graph with its services. */
+    public record GraphView(String name, String status, String project, String grafana, Object hdaGraph,
+                            Map<String, String> placement, List<ServiceView> services, long version,
+                            String createdAt, String updatedAt) {
+    }
+
+    /** One service of a graph. */
+    public record ServiceView(String name, String status, String grafana, String cluster_affinity, double cpu,
+                              String memory, String storage, int gpu, long cpuMillis, long memoryBytes,
+                              long storageBytes, int replicas, Map<String, Object> values_overwrite,
+                              String artifact_ref, String artifact_type, String artifact_implementer,
+                              List<AlertRule> alertRules, String lastError) {
+    }
+
+    /** One member cluster. */
+    public record ClusterView(String name, boolean availability, double available_cpu, String available_ram,
+                              long cpuMillis, long memoryBytes, int gpus, boolean acceleration,
+                              Map<String, String> labels, String pod_cidr, String service_cidr) {
+    }
+
+    /** One event of a graph's log. */
+    public record EventView(long id, String graph, String service, String at, String type, String message) {
+    }
+
+    /** A what-if plan. */
+    public record PlanView(String graph, String project, boolean feasible, String status, String summary,
+                           double objective, double bound, long nodes, long millis, Integer moves, Long cutEdges,
+                           String explanation, List<PlannedServiceView> services) {
+    }
+
+    /** One service of a plan. */
+    public record PlannedServiceView(String name, String cluster, int replicas, long cpuMillis, long memoryBytes,
+                                     long storageBytes, int gpus, boolean pending, Map<String, Object> values,
+                                     List<AlertRule> alertRules) {
+    }
+
+    /** The answer to an Alertmanager notification. */
+    public record AlertsView(String message, List<AlertOutcome> outcomes) {
+    }
+
+    /** A plain message. */
+    public record MessageView(String message) {
+    }
+
+    static GraphView graph(StoredGraph g, Object descriptor) {
+        return new GraphView(g.name(), g.status().label(), g.project(), g.dashboardUrl(), descriptor, g.placement(),
+                g.services().stream().map(Views::service).toList(), g.version(), String.valueOf(g.createdAt()),
+                String.valueOf(g.updatedAt()));
+    }
+
+    static ServiceView service(StoredService s) {
+        return new ServiceView(s.name(), s.status().label(), s.dashboardUrl(), s.cluster(), s.cpuMillis() / 1000.0,
+                Quantity.formatBytes(s.memoryBytes()), s.storageBytes() == 0 ? null : Quantity.formatBytes(s.storageBytes()),
+                s.gpus(), s.cpuMillis(), s.memoryBytes(), s.storageBytes(), s.replicas(), s.values(), s.artifactRef(),
+                s.artifactType(), s.artifactImplementer(), s.alertRules(), s.lastError());
+    }
+
+    static ClusterView cluster(ClusterInfo c) {
+        return new ClusterView(c.name(), c.ready(), c.cpuMillis() / 1000.0, Quantity.formatBytes(c.memoryBytes()),
+                c.cpuMillis(), c.memoryBytes(), c.gpus(), c.gpus() > 0, c.labels(), c.podCidr(), c.serviceCidr());
+    }
+
+    static EventView event(GraphEvent e) {
+        return new EventView(e.id(), e.graph(), e.service(), e.at().toString(), e.type(), e.message());
+    }
+
+    static PlanView plan(Plan p) {
+        var r = p.placement();
+        boolean has = r.terms() != null;
+        return new PlanView(p.graph(), p.project(), p.feasible(), r.status().name(), r.describe(),
+                has ? r.objective() : 0, Double.isFinite(r.bound()) ? r.bound() : 0, r.nodes(),
+                r.wallTime().toMillis(), has ? r.terms().moves() : null, has ? r.terms().cutWeight() : null,
+                r.explanation().map(Object::toString).orElse(null),
+                p.services().stream().map(Views::planned).toList());
+    }
+
+    private static PlannedServiceView planned(PlannedService s) {
+        return new PlannedServiceView(s.name(), s.cluster(), s.replicas(), s.resources().cpuMillis(),
+                s.resources().memoryBytes(), s.resources().storageBytes(), s.resources().gpus(), s.pending(),
+                s.values(), s.alertRules());
+    }
+}
