@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Descriptors from smo-examples and a cluster inventory whose clusters a test can change. */
 final class Fixtures {
 
-    static final Path EXAMPLES = Path.of("../smo-examples/src/main/resources");
+    static final Path EXAMPLES = Path.of("../smo-examples");
 
     private Fixtures() {
     }

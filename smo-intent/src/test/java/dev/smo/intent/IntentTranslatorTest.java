@@ -28,7 +28,7 @@ class IntentTranslatorTest {
 
     @Test
     void translatesTheBrusselsDemoInDescriptorOrder() {
-        HdaGraph graph = Descriptors.parse(Path.of("../smo-examples/src/main/resources/brussels-demo/hdag.yaml"));
+        HdaGraph graph = Descriptors.parse(Path.of("../smo-examples/brussels-demo/hdag.yaml"));
 
         Map<String, ResourceRequest> requests = translator.translate(graph);
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerApiTest {
 
-    static final Path EXAMPLES = Path.of("../smo-examples/src/main/resources");
+    static final Path EXAMPLES = Path.of("../smo-examples");
     static final String TOKEN = "0123456789abcdef-test-token";
 
     private Orchestrator smo;

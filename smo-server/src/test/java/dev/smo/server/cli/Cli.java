@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** Runs the smo command line in-process with captured output. */
 record Cli(int exitCode, String out, String err) {
 
-    static final Path EXAMPLES = Path.of("../smo-examples/src/main/resources");
+    static final Path EXAMPLES = Path.of("../smo-examples");
 
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
