@@ -6,6 +6,7 @@ import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.HdaGraph;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,17 @@ public interface Orchestrator extends AutoCloseable {
      * @return the plan, infeasible ones included (check {@link Plan#feasible()})
      */
     Plan plan(String project, HdaGraph graph);
+
+    /**
+     * Computes what a re-placement from a given current placement would do, changing nothing.
+     *
+     * @param project the project
+     * @param graph the descriptor
+     * @param current service → cluster it runs on now (may be partial, may name clusters that are gone)
+     * @param replicas service → replica count (missing means 1)
+     * @return the plan, infeasible ones included
+     */
+    Plan plan(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas);
 
     /**
      * @param name the graph name

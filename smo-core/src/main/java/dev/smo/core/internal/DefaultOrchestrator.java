@@ -122,6 +122,12 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Plan plan(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas) {
+        requireProject(project);
+        return planFor(project, graph, current, replicas, false);
+    }
+
+    @Override
     public StoredGraph get(String name) {
         return store.find(name).orElseThrow(() -> new GraphNotFoundException(name));
     }
