@@ -1,5 +1,13 @@
-/** Branch-and-bound MILP over commons-math3 simplex, with the placement and scaling models. */
+/**
+ * Branch-and-bound MILP over commons-math3 simplex, with the placement and scaling models.
+ *
+ * <p>Only plain inputs (names, numbers, maps) cross this module's API. The {@code internal} packages are not exported.
+ */
 module dev.smo.optimizer {
     requires transitive dev.smo.intent;
     requires commons.math3;
+
+    exports dev.smo.optimizer.milp;
+    exports dev.smo.optimizer.placement;
+    exports dev.smo.optimizer.scaling;
 }
