@@ -1,6 +1,7 @@
 package dev.smo.server;
 
 import dev.smo.core.OrchestratorBuilder;
+import dev.smo.core.local.DryRunDeployer;
 import dev.smo.server.config.ServerConfig;
 
 import java.util.Deque;
@@ -16,6 +17,7 @@ final class Adapters {
         builder.inventory(Composition.clustersFile(config));
         what.append("inventory: ").append(config.clustersFile().map(p -> "clusters file " + p)
                 .orElse("none (set SMO_CLUSTERS_FILE or KARMADA_KUBECONFIG)")).append('\n');
+        builder.deployer(new DryRunDeployer(config.dryRunLatency()));
         what.append("deployer: dry run (records releases; set KARMADA_KUBECONFIG to deploy)\n");
     }
 }

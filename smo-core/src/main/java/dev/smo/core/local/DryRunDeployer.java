@@ -6,6 +6,7 @@ import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.WorkloadScaler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,31 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
 
     private final TreeMap<String, Release> releases = new TreeMap<>();
     private final List<Operation> history = new ArrayList<>();
+    private final Duration latency;
+
+    /** A dry run that answers at once. */
+    public DryRunDeployer() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * @param latency how long each install, upgrade and uninstall pretends to take, like a Helm call would; the
+     *        wait happens outside the lock, so calls for different releases overlap
+     */
+    public DryRunDeployer(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("Latency (" + latency + ") must not be negative.");
+        }
+        this.latency = latency;
+    }
 
     @Override
-    public synchronized ReleaseStatus apply(ReleaseSpec spec) {
+    public ReleaseStatus apply(ReleaseSpec spec) {
+        pause();
+        return record(spec);
+    }
+
+    private synchronized ReleaseStatus record(ReleaseSpec spec) {
         String key = key(spec.namespace(), spec.release());
         Release old = releases.get(key);
         int replicas = old != null ? old.replicas() : initialReplicas(spec.values());
@@ -48,7 +71,12 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
     }
 
     @Override
-    public synchronized void uninstall(String namespace, String release) {
+    public void uninstall(String namespace, String release) {
+        pause();
+        forget(namespace, release);
+    }
+
+    private synchronized void forget(String namespace, String release) {
         if (releases.remove(key(namespace, release)) != null) {
             history.add(new Operation("uninstall", namespace, release, null, 0));
         }
@@ -84,6 +112,18 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
     /** @return every operation in the order it was asked for */
     public synchronized List<Operation> history() {
         return List.copyOf(history);
+    }
+
+    private void pause() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while pretending to call Helm.", e);
+        }
     }
 
     private static ReleaseStatus status(Release r) {

@@ -57,13 +57,14 @@ public final class EnvironmentConfig {
                     + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
         }
         long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
+        int dryRunLatency = integer("SMO_DRY_RUN_LATENCY_MS", 0, 0, 600_000);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ServerConfig(port, bind, home, database, token, karmada, submariner, clusters, insecure,
                 text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus, grafana,
                 text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
-                scaling, Duration.ofSeconds(interval), maxBody);
+                scaling, Duration.ofSeconds(interval), maxBody, Duration.ofMillis(dryRunLatency));
     }
 
     private Optional<ServerConfig.DatabaseSettings> database() {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param scalingEnabled whether the scaling loop runs ({@code SCALING_ENABLED}, default false)
  * @param scalingInterval the scaling loop's period ({@code SCALING_INTERVAL} in seconds, default 30)
  * @param maxBodyBytes largest accepted request body ({@code SMO_MAX_BODY_BYTES}, default 1 MiB)
+ * @param dryRunLatency how long each dry-run Helm call pretends to take ({@code SMO_DRY_RUN_LATENCY_MS}, default 0)
  */
 public record ServerConfig(int port, String bindHost, Path home, Optional<DatabaseSettings> database,
                            Optional<String> apiToken, Optional<Path> karmadaKubeconfig,
@@ -35,7 +36,7 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
                            Optional<String> registryPassword, Optional<URI> prometheusUrl,
                            Optional<URI> grafanaUrl, String grafanaUsername, String grafanaPassword,
                            Optional<URI> nfvclUrl, boolean scalingEnabled, Duration scalingInterval,
-                           long maxBodyBytes) {
+                           long maxBodyBytes, Duration dryRunLatency) {
 
     /**
      * How to reach PostgreSQL.
@@ -56,7 +57,8 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, home, database, apiToken, karmadaKubeconfig, submarinerKubeconfig,
                 clustersFile, insecureRegistry, registryUsername, registryPassword, prometheusUrl, grafanaUrl,
-                grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes);
+                grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes,
+                dryRunLatency);
     }
 
     /** @return whether the server only listens on the loopback interface */
