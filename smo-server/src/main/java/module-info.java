@@ -2,6 +2,8 @@
 module dev.smo.server {
     requires dev.smo.core;
     requires dev.smo.persistence;
+    requires dev.smo.karmada;
+    requires java.net.http;
     requires dev.smo.intent;
     requires info.picocli;
     requires io.javalin;

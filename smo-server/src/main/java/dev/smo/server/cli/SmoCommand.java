@@ -1,17 +1,20 @@
 package dev.smo.server.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code smo} command. Subcommands are registered in {@link #commandLine()}, one class each; later issues add
- * {@code plan}, {@code serve}, {@code deploy}, {@code get}, {@code list}, {@code start}, {@code stop},
- * {@code remove} and {@code artifact push} there.
+ * The {@code smo} command. Subcommands are registered in {@link #commandLine()}, one class each: local ones
+ * ({@code validate}, {@code translate}, {@code plan}), {@code serve}, the clients of a running server
+ * ({@code deploy}, {@code get}, {@code list}, {@code start}, {@code stop}, {@code remove}, {@code events},
+ * {@code clusters}) and {@code artifact push|pull}.
  *
- * <p>Exit codes: {@link ExitCodes#OK} 0, {@link ExitCodes#INVALID} 1 (invalid input), {@link ExitCodes#USAGE} 2
- * (usage error), {@link ExitCodes#FAILURE} 3 (internal failure).
+ * <p>Exit codes: {@link ExitCodes#OK} 0, {@link ExitCodes#INVALID} 1 (invalid input, 4xx), {@link ExitCodes#USAGE} 2
+ * (usage error; {@code plan}: infeasible), {@link ExitCodes#FAILURE} 3 (internal failure, 5xx, unreachable).
  */
 @Command(name = "smo", mixinStandardHelpOptions = true, version = "smo 0.1.0",
         description = "Synergetic Meta-Orchestrator: validates, plans and runs Hyper-Distributed Application Graphs.",
@@ -29,11 +32,31 @@ public final class SmoCommand implements Runnable {
     }
 
     /**
-     * @return the {@code smo} command line with every subcommand registered
+     * @return the {@code smo} command line with every subcommand registered, reading the process environment
      */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv(), System.in);
+    }
+
+    /**
+     * @param out where normal output goes
+     * @param err where errors go
+     * @return the command line writing to those streams
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return withStreams(commandLine(), out, err);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
+        return withStreams(commandLine(env, in), out, err);
+    }
+
+    static CommandLine commandLine(Map<String, String> env, InputStream in) {
         CommandLine commandLine = new CommandLine(new SmoCommand());
-        for (Object subcommand : List.of(new ValidateCommand(), new TranslateCommand())) {
+        for (Object subcommand : List.of(new ValidateCommand(), new TranslateCommand(), new PlanCommand(),
+                new ServeCommand(env), new DeployCommand(env), new GetCommand(env), new ListCommand(env),
+                new StartCommand(env), new StopCommand(env), new RemoveCommand(env), new EventsCommand(env),
+                new ClustersCommand(env), ArtifactCommand.commandLine(env, in))) {
             commandLine.addSubcommand(subcommand);
         }
         return commandLine
@@ -44,13 +67,7 @@ public final class SmoCommand implements Runnable {
                 });
     }
 
-    /**
-     * @param out where normal output goes
-     * @param err where errors go
-     * @return the command line writing to those streams
-     */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = commandLine();
+    private static CommandLine withStreams(CommandLine commandLine, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine;

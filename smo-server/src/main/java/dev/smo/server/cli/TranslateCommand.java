@@ -77,24 +77,10 @@ final class TranslateCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Map<String, ResourceRequest> requests) {
-        List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"SERVICE", "CPU", "MEMORY", "STORAGE", "GPUS"});
-        requests.forEach((service, request) -> lines.add(new String[] {service,
-            Quantity.formatMillis(request.cpuMillis()), Quantity.formatBytes(request.memoryBytes()),
-            request.storageBytes() == 0 ? "none" : Quantity.formatBytes(request.storageBytes()),
-            Integer.toString(request.gpus())}));
-        int[] widths = new int[5];
-        lines.forEach(line -> {
-            for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        });
-        for (String[] line : lines) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.length; i++) {
-                text.append(i == line.length - 1 ? line[i] : String.format("%-" + (widths[i] + 2) + "s", line[i]));
-            }
-            out.println(text);
-        }
+        Table table = new Table("SERVICE", "CPU", "MEMORY", "STORAGE", "GPUS");
+        requests.forEach((service, request) -> table.row(service, Quantity.formatMillis(request.cpuMillis()),
+                Quantity.formatBytes(request.memoryBytes()),
+                request.storageBytes() == 0 ? "none" : Quantity.formatBytes(request.storageBytes()), request.gpus()));
+        table.print(out);
     }
 }

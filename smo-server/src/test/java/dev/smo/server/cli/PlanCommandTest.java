@@ -1,0 +1,174 @@
+package dev.smo.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+
+    private static final String BRUSSELS = Cli.example("brussels-demo/hdag.yaml");
+    private static final String CLUSTERS = Cli.example("clusters.yaml");
+    private static final String[] SERVICES = {"image-compression-vo", "noise-reduction", "image-detection"};
+
+    @TempDir
+    Path dir;
+
+    private String write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text).toString();
+    }
+
+    @Test
+    void feasiblePlanListsEveryServiceWithItsClusterAndTheSolverStatus() {
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS);
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).startsWith("SERVICE  ").contains("CLUSTER", "REPLICAS", "CPU", "MEMORY", "STORAGE",
+                "GPUS", "PENDING");
+        for (String service : SERVICES) {
+            assertThat(cli.out().lines().filter(line -> line.startsWith(service + " ")))
+                    .singleElement().asString().containsPattern("(brussels-edge|brussels-core|athens-edge)");
+        }
+        assertThat(cli.out()).contains("yes (event trigger)", "objective: moves 0, cut edges ",
+                "solver: OPTIMAL, bound ", " ms");
+    }
+
+    @Test
+    void jsonHasTheServicesTheObjectiveAndTheStatus() throws Exception {
+        Cli cli = Cli.run("plan", "--json", BRUSSELS, "--clusters", CLUSTERS, "--project", "demo");
+
+        JsonNode plan = new ObjectMapper().readTree(cli.out());
+        assertThat(cli.exitCode()).isZero();
+        assertThat(plan.get("graph").asText()).isEqualTo("image-detection-graph");
+        assertThat(plan.get("project").asText()).isEqualTo("demo");
+        assertThat(plan.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(plan.get("feasible").asBoolean()).isTrue();
+        assertThat(plan.get("services")).hasSize(3);
+        assertThat(plan.get("services").findValuesAsText("name")).containsExactly(SERVICES);
+        assertThat(plan.get("services").findValuesAsText("cluster")).doesNotContainNull().hasSize(3);
+        assertThat(plan.get("services").get(0).get("cpuMillis").asLong()).isEqualTo(500);
+        assertThat(plan.get("objective").get("moves").asInt()).isZero();
+        assertThat(plan.get("objective").has("tieBreaker")).isTrue();
+        assertThat(plan.get("nodes").asLong()).isPositive();
+        assertThat(plan.has("explanation")).isFalse();
+    }
+
+    @Test
+    void infeasiblePlanExitsTwoWithAnExplanationNamingTheResource() throws Exception {
+        String tiny = write("tiny.yaml", "clusters:\n  - {name: tiny, cpu: 200m, memory: 256Mi}\n");
+
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", tiny);
+        Cli json = Cli.run("plan", "--json", BRUSSELS, "--clusters", tiny);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).startsWith("No placement for graph (image-detection-graph): Service (")
+                .contains("cpu", "Closest: tiny").contains("solver: INFEASIBLE");
+        JsonNode plan = new ObjectMapper().readTree(json.out());
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(plan.get("feasible").asBoolean()).isFalse();
+        assertThat(plan.get("status").asText()).isEqualTo("INFEASIBLE");
+        assertThat(plan.get("explanation").get("resource").asText()).isEqualTo("cpu");
+        assertThat(plan.get("explanation").get("message").asText()).contains("tiny (200m cpu)");
+    }
+
+    @Test
+    void serviceOnAClusterThatIsGoneMoves() throws Exception {
+        String current = write("current.yaml", """
+                placement:
+                  image-detection: decommissioned-cluster
+                  noise-reduction: brussels-core
+                replicas:
+                  image-detection: 2
+                """);
+
+        Cli cli = Cli.run("plan", "--json", BRUSSELS, "--clusters", CLUSTERS, "--current", current);
+
+        JsonNode plan = new ObjectMapper().readTree(cli.out());
+        assertThat(cli.exitCode()).isZero();
+        assertThat(plan.get("objective").get("moves").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode detection = plan.get("services").get(2);
+        assertThat(detection.get("name").asText()).isEqualTo("image-detection");
+        assertThat(detection.get("cluster").asText()).isNotEqualTo("decommissioned-cluster");
+        assertThat(detection.get("replicas").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void bareMapIsACurrentPlacementToo() throws Exception {
+        String current = write("bare.yaml", "image-detection: decommissioned-cluster\n");
+
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--current", current);
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("objective: moves 1,");
+    }
+
+    @Test
+    void invalidCurrentPlacementExitsOneWithEveryProblemAndItsPosition() throws Exception {
+        String current = write("current.yaml", """
+                placement:
+                  image-detecton: brussels-core
+                replicas:
+                  noise-reduction: 0
+                extra: true
+                """);
+
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--current", current);
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(current + ":/placement/image-detecton (2:19): Service (image-detecton) is "
+                + "not a service of graph (image-detection-graph).\n  Maybe use one of [image-compression-vo, "
+                + "noise-reduction, image-detection].");
+        assertThat(cli.err()).contains(current + ":/replicas/noise-reduction (4:20): Service (noise-reduction) "
+                + "replicas (0) is not a count");
+        assertThat(cli.err()).contains(current + ":/extra (5:8): Current placement has an unknown key (extra).");
+    }
+
+    @Test
+    void invalidClustersFileExitsOneWithPaths() throws Exception {
+        String clusters = write("clusters.yaml", """
+                clusters:
+                  - {name: a, cpu: lots, memory: 1Gi}
+                  - {cpu: "1", memory: 1Gi}
+                """);
+
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", clusters);
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(clusters + ":/clusters/0/cpu (0:0): Cluster (a) cpu (lots) is not a "
+                + "Kubernetes quantity.", clusters + ":/clusters/1/name (0:0): Cluster has no name.");
+    }
+
+    @Test
+    void invalidDescriptorExitsOneLikeValidate() {
+        String broken = Cli.example("invalid/several-problems.yaml");
+
+        Cli cli = Cli.run("plan", broken, "--clusters", CLUSTERS);
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines().filter(line -> line.startsWith(broken + ":/"))).hasSize(5);
+    }
+
+    @Test
+    void invalidProjectIsNamed() {
+        Cli cli = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--project", "Not_A_Namespace");
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err()).startsWith("--project Not_A_Namespace:").contains("Not_A_Namespace");
+    }
+
+    @Test
+    void clustersFileIsRequired() {
+        Cli cli = Cli.run("plan", BRUSSELS);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--clusters");
+    }
+}
