@@ -2,11 +2,20 @@ package dev.smo.server;
 
 import dev.smo.core.OrchestratorBuilder;
 import dev.smo.core.local.DryRunDeployer;
+import dev.smo.karmada.Karmada;
+import dev.smo.karmada.KarmadaConfig;
+import dev.smo.karmada.RegistryOptions;
+import dev.smo.karmada.artifact.ArtifactConfig;
+import dev.smo.karmada.artifact.OciArtifacts;
+import dev.smo.karmada.artifact.RegistryCredentials;
 import dev.smo.server.config.ServerConfig;
 
 import java.util.Deque;
 
-/** Chooses the adapters the configuration asks for: Karmada and Helm, or a clusters file and a dry run. */
+/**
+ * Chooses the adapters the configuration asks for: Karmada and Helm when {@code KARMADA_KUBECONFIG} is set, else
+ * a clusters file and a dry run; the OCI artifact fetcher in both cases.
+ */
 final class Adapters {
 
     private Adapters() {
@@ -14,10 +23,46 @@ final class Adapters {
 
     static void wire(ServerConfig config, OrchestratorBuilder builder, Deque<AutoCloseable> opened,
                      StringBuilder what) {
-        builder.inventory(Composition.clustersFile(config));
-        what.append("inventory: ").append(config.clustersFile().map(p -> "clusters file " + p)
-                .orElse("none (set SMO_CLUSTERS_FILE or KARMADA_KUBECONFIG)")).append('\n');
-        builder.deployer(new DryRunDeployer(config.dryRunLatency()));
-        what.append("deployer: dry run (records releases; set KARMADA_KUBECONFIG to deploy)\n");
+        if (config.karmadaKubeconfig().isPresent()) {
+            KarmadaConfig karmadaConfig = KarmadaConfig.of(config.karmadaKubeconfig().get())
+                    .withRegistry(registry(config));
+            if (config.submarinerKubeconfig().isPresent()) {
+                karmadaConfig = karmadaConfig.withSubmariner(config.submarinerKubeconfig().get());
+            }
+            Karmada karmada = Karmada.connect(karmadaConfig);
+            builder.inventory(karmada.inventory()).deployer(karmada.deployer()).scaler(karmada.scaler());
+            what.append("inventory: Karmada clusters (").append(config.karmadaKubeconfig().get()).append(")")
+                    .append(config.submarinerKubeconfig().map(p -> ", Submariner CIDRs (" + p + ")").orElse(""))
+                    .append('\n');
+            what.append("deployer: Helm through Karmada\n");
+        } else {
+            builder.inventory(Composition.clustersFile(config));
+            what.append("inventory: ").append(config.clustersFile().map(p -> "clusters file " + p)
+                    .orElse("none (set SMO_CLUSTERS_FILE or KARMADA_KUBECONFIG)")).append('\n');
+            builder.deployer(new DryRunDeployer(config.dryRunLatency()));
+            what.append("deployer: dry run (records releases; set KARMADA_KUBECONFIG to deploy)\n");
+        }
+        ArtifactConfig artifactConfig = ArtifactConfig.defaults().withPlainHttp(config.insecureRegistry());
+        if (config.registryHost().isPresent() && config.registryUsername().isPresent()) {
+            artifactConfig = artifactConfig.withCredentials(config.registryHost().get(),
+                    RegistryCredentials.of(config.registryUsername().get(), config.registryPassword().orElse("")));
+        }
+        OciArtifacts artifacts = OciArtifacts.create(artifactConfig);
+        opened.push(artifacts);
+        builder.artifacts(artifacts);
+        what.append("artifacts: OCI registries").append(config.insecureRegistry() ? " (plain HTTP)" : "")
+                .append('\n');
+    }
+
+    private static RegistryOptions registry(ServerConfig config) {
+        RegistryOptions options = RegistryOptions.DEFAULT;
+        if (config.insecureRegistry()) {
+            options = options.withPlainHttp();
+        }
+        if (config.registryHost().isPresent() && config.registryUsername().isPresent()) {
+            options = options.withCredentials(config.registryHost().get(), config.registryUsername().get(),
+                    config.registryPassword().orElse(""));
+        }
+        return options;
     }
 }

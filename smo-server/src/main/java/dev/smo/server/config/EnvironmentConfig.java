@@ -56,13 +56,17 @@ public final class EnvironmentConfig {
             problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
                     + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
         }
+        if (text("SMO_REGISTRY_USERNAME").isPresent() && text("SMO_REGISTRY_HOST").isEmpty()) {
+            problems.add("SMO_REGISTRY_USERNAME is set but SMO_REGISTRY_HOST is not.\n"
+                    + "  Maybe set SMO_REGISTRY_HOST=registry.example.com:5000, the registry the credentials are for.");
+        }
         long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
         int dryRunLatency = integer("SMO_DRY_RUN_LATENCY_MS", 0, 0, 600_000);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ServerConfig(port, bind, home, database, token, karmada, submariner, clusters, insecure,
-                text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus, grafana,
+                text("SMO_REGISTRY_HOST"), text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus, grafana,
                 text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
                 scaling, Duration.ofSeconds(interval), maxBody, Duration.ofMillis(dryRunLatency));
     }

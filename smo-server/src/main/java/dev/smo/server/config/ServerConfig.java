@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param submarinerKubeconfig Submariner broker kubeconfig ({@code SUBMARINER_KUBECONFIG}), optional
  * @param clustersFile a static clusters file ({@code SMO_CLUSTERS_FILE}) used when there is no Karmada
  * @param insecureRegistry whether registries are reached over plain HTTP ({@code INSECURE_REGISTRY})
+ * @param registryHost registry the credentials are for ({@code SMO_REGISTRY_HOST}, {@code host} or
+ *        {@code host:port}), required with a user name
  * @param registryUsername registry user ({@code SMO_REGISTRY_USERNAME}), optional
  * @param registryPassword registry password ({@code SMO_REGISTRY_PASSWORD}), optional
  * @param prometheusUrl Prometheus base URL ({@code PROMETHEUS_HOST}), optional
@@ -32,7 +34,7 @@ import java.util.Optional;
 public record ServerConfig(int port, String bindHost, Path home, Optional<DatabaseSettings> database,
                            Optional<String> apiToken, Optional<Path> karmadaKubeconfig,
                            Optional<Path> submarinerKubeconfig, Optional<Path> clustersFile,
-                           boolean insecureRegistry, Optional<String> registryUsername,
+                           boolean insecureRegistry, Optional<String> registryHost, Optional<String> registryUsername,
                            Optional<String> registryPassword, Optional<URI> prometheusUrl,
                            Optional<URI> grafanaUrl, String grafanaUsername, String grafanaPassword,
                            Optional<URI> nfvclUrl, boolean scalingEnabled, Duration scalingInterval,
@@ -56,7 +58,7 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
     /** @return a copy listening on this port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, home, database, apiToken, karmadaKubeconfig, submarinerKubeconfig,
-                clustersFile, insecureRegistry, registryUsername, registryPassword, prometheusUrl, grafanaUrl,
+                clustersFile, insecureRegistry, registryHost, registryUsername, registryPassword, prometheusUrl, grafanaUrl,
                 grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes,
                 dryRunLatency);
     }
