@@ -3,6 +3,7 @@ module dev.smo.server {
     requires dev.smo.core;
     requires dev.smo.persistence;
     requires dev.smo.karmada;
+    requires dev.smo.observability;
     requires java.net.http;
     requires dev.smo.intent;
     requires info.picocli;

@@ -8,13 +8,16 @@ import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.ArtifactConfig;
 import dev.smo.karmada.artifact.OciArtifacts;
 import dev.smo.karmada.artifact.RegistryCredentials;
+import dev.smo.observability.PrometheusConfig;
+import dev.smo.observability.PrometheusMetrics;
 import dev.smo.server.config.ServerConfig;
 
 import java.util.Deque;
 
 /**
  * Chooses the adapters the configuration asks for: Karmada and Helm when {@code KARMADA_KUBECONFIG} is set, else
- * a clusters file and a dry run; the OCI artifact fetcher in both cases.
+ * a clusters file and a dry run; Prometheus as the metrics source when {@code PROMETHEUS_HOST} is set; the OCI
+ * artifact fetcher in every case.
  */
 final class Adapters {
 
@@ -41,6 +44,12 @@ final class Adapters {
                     .orElse("none (set SMO_CLUSTERS_FILE or KARMADA_KUBECONFIG)")).append('\n');
             builder.deployer(new DryRunDeployer(config.dryRunLatency()));
             what.append("deployer: dry run (records releases; set KARMADA_KUBECONFIG to deploy)\n");
+        }
+        if (config.prometheusUrl().isPresent()) {
+            builder.metrics(PrometheusMetrics.create(PrometheusConfig.of(config.prometheusUrl().get())));
+            what.append("metrics: Prometheus ").append(config.prometheusUrl().get())
+                    .append(config.scalingEnabled() ? ", scaling every " + config.scalingInterval().toSeconds() + " s"
+                            : ", scaling loop off").append('\n');
         }
         ArtifactConfig artifactConfig = ArtifactConfig.defaults().withPlainHttp(config.insecureRegistry());
         if (config.registryHost().isPresent() && config.registryUsername().isPresent()) {

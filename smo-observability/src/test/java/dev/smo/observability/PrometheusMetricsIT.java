@@ -1,0 +1,74 @@
+package dev.smo.observability;
+
+import dev.smo.core.SmoIntegrationException;
+import dev.smo.core.spi.Sample;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against the real Prometheus on 127.0.0.1:9090 (scripts/services.sh starts it). */
+class PrometheusMetricsIT {
+
+    static final URI PROMETHEUS = URI.create(System.getProperty("smo.test.prometheus", "http://127.0.0.1:9090"));
+    private final PrometheusMetrics prometheus = PrometheusMetrics.create(PrometheusConfig.of(PROMETHEUS));
+
+    @Test
+    void vectorResultsCarryTheirLabelsAndValues() {
+        List<Sample> samples = prometheus.query("label_replace(vector(42.5), \"service\", \"noise\", \"\", \"\")");
+
+        assertThat(samples).singleElement().satisfies(s -> {
+            assertThat(s.value()).isEqualTo(42.5);
+            assertThat(s.labels()).containsEntry("service", "noise");
+        });
+    }
+
+    @Test
+    void scalarsAndSpecialValuesAreRead() {
+        assertThat(prometheus.query("scalar(vector(3))")).singleElement().extracting(Sample::value).isEqualTo(3.0);
+        assertThat(prometheus.query("vector(1) / 0")).singleElement().extracting(Sample::value)
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(prometheus.query("vector(0) / 0")).singleElement().extracting(Sample::value)
+                .satisfies(v -> assertThat(Double.isNaN(v)).isTrue());
+    }
+
+    @Test
+    void anEmptyVectorIsNoSamples() {
+        assertThat(prometheus.query("up{job=\"no-such-job\"}")).isEmpty();
+    }
+
+    @Test
+    void prometheusErrorsNameTheQuery() {
+        assertThatThrownBy(() -> prometheus.query("sum(rate(x[1m]"))
+                .isInstanceOf(SmoIntegrationException.class)
+                .hasMessageContaining("sum(rate(x[1m]")
+                .hasMessageContaining("bad_data");
+    }
+
+    @Test
+    void rangeVectorsAreRefusedWithAHint() {
+        assertThatThrownBy(() -> prometheus.query("up[1m]"))
+                .isInstanceOf(SmoIntegrationException.class)
+                .hasMessageContaining("matrix");
+    }
+
+    @Test
+    void anUnreachablePrometheusFailsFast() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PrometheusMetrics down = PrometheusMetrics.create(new PrometheusConfig(
+                URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> down.query("vector(1)")).isInstanceOf(SmoIntegrationException.class)
+                .hasMessageContaining("did not answer");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+}
