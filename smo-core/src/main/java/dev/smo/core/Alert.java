@@ -1,5 +1,7 @@
 package dev.smo.core;
 
+import java.util.Collections;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,8 +17,8 @@ public record Alert(String status, Map<String, String> labels, Map<String, Strin
 
     public Alert {
         Objects.requireNonNull(status, "status");
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
-        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+        annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annotations));
     }
 
     /** @return whether the alert is firing (not resolved) */

@@ -22,30 +22,30 @@ import java.util.TreeSet;
  * Submariner broker entries, and works out where each PropagationPolicy sends the workloads it selects, so tests
  * can check that a service landed on the cluster its placement named.
  */
-final class FakeKarmada {
+public final class FakeKarmada {
 
     static final String BROKER_NAMESPACE = "submariner-k8s-broker";
 
     private final ApiClient client;
     private final CustomObjectsApi objects;
 
-    FakeKarmada(ApiClient client) {
+    public FakeKarmada(ApiClient client) {
         this.client = client;
         this.objects = new CustomObjectsApi(client);
     }
 
     /** A member cluster's {@code status.resourceSummary} and readiness. */
-    record Member(String name, boolean ready, Map<String, Object> allocatable, Map<String, Object> allocated,
-                  Map<String, String> labels) {
+    public record Member(String name, boolean ready, Map<String, Object> allocatable,
+                         Map<String, Object> allocated, Map<String, String> labels) {
 
-        static Member ready(String name, String cpu, String memory) {
+        public static Member ready(String name, String cpu, String memory) {
             return new Member(name, true, Map.of("cpu", cpu, "memory", memory, "pods", "110"),
                     Map.of("cpu", "0", "memory", "0"), Map.of());
         }
     }
 
     /** Creates a {@code clusters.cluster.karmada.io} object with the status Karmada's cluster controller sets. */
-    void addMember(Member member) throws ApiException {
+    public void addMember(Member member) throws ApiException {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kubernetesVersion", "v1.31.2");
         status.put("conditions", List.of(Map.of("type", "Ready", "status", member.ready() ? "True" : "False",
@@ -70,7 +70,7 @@ final class FakeKarmada {
     }
 
     /** Joins a cluster to the Submariner broker, as {@code submariner.io/v1} Cluster in the broker namespace. */
-    void joinBroker(String clusterId, String podCidr, String serviceCidr) throws ApiException {
+    public void joinBroker(String clusterId, String podCidr, String serviceCidr) throws ApiException {
         Map<String, Object> body = Map.of("apiVersion", "submariner.io/v1", "kind", "Cluster",
                 "metadata", Map.of("name", clusterId, "namespace", BROKER_NAMESPACE),
                 "spec", Map.of("cluster_id", clusterId, "cluster_cidr", List.of(podCidr),
@@ -92,7 +92,7 @@ final class FakeKarmada {
      * @param namespace the namespace
      * @return member clusters by {@code Kind/name} of the propagated objects
      */
-    Map<String, Set<String>> placements(String namespace) throws ApiException {
+    public Map<String, Set<String>> placements(String namespace) throws ApiException {
         Set<String> members = new TreeSet<>();
         for (Map<String, Object> cluster : items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1",
                 "clusters").execute())) {
@@ -129,7 +129,7 @@ final class FakeKarmada {
     }
 
     /** @return the objects of a resource in the namespace (maps), e.g. {@code ("apps", "v1", "deployments")} */
-    List<Map<String, Object>> list(String group, String version, String namespace, String plural)
+    public List<Map<String, Object>> list(String group, String version, String namespace, String plural)
             throws ApiException {
         if (group.isEmpty()) {
             var call = client.buildCall(client.getBasePath(), "/api/" + version + "/namespaces/" + namespace + "/"

@@ -27,7 +27,7 @@ import java.util.Queue;
  * stubbed for the groups Helm and SMO use, Karmada's and Submariner's CRDs registered, and expectations
  * (faults) that take precedence over CRUD.
  */
-final class KarmadaMockServer implements AutoCloseable {
+public final class KarmadaMockServer implements AutoCloseable {
 
     /** One API resource the stubbed discovery announces. */
     record ApiResource(String group, String version, String plural, String kind, boolean namespaced) {
@@ -66,7 +66,7 @@ final class KarmadaMockServer implements AutoCloseable {
      * @param workDir where to write the kubeconfig pointing at the mock
      * @return a started mock with discovery stubs and the CRDs
      */
-    static KarmadaMockServer start(Path workDir) {
+    public static KarmadaMockServer start(Path workDir) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         List<CustomResourceDefinitionContext> crds = new ArrayList<>();
         for (ApiResource r : RESOURCES) {
@@ -91,17 +91,17 @@ final class KarmadaMockServer implements AutoCloseable {
     }
 
     /** @return the server's base URL, {@code http://127.0.0.1:PORT} */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
     /** @return a kubeconfig file pointing at this mock (no credentials) */
-    Path kubeconfig() {
+    public Path kubeconfig() {
         return kubeconfig;
     }
 
     /** @return a fresh client-java client talking to this mock */
-    ApiClient apiClient() {
+    public ApiClient apiClient() {
         return Config.fromUrl(url(), false);
     }
 

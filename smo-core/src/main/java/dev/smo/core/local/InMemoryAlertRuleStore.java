@@ -3,6 +3,7 @@ package dev.smo.core.local;
 import dev.smo.core.spi.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,6 @@ public final class InMemoryAlertRuleStore implements AlertRuleStore {
 
     /** @return the rule groups, keyed {@code namespace/group} */
     public synchronized Map<String, List<AlertRule>> groups() {
-        return Map.copyOf(groups);
+        return Collections.unmodifiableMap(new TreeMap<>(groups));
     }
 }

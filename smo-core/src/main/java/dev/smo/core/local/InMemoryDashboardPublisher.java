@@ -3,6 +3,7 @@ package dev.smo.core.local;
 import dev.smo.core.spi.Dashboard;
 import dev.smo.core.spi.DashboardPublisher;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,6 @@ public final class InMemoryDashboardPublisher implements DashboardPublisher {
 
     /** @return the published dashboards by uid */
     public synchronized Map<String, Dashboard> dashboards() {
-        return Map.copyOf(dashboards);
+        return Collections.unmodifiableMap(new TreeMap<>(dashboards));
     }
 }

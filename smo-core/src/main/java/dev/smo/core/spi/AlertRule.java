@@ -1,5 +1,7 @@
 package dev.smo.core.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ public record AlertRule(String alert, String expr, String forDuration, Map<Strin
     public AlertRule {
         Objects.requireNonNull(alert, "alert");
         Objects.requireNonNull(expr, "expr");
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
-        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
     }
 }

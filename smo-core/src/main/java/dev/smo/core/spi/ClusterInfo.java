@@ -1,5 +1,7 @@
 package dev.smo.core.spi;
 
+import java.util.Collections;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +26,7 @@ public record ClusterInfo(String name, boolean ready, long cpuMillis, long memor
             throw new IllegalArgumentException("Cluster (" + name + ") has negative capacity: cpuMillis=" + cpuMillis
                     + ", memoryBytes=" + memoryBytes + ", gpus=" + gpus + ".");
         }
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.smo.core.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +17,6 @@ public record Dashboard(String uid, String title, Map<String, Object> model) {
     public Dashboard {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(title, "title");
-        model = model == null ? Map.of() : Map.copyOf(model);
+        model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(model));
     }
 }

@@ -1,5 +1,7 @@
 package dev.smo.core.spi;
 
+import java.util.Collections;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,6 @@ import java.util.Map;
 public record Sample(Map<String, String> labels, double value) {
 
     public Sample {
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 }

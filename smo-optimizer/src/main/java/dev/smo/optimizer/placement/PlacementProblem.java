@@ -1,5 +1,6 @@
 package dev.smo.optimizer.placement;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public record PlacementProblem(List<ServiceDemand> services, List<ClusterCapacit
     public PlacementProblem {
         services = List.copyOf(services);
         clusters = List.copyOf(clusters);
-        currentPlacement = Map.copyOf(currentPlacement);
+        currentPlacement = Collections.unmodifiableMap(new LinkedHashMap<>(currentPlacement));
         edges = List.copyOf(edges);
         List<Set<String>> groups = new ArrayList<>();
         for (Set<String> group : coLocationGroups) {

@@ -111,7 +111,7 @@ class ClientCommandsTest {
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).startsWith("NAME           READY  CPU   MEMORY  GPUS  LABELS\n")
-                .contains("brussels-core  yes    16.0  64Gi    1     zone=core,city=brussels\n");
+                .contains("brussels-core  yes    16.0  64Gi    1     city=brussels,zone=core\n");
     }
 
     @Test
