@@ -1,40 +1,64 @@
 package dev.smo.optimizer.internal.placement;
 
-import java.util.Arrays;
-
 /**
  * The capacity part of the search bound. For cluster k, let B_k be the unplaced units whose cheapest cluster is k.
  * If B_k needs {@code excess > 0} more of resource r than k has left, units of total r-demand ≥ excess must go
  * elsewhere, each paying at least its regret. The cheapest fractional choice (by regret per unit of r) is a lower
  * bound on that extra cost; the largest over resources is added per cluster (the B_k are disjoint). Returns +∞ when
- * the excess cannot be covered at all.
+ * the excess cannot be covered at all. One instance per search: it keeps scratch buffers (not thread-safe).
  */
 final class EvictionBound {
 
-    private EvictionBound() {
+    private final PlacementData d;
+    private final long[][] need;
+    private final int[] count;
+    private final int[] members;
+    private final double[] ratio;
+    private final int[] head;
+    private final int[] next;
+
+    EvictionBound(PlacementData d) {
+        this.d = d;
+        this.need = new long[d.clusters()][PlacementData.RESOURCES];
+        this.count = new int[d.clusters()];
+        this.members = new int[d.units()];
+        this.ratio = new double[d.units()];
+        this.head = new int[d.clusters()];
+        this.next = new int[d.units()];
     }
 
-    static double compute(PlacementData d, int[] units, int[] assigned, int[] arg, double[] regret,
-                          long[][] remaining) {
+    double compute(int[] units, int[] assigned, int[] arg, double[] regret, long[][] remaining) {
         int clusters = d.clusters();
-        long[][] need = new long[clusters][PlacementData.RESOURCES];
-        int[] count = new int[clusters];
+        for (int k = 0; k < clusters; k++) {
+            count[k] = 0;
+            head[k] = -1;
+            need[k][0] = 0;
+            need[k][1] = 0;
+            need[k][2] = 0;
+        }
         for (int u : units) {
             if (assigned[u] < 0) {
-                count[arg[u]]++;
+                int k = arg[u];
+                count[k]++;
+                next[u] = head[k];
+                head[k] = u;
                 long[] dem = d.demand()[u];
-                for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    need[arg[u]][r] += dem[r];
-                }
+                long[] n = need[k];
+                n[0] += dem[0];
+                n[1] += dem[1];
+                n[2] += dem[2];
             }
         }
         double total = 0;
         for (int k = 0; k < clusters; k++) {
+            if (count[k] == 0) {
+                continue;
+            }
             double increment = 0;
-            for (int r = 0; r < PlacementData.RESOURCES && count[k] > 0; r++) {
+            for (int r = 0; r < PlacementData.RESOURCES; r++) {
                 long excess = need[k][r] - remaining[k][r];
                 if (excess > 0) {
-                    increment = Math.max(increment, cover(d, units, assigned, arg, k, r, excess, regret));
+                    increment = Math.max(increment, cover(k, r, excess, regret));
                 }
             }
             total += increment;
@@ -42,26 +66,25 @@ final class EvictionBound {
         return total;
     }
 
-    private static double cover(PlacementData d, int[] units, int[] assigned, int[] arg, int k, int r, long excess,
-                                double[] regret) {
+    private double cover(int k, int r, long excess, double[] regret) {
         int n = 0;
-        int[] movable = new int[units.length];
-        for (int u : units) {
-            if (assigned[u] < 0 && arg[u] == k && d.demand()[u][r] > 0) {
-                movable[n++] = u;
+        for (int u = head[k]; u >= 0; u = next[u]) {
+            if (d.demand()[u][r] > 0) {
+                double key = regret[u] / d.demand()[u][r];
+                int i = n++;
+                while (i > 0 && (ratio[i - 1] > key || (ratio[i - 1] == key && members[i - 1] > u))) {
+                    ratio[i] = ratio[i - 1];
+                    members[i] = members[i - 1];
+                    i--;
+                }
+                ratio[i] = key;
+                members[i] = u;
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = movable[i];
-        }
-        Arrays.sort(order, (a, b) -> {
-            int byRatio = Double.compare(regret[a] / d.demand()[a][r], regret[b] / d.demand()[b][r]);
-            return byRatio != 0 ? byRatio : Integer.compare(a, b);
-        });
         double cost = 0;
         long left = excess;
-        for (int u : order) {
+        for (int i = 0; i < n; i++) {
+            int u = members[i];
             long dem = d.demand()[u][r];
             if (Double.isInfinite(regret[u])) {
                 return Double.POSITIVE_INFINITY;

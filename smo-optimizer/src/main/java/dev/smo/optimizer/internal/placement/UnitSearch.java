@@ -5,14 +5,21 @@ import java.util.Arrays;
 /**
  * Depth-first branch and bound over the units of one independent component.
  *
- * <p>Bound at a node: the larger of two lower bounds. (1) The cost so far plus, for each unplaced unit, its cheapest
- * cluster that still has room (own cost plus the edges to placed neighbours it would cut), plus the
- * {@link EvictionBound} for clusters that too many units want. (2) The {@link #starBound star bound}, which also
- * charges edges between unplaced units. Branching: a unit with a single cluster left, otherwise the unit with the
- * largest regret (second cheapest minus cheapest); its clusters are tried cheapest first, then in cluster order.
- * A child's bound is at least its parent's. Everything is deterministic.
+ * <p>Bound at a node: the cost so far, plus the {@link MessageBound} (an MPLP-tightened dual of the pairwise LP,
+ * which charges edges between unplaced units; warm-started from the last node), plus each unplaced unit's cheapest
+ * re-parametrised cost, plus the {@link EvictionBound} for clusters that too many units want. Unit costs are
+ * optionally charged {@link CapacityPrices} (Lagrangian prices on the capacity rows, tuned at the root); both the
+ * priced and the plain bound are valid with the same messages and the stronger is used. A child's bound is at least
+ * its parent's. Reduced-cost fixing: a unit whose every other cluster would reach the incumbent is placed on its
+ * cheapest one at once. Branching: the unit with the largest regret (second cheapest minus cheapest); its clusters
+ * are tried cheapest first, then in cluster order. Every new incumbent is polished by {@link LocalSearch}.
+ * Everything is deterministic (no dependence on timing except the time limit itself).
  */
 final class UnitSearch {
+
+    private static final int ROOT_SWEEPS = 50;
+    private static final int PRICE_ROUNDS = 100;
+    private static final int NODE_SWEEPS = 1;
 
     private final PlacementData d;
     private final int[] units;
@@ -27,7 +34,15 @@ final class UnitSearch {
     private final double[] regret;
     private final int[] arg;
     private final double[][] nodeValue;
-    private final double[] openWeight;
+    private final double[][] theta;
+    private final MessageBound messages;
+    private final CapacityPrices prices;
+    private final EvictionBound eviction;
+    private final double[][] charge;
+    private boolean pricesActive;
+    private final int[] forcedUnit;
+    private final double[] forcedValue;
+    private int forcedCount;
     private int unplaced;
     private double incumbentValue = Double.POSITIVE_INFINITY;
     private int[] incumbent;
@@ -55,10 +70,15 @@ final class UnitSearch {
         this.regret = new double[n];
         this.arg = new int[n];
         this.nodeValue = new double[n][d.clusters()];
-        this.openWeight = new double[n];
-        for (double[] row : nodeValue) {
-            Arrays.fill(row, Double.POSITIVE_INFINITY);
-        }
+        this.theta = new double[n][d.clusters()];
+        MessageBound.fillInfinite(nodeValue);
+        MessageBound.fillInfinite(theta);
+        this.messages = new MessageBound(d, units);
+        this.prices = new CapacityPrices(d);
+        this.eviction = new EvictionBound(d);
+        this.charge = new double[n][d.clusters()];
+        this.forcedUnit = new int[n];
+        this.forcedValue = new double[n];
         this.unplaced = units.length;
     }
 
@@ -67,85 +87,128 @@ final class UnitSearch {
         if (value < incumbentValue) {
             incumbentValue = value;
             incumbent = assignment.clone();
+            polishIncumbent();
+        }
+    }
+
+    /** Runs {@link LocalSearch} on the incumbent and keeps the result if it is better. */
+    private void polishIncumbent() {
+        int[] improved = LocalSearch.improve(d, units, incumbent, deadline);
+        double value = LocalSearch.value(d, units, improved);
+        if (value < incumbentValue - absoluteGap) {
+            incumbentValue = value;
+            incumbent = improved;
         }
     }
 
     SearchOutcome run() {
-        dfs(0.0, 0);
+        tunePrices();
+        dfs(0.0, 0, Double.NEGATIVE_INFINITY);
         boolean complete = !aborted;
         double bound = complete ? incumbentValue : Math.min(openBound, incumbentValue);
         return new SearchOutcome(incumbent, incumbentValue, complete, bound, nodes,
                 Double.isNaN(rootBound) ? bound : rootBound);
     }
 
-    private void dfs(double fixed, int depth) {
+    /** Caches the current price charge per unit and candidate cluster; always true. */
+    private boolean refreshCharges() {
+        for (int u : units) {
+            for (int k : d.candidates()[u]) {
+                charge[u][k] = prices.charge(u, k);
+            }
+        }
+        return true;
+    }
+
+    /** Tunes the {@link CapacityPrices} at the root (before the search) by subgradient steps. */
+    private void tunePrices() {
+        for (int i = 0; i < PRICE_ROUNDS && System.nanoTime() < deadline && refreshCharges() && evaluate(); i++) {
+            double residual = messages.run(units, assigned, nodeValue, theta, 3);
+            double bound = residual + summarise() - prices.credit(remaining);
+            if (!prices.step(bound, incumbentValue, units, assigned, arg, remaining)) {
+                break;
+            }
+        }
+        prices.keepBest();
+        pricesActive = prices.any();
+        refreshCharges();
+    }
+
+    private void dfs(double fixed, int depth, double parentBound) {
         nodes++;
-        if (!aborted && (nodes > nodeLimit || ((nodes & 127) == 0 && System.nanoTime() > deadline))) {
+        if (!aborted && (nodes > nodeLimit || ((nodes & 15) == 0 && System.nanoTime() > deadline))) {
             aborted = true;
         }
-        if (unplaced == 0) {
-            if (fixed < incumbentValue - absoluteGap) {
-                incumbentValue = fixed;
-                incumbent = assigned.clone();
-            }
-            return;
-        }
-        double base = fixed;
-        int chosen = -1;
-        double chosenRegret = -1;
-        for (int u : units) {
-            if (assigned[u] >= 0) {
-                continue;
-            }
-            double b = Double.POSITIVE_INFINITY;
-            double second = Double.POSITIVE_INFINITY;
-            int a = -1;
-            double[] row = nodeValue[u];
-            for (int k : d.candidates()[u]) {
-                if (d.fits(u, k, remaining)) {
-                    double v = value(u, k);
-                    row[k] = v;
-                    if (v < b) {
-                        second = b;
-                        b = v;
-                        a = k;
-                    } else if (v < second) {
-                        second = v;
-                    }
-                } else {
-                    row[k] = Double.POSITIVE_INFINITY;
+        int forcedFrom = forcedCount;
+        double total = fixed;
+        double bound;
+        double base;
+        while (true) {
+            if (unplaced == 0) {
+                if (total < incumbentValue - absoluteGap) {
+                    incumbentValue = total;
+                    incumbent = assigned.clone();
+                    polishIncumbent();
                 }
-            }
-            if (a < 0) {
+                undoForced(forcedFrom);
                 return;
             }
-            best[u] = b;
-            arg[u] = a;
-            regret[u] = second - b;
-            base += b;
-            if (regret[u] > chosenRegret) {
-                chosen = u;
-                chosenRegret = regret[u];
+            if (!evaluate()) {
+                undoForced(forcedFrom);
+                return;
+            }
+            double residual = messages.run(units, assigned, nodeValue, theta, depth == 0 && forcedCount == forcedFrom
+                    ? ROOT_SWEEPS : NODE_SWEEPS);
+            base = total + residual + summarise() - prices.credit(remaining);
+            bound = base + eviction.compute(units, assigned, arg, regret, remaining);
+            if (pricesActive) {
+                shiftByCharge(-1);
+                double plainBase = total + residual + summarise();
+                double plainBound = plainBase + eviction.compute(units, assigned, arg, regret, remaining);
+                if (plainBound >= bound) {
+                    base = plainBase;
+                    bound = plainBound;
+                } else {
+                    shiftByCharge(1);
+                    summarise();
+                }
+            }
+            bound = Math.max(parentBound, bound);
+            if (depth == 0 && Double.isNaN(rootBound)) {
+                rootBound = bound;
+            }
+            if (bound >= incumbentValue - absoluteGap) {
+                undoForced(forcedFrom);
+                return;
+            }
+            if (aborted) {
+                openBound = Math.min(openBound, bound);
+                undoForced(forcedFrom);
+                return;
+            }
+            int fixedNow = forceDecided(base);
+            if (fixedNow < 0) {
+                undoForced(forcedFrom);
+                return;
+            }
+            if (fixedNow == 0) {
+                break;
+            }
+            total = fixed;
+            for (int i = forcedFrom; i < forcedCount; i++) {
+                total += forcedValue[i];
             }
         }
-        double bound = Math.max(base + EvictionBound.compute(d, units, assigned, arg, regret, remaining),
-                starBound(fixed));
-        if (depth == 0) {
-            rootBound = bound;
-        }
-        if (bound >= incumbentValue - absoluteGap) {
-            return;
-        }
-        if (aborted) {
-            openBound = Math.min(openBound, bound);
-            return;
-        }
-        int u = chosen;
+        int u = chooseBranchUnit();
         double bestU = best[u];
         int[] order = orderedClusters(u);
-        for (int k : order) {
-            double v = value(u, k);
-            double childBound = Math.max(bound, base - bestU + v);
+        double[] childBase = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            childBase[i] = theta[u][order[i]];
+        }
+        for (int i = 0; i < order.length; i++) {
+            int k = order[i];
+            double childBound = Math.max(bound, base - bestU + childBase[i]);
             if (childBound >= incumbentValue - absoluteGap) {
                 break;
             }
@@ -153,81 +216,128 @@ final class UnitSearch {
                 openBound = Math.min(openBound, childBound);
                 continue;
             }
+            if (!d.fits(u, k, remaining)) {
+                continue;
+            }
+            double v = value(u, k);
             assign(u, k);
-            dfs(fixed + v, depth + 1);
+            dfs(total + v, depth + 1, childBound);
             unassign(u, k);
         }
+        undoForced(forcedFrom);
+    }
+
+    /** Fills {@code nodeValue} for the unplaced units; false if one has no cluster with room. */
+    private boolean evaluate() {
+        for (int u : units) {
+            if (assigned[u] >= 0) {
+                continue;
+            }
+            double[] row = nodeValue[u];
+            boolean any = false;
+            for (int k : d.candidates()[u]) {
+                if (d.fits(u, k, remaining)) {
+                    row[k] = value(u, k) + charge[u][k];
+                    any = true;
+                } else {
+                    row[k] = Double.POSITIVE_INFINITY;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * The star bound. Each edge between two unplaced units is owned by the endpoint with the smaller regret (the one
-     * whose choice is open; lower index on ties). Each unit's cost function is split over its open edges in
-     * proportion to their weights: the shares of edges it does not own go to the owner's star, the rest stays in its
-     * own star. A star costs {@code min_k [share_v·c_v(k) + Σ_owned min(α_u·c_u(k), α_u·min c_u + w)]}, the
-     * cheapest way to place its centre given the neighbours' shares. Every unit cost is split exactly once and
-     * every edge sits in one star, and a sum of minima is at most the minimum of the sum: a lower bound. Uses this
-     * node's {@code nodeValue}, {@code best} and {@code regret}.
+     * Adds ({@code sign} 1) or removes (−1) the capacity charges from {@code theta}. The edge residuals do not depend
+     * on the unit terms, so the same messages give a valid bound with or without the prices; the stronger is used.
      */
-    private double starBound(double fixed) {
-        for (int v : units) {
-            if (assigned[v] < 0) {
-                openWeight[v] = openWeight(v);
+    private void shiftByCharge(int sign) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double[] row = theta[u];
+                for (int k : d.candidates()[u]) {
+                    row[k] += sign * charge[u][k];
+                }
             }
         }
-        double sum = fixed;
-        for (int v : units) {
-            if (assigned[v] >= 0) {
+    }
+
+    /** Sets best, second-best regret and arg from {@code theta}; returns the sum of the minima. */
+    private double summarise() {
+        double sum = 0;
+        for (int u : units) {
+            if (assigned[u] >= 0) {
                 continue;
             }
-            double open = openWeight[v];
-            if (open == 0) {
-                sum += best[v];
-                continue;
-            }
-            int[] nb = d.neighbours()[v];
-            long[] w = d.edgeCost()[v];
-            double own = 0;
-            int owned = 0;
-            for (int i = 0; i < nb.length; i++) {
-                if (assigned[nb[i]] < 0 && owns(v, nb[i])) {
-                    own += w[i];
-                    owned++;
+            double b = Double.POSITIVE_INFINITY;
+            double second = Double.POSITIVE_INFINITY;
+            int a = -1;
+            double[] row = theta[u];
+            for (int k : d.candidates()[u]) {
+                double v = row[k];
+                if (v < b) {
+                    second = b;
+                    b = v;
+                    a = k;
+                } else if (v < second) {
+                    second = v;
                 }
             }
-            if (owned == 0) {
-                continue;
-            }
-            double share = own / open;
-            double star = Double.POSITIVE_INFINITY;
-            for (int k : d.candidates()[v]) {
-                double value = share * nodeValue[v][k];
-                for (int i = 0; i < nb.length && value < star; i++) {
-                    int u = nb[i];
-                    if (assigned[u] < 0 && owns(v, u)) {
-                        double alpha = w[i] / openWeight[u];
-                        value += Math.min(alpha * nodeValue[u][k], alpha * best[u] + w[i]);
-                    }
-                }
-                star = Math.min(star, value);
-            }
-            sum += star;
+            best[u] = b;
+            arg[u] = a;
+            regret[u] = second - b;
+            sum += b;
         }
         return sum;
     }
 
-    private boolean owns(int v, int u) {
-        return regret[v] < regret[u] || (regret[v] == regret[u] && v < u);
+    /**
+     * Reduced-cost fixing: a unit whose every other cluster would push {@code base} to the incumbent must take its
+     * cheapest one in any better solution, so it is placed there now (undone when the node returns).
+     *
+     * @return how many units were placed, or −1 if a forced unit has no room (no better solution here)
+     */
+    private int forceDecided(double base) {
+        int count = 0;
+        double limit = incumbentValue - absoluteGap;
+        for (int u : units) {
+            if (assigned[u] >= 0 || base + regret[u] < limit) {
+                continue;
+            }
+            int k = arg[u];
+            if (!d.fits(u, k, remaining)) {
+                return -1;
+            }
+            forcedUnit[forcedCount] = u;
+            forcedValue[forcedCount] = value(u, k);
+            forcedCount++;
+            assign(u, k);
+            count++;
+        }
+        return count;
     }
 
-    private double openWeight(int u) {
-        double open = 0;
-        int[] nb = d.neighbours()[u];
-        for (int i = 0; i < nb.length; i++) {
-            if (assigned[nb[i]] < 0) {
-                open += d.edgeCost()[u][i];
+    private void undoForced(int from) {
+        while (forcedCount > from) {
+            forcedCount--;
+            int u = forcedUnit[forcedCount];
+            unassign(u, assigned[u]);
+        }
+    }
+
+    private int chooseBranchUnit() {
+        int chosen = -1;
+        double chosenRegret = -1;
+        for (int u : units) {
+            if (assigned[u] < 0 && regret[u] > chosenRegret) {
+                chosen = u;
+                chosenRegret = regret[u];
             }
         }
-        return open;
+        return chosen;
     }
 
     private double value(int u, int k) {
@@ -245,7 +355,7 @@ final class UnitSearch {
         }
         Integer[] feasible = Arrays.copyOf(order, n);
         Arrays.sort(feasible, (a, b) -> {
-            int byValue = Double.compare(value(u, a), value(u, b));
+            int byValue = Double.compare(theta[u][a], theta[u][b]);
             return byValue != 0 ? byValue : Integer.compare(a, b);
         });
         return Arrays.stream(feasible).mapToInt(Integer::intValue).toArray();

@@ -1,0 +1,198 @@
+package dev.smo.optimizer.internal.placement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lower bound on the edge-cut term between unplaced units: the dual of the pairwise (local-polytope) LP
+ * relaxation, improved by MPLP block-coordinate ascent.
+ *
+ * <p>Every open edge e = (u, v) of weight w (both ends unplaced) carries two message vectors {@code a_e(k)},
+ * {@code b_e(l)}. They re-parametrise the objective without changing it: unit u's cost becomes
+ * {@code θ_u(k) = value_u(k) + Σ_e a_e(k)} and the edge keeps {@code w·[k ≠ l] − a_e(k) − b_e(l)}. For every complete
+ * assignment of the unplaced units the objective equals the sum of the re-parametrised unit and edge terms, so
+ * {@code Σ_e min_{k,l} residual_e(k,l) + (any lower bound on Σ_u θ_u(x_u) under the capacities)} is a lower bound,
+ * whatever the messages are. The edge minima are computed exactly over the units' current domains (clusters with
+ * room), so the bound never depends on convergence; MPLP updates only make it tighter. Messages are kept between
+ * nodes (warm start from the last node searched) and are never reset, which keeps the search deterministic.
+ */
+final class MessageBound {
+
+    private final PlacementData d;
+    private final int clusters;
+    private final int[] from;
+    private final int[] to;
+    private final double[] weight;
+    private final double[][] a;
+    private final double[][] b;
+    private final int[][] edgesOf;
+    private final double[] hu;
+    private final double[] hv;
+
+    MessageBound(PlacementData d, int[] units) {
+        this.d = d;
+        this.clusters = d.clusters();
+        boolean[] inside = new boolean[d.units()];
+        for (int u : units) {
+            inside[u] = true;
+        }
+        List<long[]> edges = new ArrayList<>();
+        List<List<Integer>> incident = new ArrayList<>();
+        for (int u = 0; u < d.units(); u++) {
+            incident.add(new ArrayList<>());
+        }
+        for (int u : units) {
+            int[] nb = d.neighbours()[u];
+            for (int i = 0; i < nb.length; i++) {
+                if (nb[i] > u && inside[nb[i]]) {
+                    incident.get(u).add(edges.size());
+                    incident.get(nb[i]).add(edges.size());
+                    edges.add(new long[] {u, nb[i], d.edgeCost()[u][i]});
+                }
+            }
+        }
+        int m = edges.size();
+        from = new int[m];
+        to = new int[m];
+        weight = new double[m];
+        for (int e = 0; e < m; e++) {
+            from[e] = (int) edges.get(e)[0];
+            to[e] = (int) edges.get(e)[1];
+            weight[e] = edges.get(e)[2];
+        }
+        a = new double[m][clusters];
+        b = new double[m][clusters];
+        edgesOf = new int[d.units()][];
+        for (int u = 0; u < d.units(); u++) {
+            edgesOf[u] = incident.get(u).stream().mapToInt(Integer::intValue).toArray();
+        }
+        hu = new double[clusters];
+        hv = new double[clusters];
+    }
+
+    /**
+     * Runs {@code sweeps} MPLP passes over the open edges and fills {@code theta} with the re-parametrised unit costs.
+     *
+     * @param units the component's units
+     * @param assigned cluster per unit, −1 while unplaced
+     * @param value per unplaced unit and cluster its cost given the placed units; +∞ where it has no room
+     * @param theta out: per unplaced unit the re-parametrised cost (+∞ where it has no room)
+     * @return the sum over open edges of the minimum of their residual terms (a lower bound on what they add)
+     */
+    double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps) {
+        for (int u : units) {
+            if (assigned[u] >= 0) {
+                continue;
+            }
+            double[] t = theta[u];
+            System.arraycopy(value[u], 0, t, 0, clusters);
+            for (int e : edgesOf[u]) {
+                if (open(e, assigned)) {
+                    double[] msg = from[e] == u ? a[e] : b[e];
+                    for (int k = 0; k < clusters; k++) {
+                        t[k] += msg[k];
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < sweeps; s++) {
+            for (int e = 0; e < from.length; e++) {
+                if (open(e, assigned)) {
+                    update(e, theta[from[e]], theta[to[e]]);
+                }
+            }
+        }
+        double residual = 0;
+        for (int e = 0; e < from.length; e++) {
+            if (open(e, assigned)) {
+                residual += residual(e, theta[from[e]], theta[to[e]]);
+            }
+        }
+        return residual;
+    }
+
+    private boolean open(int e, int[] assigned) {
+        return assigned[from[e]] < 0 && assigned[to[e]] < 0;
+    }
+
+    /** The MPLP edge update: each end gets half of the pair's min-marginal. Infinite entries are outside domains. */
+    private void update(int e, double[] tu, double[] tv) {
+        double[] ae = a[e];
+        double[] be = b[e];
+        double minU = Double.POSITIVE_INFINITY;
+        double minV = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < clusters; k++) {
+            hu[k] = tu[k] - ae[k];
+            hv[k] = tv[k] - be[k];
+            minU = Math.min(minU, hu[k]);
+            minV = Math.min(minV, hv[k]);
+        }
+        double w = weight[e];
+        for (int k = 0; k < clusters; k++) {
+            if (hu[k] != Double.POSITIVE_INFINITY) {
+                double marginal = Math.min(hv[k], minV + w);
+                ae[k] = 0.5 * (marginal - hu[k]);
+                tu[k] = hu[k] + ae[k];
+            }
+            if (hv[k] != Double.POSITIVE_INFINITY) {
+                double marginal = Math.min(hu[k], minU + w);
+                be[k] = 0.5 * (marginal - hv[k]);
+                tv[k] = hv[k] + be[k];
+            }
+        }
+    }
+
+    /** min over k, l in the domains of {@code w·[k ≠ l] − a(k) − b(l)}. */
+    private double residual(int e, double[] tu, double[] tv) {
+        double[] ae = a[e];
+        double[] be = b[e];
+        double same = Double.POSITIVE_INFINITY;
+        double maxA = Double.NEGATIVE_INFINITY;
+        double secondA = Double.NEGATIVE_INFINITY;
+        int argA = -1;
+        double maxB = Double.NEGATIVE_INFINITY;
+        double secondB = Double.NEGATIVE_INFINITY;
+        int argB = -1;
+        for (int k = 0; k < clusters; k++) {
+            boolean inU = tu[k] != Double.POSITIVE_INFINITY;
+            boolean inV = tv[k] != Double.POSITIVE_INFINITY;
+            if (inU && inV) {
+                same = Math.min(same, -ae[k] - be[k]);
+            }
+            if (inU) {
+                if (ae[k] > maxA) {
+                    secondA = maxA;
+                    maxA = ae[k];
+                    argA = k;
+                } else if (ae[k] > secondA) {
+                    secondA = ae[k];
+                }
+            }
+            if (inV) {
+                if (be[k] > maxB) {
+                    secondB = maxB;
+                    maxB = be[k];
+                    argB = k;
+                } else if (be[k] > secondB) {
+                    secondB = be[k];
+                }
+            }
+        }
+        double across;
+        if (argA < 0 || argB < 0) {
+            return 0;
+        } else if (argA != argB) {
+            across = maxA + maxB;
+        } else {
+            across = Math.max(maxA + secondB, secondA + maxB);
+        }
+        return Math.min(same, weight[e] - across);
+    }
+
+    static void fillInfinite(double[][] rows) {
+        for (double[] row : rows) {
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+    }
+}

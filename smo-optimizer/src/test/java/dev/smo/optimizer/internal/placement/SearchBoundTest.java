@@ -1,0 +1,64 @@
+package dev.smo.optimizer.internal.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smo.optimizer.placement.PlacementProblem;
+import dev.smo.optimizer.placement.PlacementWeights;
+import dev.smo.optimizer.support.BruteForce;
+import dev.smo.optimizer.support.RandomInstances;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The search's lower bounds (message bound, capacity prices, eviction, reduced-cost fixing) never exceed the
+ * brute-force optimum, even when the search is cut off after its first nodes, and local search keeps feasibility.
+ */
+class SearchBoundTest {
+
+    static LongStream seeds() {
+        return LongStream.range(5000, 5150);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void boundsNeverExceedTheOptimum(long seed) {
+        Random random = new Random(seed);
+        PlacementProblem problem = RandomInstances.generate(seed, new RandomInstances.Shape(2 + random.nextInt(7),
+                1 + random.nextInt(4), 0.5 + 0.5 * random.nextDouble(), random.nextInt(2), 2.0, 0.2, 0.1, 0.1,
+                new PlacementWeights(1 + random.nextInt(10), 1 + random.nextInt(3), 0.5)));
+        Map<String, String> expected = BruteForce.solve(problem);
+        Object presolved = Presolve.run(problem);
+        if (expected == null || !(presolved instanceof PlacementData d)) {
+            return;
+        }
+        double optimum = new PlacementEvaluator(problem).terms(expected).total();
+        int[] greedy = Greedy.assign(d);
+        for (long nodeLimit : new long[] {1, 3, 10}) {
+            for (boolean seeded : new boolean[] {false, true}) {
+                double rootSum = 0;
+                double boundSum = 0;
+                for (int[] component : Components.of(d)) {
+                    UnitSearch search = new UnitSearch(d, component, Long.MAX_VALUE, nodeLimit, 1e-9);
+                    if (seeded && greedy != null) {
+                        int[] restricted = new int[d.units()];
+                        Arrays.fill(restricted, -1);
+                        for (int u : component) {
+                            restricted[u] = greedy[u];
+                        }
+                        search.offer(restricted, LocalSearch.value(d, component, restricted));
+                    }
+                    UnitSearch.SearchOutcome outcome = search.run();
+                    rootSum += outcome.rootBound();
+                    boundSum += outcome.bound();
+                }
+                assertThat(rootSum).as("root bound, node limit %d", nodeLimit).isLessThanOrEqualTo(optimum + 1e-9);
+                assertThat(boundSum).as("final bound, node limit %d", nodeLimit)
+                        .isLessThanOrEqualTo(optimum + 1e-9);
+            }
+        }
+    }
+}
