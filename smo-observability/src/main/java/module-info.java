@@ -1,8 +1,16 @@
-/** Prometheus metrics source for the scaling loop (PromQL instant queries over the HTTP API). */
+/**
+ * Observability adapters: Prometheus metrics for the scaling loop, alerting rules as Prometheus rule files or
+ * Prometheus Operator {@code PrometheusRule} objects, and Grafana dashboards.
+ */
 module dev.smo.observability {
     requires transitive dev.smo.core;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml; // rule files
+
+    // PrometheusRule objects (client-java has Automatic-Module-Names only).
+    requires io.kubernetes.client.java;
+    requires transitive io.kubernetes.client.java.api; // PrometheusRuleObjects.create(config, ApiClient)
 
     exports dev.smo.observability;
 }
