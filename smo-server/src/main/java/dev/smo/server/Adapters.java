@@ -8,7 +8,13 @@ import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.ArtifactConfig;
 import dev.smo.karmada.artifact.OciArtifacts;
 import dev.smo.karmada.artifact.RegistryCredentials;
+import dev.smo.observability.GrafanaConfig;
+import dev.smo.observability.GrafanaDashboards;
 import dev.smo.observability.PrometheusConfig;
+import dev.smo.observability.PrometheusOperatorConfig;
+import dev.smo.observability.PrometheusRuleFiles;
+import dev.smo.observability.PrometheusRuleFilesConfig;
+import dev.smo.observability.PrometheusRuleObjects;
 import dev.smo.observability.PrometheusMetrics;
 import dev.smo.server.config.ServerConfig;
 
@@ -16,8 +22,8 @@ import java.util.Deque;
 
 /**
  * Chooses the adapters the configuration asks for: Karmada and Helm when {@code KARMADA_KUBECONFIG} is set, else
- * a clusters file and a dry run; Prometheus as the metrics source when {@code PROMETHEUS_HOST} is set; the OCI
- * artifact fetcher in every case.
+ * a clusters file and a dry run; Prometheus as the metrics source when {@code PROMETHEUS_HOST} is set; rule
+ * files or PrometheusRule objects for alerting rules; Grafana for dashboards; the OCI artifact fetcher always.
  */
 final class Adapters {
 
@@ -51,6 +57,7 @@ final class Adapters {
                     .append(config.scalingEnabled() ? ", scaling every " + config.scalingInterval().toSeconds() + " s"
                             : ", scaling loop off").append('\n');
         }
+        observability(config, builder, what);
         ArtifactConfig artifactConfig = ArtifactConfig.defaults().withPlainHttp(config.insecureRegistry());
         if (config.registryHost().isPresent() && config.registryUsername().isPresent()) {
             artifactConfig = artifactConfig.withCredentials(config.registryHost().get(),
@@ -61,6 +68,32 @@ final class Adapters {
         builder.artifacts(artifacts);
         what.append("artifacts: OCI registries").append(config.insecureRegistry() ? " (plain HTTP)" : "")
                 .append('\n');
+    }
+
+    private static void observability(ServerConfig config, OrchestratorBuilder builder, StringBuilder what) {
+        if (config.rulesDirectory().isPresent()) {
+            builder.alertRules(PrometheusRuleFiles.create(PrometheusRuleFilesConfig.of(config.rulesDirectory().get(),
+                    config.prometheusUrl().orElse(null))));
+            what.append("alert rules: files in ").append(config.rulesDirectory().get())
+                    .append(config.prometheusUrl().map(u -> ", reloading " + u).orElse(", no reload")).append('\n');
+        } else if (config.rulesKubeconfig().isPresent()) {
+            builder.alertRules(PrometheusRuleObjects.create(PrometheusOperatorConfig.of(config.rulesKubeconfig().get())
+                    .withNamespace(config.rulesNamespace()).withLabels(config.rulesLabels())));
+            what.append("alert rules: PrometheusRule objects in namespace ").append(config.rulesNamespace())
+                    .append('\n');
+        } else {
+            what.append("alert rules: in memory (set SMO_PROMETHEUS_RULES_DIR or SMO_PROMETHEUS_RULES_KUBECONFIG)\n");
+        }
+        if (config.grafanaUrl().isPresent()) {
+            GrafanaConfig grafana = config.grafanaToken()
+                    .map(token -> GrafanaConfig.token(config.grafanaUrl().get(), token))
+                    .orElseGet(() -> GrafanaConfig.basic(config.grafanaUrl().get(), config.grafanaUsername(),
+                            config.grafanaPassword()));
+            builder.dashboards(GrafanaDashboards.create(grafana));
+            what.append("dashboards: Grafana ").append(config.grafanaUrl().get()).append('\n');
+        } else {
+            what.append("dashboards: in memory (set GRAFANA_HOST)\n");
+        }
     }
 
     private static RegistryOptions registry(ServerConfig config) {

@@ -49,6 +49,17 @@ public final class EnvironmentConfig {
         boolean insecure = bool("INSECURE_REGISTRY", false);
         Optional<URI> prometheus = url("PROMETHEUS_HOST");
         Optional<URI> grafana = url("GRAFANA_HOST");
+        Optional<Path> rulesDir = path("SMO_PROMETHEUS_RULES_DIR");
+        if (rulesDir.isPresent() && !rulesDir.get().toFile().isDirectory()) {
+            problems.add("SMO_PROMETHEUS_RULES_DIR (" + rulesDir.get() + ") is not a directory.\n"
+                    + "  Maybe point it at a directory listed in Prometheus' rule_files.");
+        }
+        Optional<Path> rulesKubeconfig = existingFile("SMO_PROMETHEUS_RULES_KUBECONFIG");
+        if (rulesDir.isPresent() && rulesKubeconfig.isPresent()) {
+            problems.add("SMO_PROMETHEUS_RULES_DIR and SMO_PROMETHEUS_RULES_KUBECONFIG are both set; choose one: "
+                    + "rule files for a plain Prometheus, or PrometheusRule objects for the Prometheus Operator.");
+        }
+        Map<String, String> rulesLabels = labels("SMO_PROMETHEUS_RULES_LABELS");
         Optional<URI> nfvcl = url("NFVCL_BASE_URL");
         boolean scaling = bool("SCALING_ENABLED", false);
         int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
@@ -66,8 +77,9 @@ public final class EnvironmentConfig {
             throw new ConfigException(problems);
         }
         return new ServerConfig(port, bind, home, database, token, karmada, submariner, clusters, insecure,
-                text("SMO_REGISTRY_HOST"), text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus, grafana,
-                text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
+                text("SMO_REGISTRY_HOST"), text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus,
+                rulesDir, rulesKubeconfig, text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse("monitoring"), rulesLabels,
+                grafana, text("GRAFANA_TOKEN"), text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
                 scaling, Duration.ofSeconds(interval), maxBody, Duration.ofMillis(dryRunLatency));
     }
 
@@ -116,7 +128,21 @@ public final class EnvironmentConfig {
         }
     }
 
-    private Optional<String> text(String name) {
+    /** Reads {@code k=v,k2=v2}. */
+    private Map<String, String> labels(String name) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : text(name).map(v -> v.split(",")).orElse(new String[0])) {
+            String[] kv = pair.trim().split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                problems.add(name + " (" + pair.trim() + ") is not key=value.\n  Maybe write release=kube-prometheus-stack.");
+            } else {
+                out.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return out;
+    }
+
+        private Optional<String> text(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }

@@ -22,7 +22,15 @@ import java.util.Optional;
  * @param registryUsername registry user ({@code SMO_REGISTRY_USERNAME}), optional
  * @param registryPassword registry password ({@code SMO_REGISTRY_PASSWORD}), optional
  * @param prometheusUrl Prometheus base URL ({@code PROMETHEUS_HOST}), optional
+ * @param rulesDirectory directory of Prometheus rule files SMO writes ({@code SMO_PROMETHEUS_RULES_DIR}),
+ *        reloaded through {@code PROMETHEUS_HOST}; optional
+ * @param rulesKubeconfig cluster whose Prometheus Operator reads SMO's PrometheusRule objects
+ *        ({@code SMO_PROMETHEUS_RULES_KUBECONFIG}); optional, exclusive with {@code rulesDirectory}
+ * @param rulesNamespace namespace of those objects ({@code SMO_PROMETHEUS_RULES_NAMESPACE}, default monitoring)
+ * @param rulesLabels labels the operator's ruleSelector needs ({@code SMO_PROMETHEUS_RULES_LABELS},
+ *        {@code k=v,k2=v2})
  * @param grafanaUrl Grafana base URL ({@code GRAFANA_HOST}), optional
+ * @param grafanaToken Grafana service-account token ({@code GRAFANA_TOKEN}); used instead of user and password
  * @param grafanaUsername Grafana user ({@code GRAFANA_USERNAME}, default admin)
  * @param grafanaPassword Grafana password ({@code GRAFANA_PASSWORD}, default prom-operator)
  * @param nfvclUrl NFVCL base URL ({@code NFVCL_BASE_URL}), optional
@@ -36,7 +44,10 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
                            Optional<Path> submarinerKubeconfig, Optional<Path> clustersFile,
                            boolean insecureRegistry, Optional<String> registryHost, Optional<String> registryUsername,
                            Optional<String> registryPassword, Optional<URI> prometheusUrl,
-                           Optional<URI> grafanaUrl, String grafanaUsername, String grafanaPassword,
+                           Optional<Path> rulesDirectory, Optional<Path> rulesKubeconfig, String rulesNamespace,
+                           java.util.Map<String, String> rulesLabels,
+                           Optional<URI> grafanaUrl, Optional<String> grafanaToken, String grafanaUsername,
+                           String grafanaPassword,
                            Optional<URI> nfvclUrl, boolean scalingEnabled, Duration scalingInterval,
                            long maxBodyBytes, Duration dryRunLatency) {
 
@@ -58,7 +69,8 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
     /** @return a copy listening on this port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindHost, home, database, apiToken, karmadaKubeconfig, submarinerKubeconfig,
-                clustersFile, insecureRegistry, registryHost, registryUsername, registryPassword, prometheusUrl, grafanaUrl,
+                clustersFile, insecureRegistry, registryHost, registryUsername, registryPassword, prometheusUrl,
+                rulesDirectory, rulesKubeconfig, rulesNamespace, rulesLabels, grafanaUrl, grafanaToken,
                 grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes,
                 dryRunLatency);
     }

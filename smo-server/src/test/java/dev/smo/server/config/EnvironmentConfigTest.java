@@ -78,7 +78,15 @@ class EnvironmentConfigTest {
                 Arguments.of("short token", Map.of("SMO_API_TOKEN", "abc"), "SMO_API_TOKEN is 3 characters"),
                 Arguments.of("missing kubeconfig", Map.of("KARMADA_KUBECONFIG", "/nonexistent/kubeconfig"),
                         "KARMADA_KUBECONFIG (/nonexistent/kubeconfig)"),
-                Arguments.of("not postgres", Map.of("SMO_DATABASE_URL", "mysql://h/db"), "not a PostgreSQL URL"));
+                Arguments.of("not postgres", Map.of("SMO_DATABASE_URL", "mysql://h/db"), "not a PostgreSQL URL"),
+                Arguments.of("rule labels", Map.of("SMO_PROMETHEUS_RULES_LABELS", "release"),
+                        "SMO_PROMETHEUS_RULES_LABELS (release) is not key=value"),
+                Arguments.of("rules dir not a directory", Map.of("SMO_PROMETHEUS_RULES_DIR", "pom.xml"),
+                        "SMO_PROMETHEUS_RULES_DIR (pom.xml) is not a directory"),
+                Arguments.of("two rule stores", Map.of("SMO_PROMETHEUS_RULES_DIR", "src",
+                        "SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml"), "choose one"),
+                Arguments.of("registry user without host", Map.of("SMO_REGISTRY_USERNAME", "smo"),
+                        "SMO_REGISTRY_HOST is not"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +95,17 @@ class EnvironmentConfigTest {
         assertThatThrownBy(() -> EnvironmentConfig.read(env))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void ruleStoreSettingsAreRead() {
+        ServerConfig c = EnvironmentConfig.read(Map.of("SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml",
+                "SMO_PROMETHEUS_RULES_LABELS", "release=kube-prometheus-stack, team=smo"));
+
+        assertThat(c.rulesKubeconfig()).isPresent();
+        assertThat(c.rulesNamespace()).isEqualTo("monitoring");
+        assertThat(c.rulesLabels()).containsExactly(Map.entry("release", "kube-prometheus-stack"),
+                Map.entry("team", "smo"));
     }
 
     @Test

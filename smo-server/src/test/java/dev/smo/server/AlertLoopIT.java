@@ -1,0 +1,89 @@
+package dev.smo.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smo.core.Orchestrator;
+import dev.smo.core.local.DryRunDeployer;
+import dev.smo.core.local.InMemoryGraphStore;
+import dev.smo.core.local.StaticClusterInventory;
+import dev.smo.core.spi.ClusterInfo;
+import dev.smo.observability.PrometheusRuleFiles;
+import dev.smo.observability.PrometheusRuleFilesConfig;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real alert loop: SMO writes the Brussels demo's event rule for the real Prometheus, Prometheus fires it, the
+ * real Alertmanager posts its webhook to SMO on 127.0.0.1:18000 (scripts/services/alertmanager.yml), and the
+ * pending virtual object is deployed.
+ */
+class AlertLoopIT {
+
+    static final Path RULES = Path.of(System.getProperty("smo.test.rulesDir", "../.smo-services/rules"));
+    static final URI PROMETHEUS = URI.create(System.getProperty("smo.test.prometheus", "http://127.0.0.1:9090"));
+
+    private final DryRunDeployer deployer = new DryRunDeployer();
+    private Orchestrator smo;
+    private Javalin app;
+    private String graph;
+
+    @AfterEach
+    void stop() {
+        if (smo != null && smo.find(graph).isPresent()) {
+            smo.remove(graph);
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (smo != null) {
+            smo.close();
+        }
+    }
+
+    @Test
+    void prometheusAlertsDeployThePendingService() throws Exception {
+        assertThat(RULES).as("Prometheus' rule directory (scripts/services.sh start)").isDirectory();
+        smo = Orchestrator.builder().store(new InMemoryGraphStore())
+                .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 16_000, 32L << 30, 0))))
+                .deployer(deployer)
+                .alertRules(PrometheusRuleFiles.create(PrometheusRuleFilesConfig.of(RULES, PROMETHEUS)))
+                .build();
+        app = SmoServer.create(smo, HttpSettings.DEFAULTS).start("127.0.0.1", 18000);
+        Http http = new Http(app.port());
+        graph = "alert-loop-" + UUID.randomUUID().toString().substring(0, 8);
+        // The demo's own condition holds on a Prometheus that scrapes no kc1 operator; a short grace period.
+        String descriptor = ServerApiTest.example("brussels-demo/hdag.yaml")
+                .replace("image-detection-graph", graph).replace("gracePeriod: 2m", "gracePeriod: 10s");
+
+        assertThat(http.post("/project/loop/graphs", "application/yaml", descriptor).status()).isEqualTo(201);
+        assertThat(Files.list(RULES).map(p -> p.getFileName().toString())).anyMatch(f -> f.contains(graph));
+
+        JsonNode vo = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        while (System.nanoTime() < deadline) {
+            vo = http.get("/graphs/" + graph).json().path("services").get(0);
+            if (vo.path("status").asText().equals("Deployed")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+
+        assertThat(vo.path("name").asText()).isEqualTo("image-compression-vo");
+        assertThat(vo.path("status").asText()).isEqualTo("Deployed");
+        assertThat(deployer.releases()).containsKey("loop/image-compression-vo");
+        List<String> types = new ArrayList<>();
+        http.get("/graphs/" + graph + "/events").json().forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).containsSubsequence("DEPLOY_REQUESTED", "RUNNING", "ALERT_RECEIVED", "RELEASE_APPLIED");
+        assertThat(Files.list(RULES).map(p -> p.getFileName().toString())).noneMatch(f -> f.contains(graph));
+    }
+}
