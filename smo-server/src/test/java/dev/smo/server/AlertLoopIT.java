@@ -66,7 +66,7 @@ class AlertLoopIT {
                 .replace("image-detection-graph", graph).replace("gracePeriod: 2m", "gracePeriod: 10s");
 
         assertThat(http.post("/project/loop/graphs", "application/yaml", descriptor).status()).isEqualTo(201);
-        assertThat(Files.list(RULES).map(p -> p.getFileName().toString())).anyMatch(f -> f.contains(graph));
+        assertThat(ruleFiles()).anyMatch(f -> f.contains(graph));
 
         JsonNode vo = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
@@ -84,6 +84,12 @@ class AlertLoopIT {
         List<String> types = new ArrayList<>();
         http.get("/graphs/" + graph + "/events").json().forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsSubsequence("DEPLOY_REQUESTED", "RUNNING", "ALERT_RECEIVED", "RELEASE_APPLIED");
-        assertThat(Files.list(RULES).map(p -> p.getFileName().toString())).noneMatch(f -> f.contains(graph));
+        assertThat(ruleFiles()).noneMatch(f -> f.contains(graph));
+    }
+
+    private static List<String> ruleFiles() throws java.io.IOException {
+        try (var files = Files.list(RULES)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.smo.core.IllegalTransitionException;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.model.InvalidDescriptorException;
+import dev.smo.model.SmoException;
 import dev.smo.model.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,7 +27,7 @@ public final class Problems {
     }
 
     /** Thrown by handlers for a malformed request; answered with 400 and the field path. */
-    public static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends SmoException {
         private static final long serialVersionUID = 1L;
         final String path;
 
@@ -41,7 +42,7 @@ public final class Problems {
     }
 
     /** Thrown when a mutating request lacks the configured bearer token; answered with 401. */
-    public static final class Unauthorized extends RuntimeException {
+    public static final class Unauthorized extends SmoException {
         private static final long serialVersionUID = 1L;
 
         /** @param message why the request is refused */
