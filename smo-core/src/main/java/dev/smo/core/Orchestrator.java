@@ -56,6 +56,15 @@ public interface Orchestrator extends AutoCloseable {
     StoredGraph deployArtifact(String project, String reference);
 
     /**
+     * Parses and validates a YAML or JSON descriptor with this orchestrator's resource levels.
+     *
+     * @param descriptor the descriptor text
+     * @return the descriptor
+     * @throws dev.smo.model.InvalidDescriptorException listing every problem
+     */
+    HdaGraph parse(String descriptor);
+
+    /**
      * Computes what {@link #deploy} would do, changing nothing.
      *
      * @param project the project

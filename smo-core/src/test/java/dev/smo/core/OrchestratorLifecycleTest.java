@@ -231,6 +231,24 @@ class OrchestratorLifecycleTest {
     }
 
     @Test
+    void customResourceLevelsAreAcceptedEndToEnd() {
+        inventory.set(cluster("edge-a", 16_000, 32, 0));
+        try (Orchestrator custom = Orchestrator.builder().store(new InMemoryGraphStore()).inventory(inventory)
+                .resourceTable(dev.smo.intent.ResourceTable.defaults().with("cpu", "tiny", "100m")
+                        .with("ram", "tiny", "64Mi"))
+                .build()) {
+            String yaml = Fixtures.exampleText("my-webapp/hdag.yaml").replace("cpu: light", "cpu: tiny")
+                    .replace("ram: small", "ram: tiny");
+
+            StoredGraph g = custom.deployDescriptor("demo", yaml);
+
+            assertThat(g.service("web-frontend").orElseThrow().cpuMillis()).isEqualTo(100);
+            assertThat(g.service("web-frontend").orElseThrow().memoryBytes()).isEqualTo(64L << 20);
+            assertThatThrownBy(() -> smo.parse(yaml)).isInstanceOf(InvalidDescriptorException.class);
+        }
+    }
+
+    @Test
     void eventLogTellsTheStory() {
         smo.deploy("demo", Fixtures.brussels());
         smo.handleAlerts(List.of(firing("image-detection-graph", "image-compression-vo")));

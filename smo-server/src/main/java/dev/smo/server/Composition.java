@@ -8,7 +8,16 @@ import dev.smo.persistence.Databases;
 import dev.smo.persistence.EmbeddedDatabase;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;
+import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.ServerConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.smo.intent.ResourceTable;
+import dev.smo.model.SmoException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -34,6 +43,10 @@ public final class Composition implements AutoCloseable {
             GraphStore store = store(config, what);
             OrchestratorBuilder builder = Orchestrator.builder().store(store);
             Adapters.wire(config, builder, opened, what);
+            if (config.resourceTable().isPresent()) {
+                builder.resourceTable(resourceTable(config.resourceTable().get()));
+                what.append("resource levels: ").append(config.resourceTable().get()).append('\n');
+            }
             if (config.scalingEnabled()) {
                 builder.scalingInterval(config.scalingInterval());
             }
@@ -76,6 +89,23 @@ public final class Composition implements AutoCloseable {
         opened.push(embedded);
         what.append("store: embedded PostgreSQL in ").append(embedded.dataDirectory()).append('\n');
         return PostgresGraphStore.create(embedded.dataSource());
+    }
+
+    /** Reads a YAML resource table such as {@code cpu: {xlarge: "16"}} over the defaults. */
+    @SuppressWarnings("unchecked")
+    static ResourceTable resourceTable(Path file) {
+        try {
+            Object yaml = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
+            if (!(yaml instanceof Map<?, ?> map)) {
+                throw new ConfigException(List.of("SMO_RESOURCE_TABLE (" + file + ") is not a mapping of "
+                        + "resources to levels, e.g. cpu: {xlarge: \"16\"}."));
+            }
+            return ResourceTable.fromMap((Map<String, ?>) map);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("SMO_RESOURCE_TABLE (" + file + ") cannot be read: " + e.getMessage()));
+        } catch (IllegalArgumentException | SmoException e) {
+            throw new ConfigException(List.of("SMO_RESOURCE_TABLE (" + file + "): " + e.getMessage()));
+        }
     }
 
     static StaticClusterInventory clustersFile(ServerConfig config) {

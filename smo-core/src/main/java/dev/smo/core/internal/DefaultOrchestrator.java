@@ -23,6 +23,7 @@ import dev.smo.core.spi.StoredService;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
+import dev.smo.model.ParseOptions;
 import dev.smo.model.Service;
 import dev.smo.model.Violation;
 
@@ -50,15 +51,17 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final Scaling scaling;
     private final Clock clock;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final ParseOptions parseOptions;
 
     DefaultOrchestrator(Parts parts) {
         this.store = parts.store();
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
+        this.parseOptions = ParseOptions.defaults().withResourceLevels(parts.translator().table().levels());
         this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
-        this.executor = new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock);
-        this.scaling = new Scaling(this, store, parts.scaler(), parts.metrics(), parts.scalingOptimizer(), clock,
+        this.executor = new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, this::parse);
+        this.scaling = new Scaling(this, this::parse, store, parts.scaler(), parts.metrics(), parts.scalingOptimizer(), clock,
                 parts.scalingInterval(), parts.inventory().countsDeployedWorkloads());
     }
 
@@ -103,7 +106,12 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public StoredGraph deployDescriptor(String project, String descriptor) {
-        return deploy(project, Descriptors.parse(descriptor));
+        return deploy(project, parse(descriptor));
+    }
+
+    @Override
+    public HdaGraph parse(String descriptor) {
+        return Descriptors.parse(descriptor, parseOptions);
     }
 
     @Override
@@ -149,7 +157,7 @@ public final class DefaultOrchestrator implements Orchestrator {
             throw new IllegalTransitionException("Graph (" + name + ") is stopped; nothing to re-place.\n"
                     + "Maybe start it: it is placed again on start.");
         }
-        HdaGraph graph = Descriptors.parse(g.descriptor());
+        HdaGraph graph = parse(g.descriptor());
         Map<String, Integer> replicas = new LinkedHashMap<>();
         g.services().forEach(s -> replicas.put(s.name(), Math.max(1, s.replicas())));
         Plan plan = planFor(g.project(), graph, g.placement(), replicas, true);

@@ -12,12 +12,12 @@ import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Carries out the work a stored graph records: installs services marked {@code DEPLOYING}, uninstalls those
@@ -34,13 +34,16 @@ final class Executor {
     private final AlertRuleStore rules;
     private final DashboardPublisher dashboards;
     private final Clock clock;
+    private final Function<String, HdaGraph> parser;
 
-    Executor(GraphStore store, Deployer deployer, AlertRuleStore rules, DashboardPublisher dashboards, Clock clock) {
+    Executor(GraphStore store, Deployer deployer, AlertRuleStore rules, DashboardPublisher dashboards, Clock clock,
+             Function<String, HdaGraph> parser) {
         this.store = store;
         this.deployer = deployer;
         this.rules = rules;
         this.dashboards = dashboards;
         this.clock = clock;
+        this.parser = parser;
     }
 
     /**
@@ -167,7 +170,7 @@ final class Executor {
             return g;
         }
         try {
-            HdaGraph descriptor = Descriptors.parse(g.descriptor());
+            HdaGraph descriptor = parser.apply(g.descriptor());
             String url = dashboards.publish(Dashboards.graph(descriptor, g.project()));
             return store.update(g.withDashboardUrl(url), List.of(event(g, null, "DASHBOARD_PUBLISHED",
                     "Dashboard published at " + url + ".")));

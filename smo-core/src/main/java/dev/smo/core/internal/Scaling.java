@@ -11,7 +11,6 @@ import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
 import dev.smo.core.spi.WorkloadScaler;
-import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
 import dev.smo.optimizer.scaling.ScalingProblem;
@@ -30,6 +29,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The scaling loop: per running graph, reads each scalable service's request rate from the metrics source, solves
@@ -41,6 +41,7 @@ final class Scaling implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Scaling.class.getName());
 
     private final DefaultOrchestrator orchestrator;
+    private final Function<String, HdaGraph> parser;
     private final GraphStore store;
     private final WorkloadScaler scaler;
     private final MetricsSource metrics;
@@ -50,9 +51,10 @@ final class Scaling implements AutoCloseable {
     private final boolean countsDeployed;
     private ScheduledExecutorService loop;
 
-    Scaling(DefaultOrchestrator orchestrator, GraphStore store, WorkloadScaler scaler, MetricsSource metrics,
+    Scaling(DefaultOrchestrator orchestrator, Function<String, HdaGraph> parser, GraphStore store, WorkloadScaler scaler, MetricsSource metrics,
             ScalingOptimizer optimizer, Clock clock, Duration interval, boolean countsDeployed) {
         this.orchestrator = orchestrator;
+        this.parser = parser;
         this.store = store;
         this.scaler = scaler;
         this.metrics = metrics;
@@ -93,7 +95,7 @@ final class Scaling implements AutoCloseable {
         if (g.status() != GraphStatus.RUNNING || metrics == null) {
             return g;
         }
-        HdaGraph graph = Descriptors.parse(g.descriptor());
+        HdaGraph graph = parser.apply(g.descriptor());
         Map<String, ScalingService> inputs = new LinkedHashMap<>();
         for (StoredService s : g.services()) {
             Optional<ScalingProfile> profile = graph.service(s.name()).flatMap(ScalingProfile::of);

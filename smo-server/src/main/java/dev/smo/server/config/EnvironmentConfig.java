@@ -80,7 +80,8 @@ public final class EnvironmentConfig {
                 text("SMO_REGISTRY_HOST"), text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus,
                 rulesDir, rulesKubeconfig, text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse("monitoring"), rulesLabels,
                 grafana, text("GRAFANA_TOKEN"), text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
-                scaling, Duration.ofSeconds(interval), maxBody, Duration.ofMillis(dryRunLatency));
+                scaling, Duration.ofSeconds(interval), maxBody, existingFile("SMO_RESOURCE_TABLE"),
+                Duration.ofMillis(dryRunLatency));
     }
 
     private Optional<ServerConfig.DatabaseSettings> database() {

@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param scalingEnabled whether the scaling loop runs ({@code SCALING_ENABLED}, default false)
  * @param scalingInterval the scaling loop's period ({@code SCALING_INTERVAL} in seconds, default 30)
  * @param maxBodyBytes largest accepted request body ({@code SMO_MAX_BODY_BYTES}, default 1 MiB)
+ * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
  * @param dryRunLatency how long each dry-run Helm call pretends to take ({@code SMO_DRY_RUN_LATENCY_MS}, default 0)
  */
 public record ServerConfig(int port, String bindHost, Path home, Optional<DatabaseSettings> database,
@@ -49,7 +50,7 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
                            Optional<URI> grafanaUrl, Optional<String> grafanaToken, String grafanaUsername,
                            String grafanaPassword,
                            Optional<URI> nfvclUrl, boolean scalingEnabled, Duration scalingInterval,
-                           long maxBodyBytes, Duration dryRunLatency) {
+                           long maxBodyBytes, Optional<Path> resourceTable, Duration dryRunLatency) {
 
     /**
      * How to reach PostgreSQL.
@@ -72,7 +73,7 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
                 clustersFile, insecureRegistry, registryHost, registryUsername, registryPassword, prometheusUrl,
                 rulesDirectory, rulesKubeconfig, rulesNamespace, rulesLabels, grafanaUrl, grafanaToken,
                 grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes,
-                dryRunLatency);
+                resourceTable, dryRunLatency);
     }
 
     /** @return whether the server only listens on the loopback interface */

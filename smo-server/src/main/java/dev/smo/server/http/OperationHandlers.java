@@ -87,7 +87,7 @@ public final class OperationHandlers {
         if (request.artifact() != null) {
             throw new Problems.BadRequest("/artifact", "Plans take the descriptor itself, not an artifact.");
         }
-        HdaGraph graph = Descriptors.parse(request.descriptor());
+        HdaGraph graph = smo.parse(request.descriptor());
         Plan plan = smo.plan(project, graph);
         ctx.json(Views.plan(plan));
     }
