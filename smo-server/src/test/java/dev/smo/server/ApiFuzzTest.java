@@ -1,0 +1,106 @@
+package dev.smo.server;
+
+import dev.smo.core.Orchestrator;
+import dev.smo.core.local.InMemoryGraphStore;
+import dev.smo.core.local.StaticClusterInventory;
+import dev.smo.core.spi.ClusterInfo;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seeded random and mutated descriptors posted to deploy and plan: every answer is a success or a 4xx problem,
+ * never a 500, and graphs that were refused leave nothing behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiFuzzTest {
+
+    private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 400, 409, 413, 422);
+    private static final String[] TOKENS = {"light", "large", "xlarge", "-1", "0", "1e9", "'True'", "[]", "{}",
+        "null", "~", "noise-reduction", "image-detection", "Image_Detection", "2m", "10x", "", "*a", "&a x",
+        "oci://", "ALL", "AND", "event", "auto", "standard", "\"\\u0000\"", "999999999999999999999"};
+
+    private Orchestrator smo;
+    private Javalin app;
+    private Http http;
+
+    @BeforeAll
+    void start() {
+        smo = Orchestrator.builder().store(new InMemoryGraphStore())
+                .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 8_000, 16L << 30, 0),
+                        ClusterInfo.of("edge-b", 4_000, 8L << 30, 1))))
+                .build();
+        app = SmoServer.create(smo, new HttpSettings(java.util.Optional.empty(), 256 * 1024))
+                .start("127.0.0.1", 0);
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    void stop() {
+        app.stop();
+        smo.close();
+    }
+
+    @Test
+    void mutatedDescriptorsNeverCauseAServerError() {
+        Random random = new Random(20261125);
+        List<String> seeds = List.of(ServerApiTest.example("brussels-demo/hdag.yaml"),
+                ServerApiTest.example("my-webapp/hdag.yaml"));
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String body = mutate(seeds.get(i % 2), random).replace("image-detection-graph", "fuzz-" + i)
+                    .replace("my-webapp-graph", "fuzz-" + i);
+            String path = i % 3 == 0 ? "/plan?project=fuzz" : "/project/fuzz/graphs";
+            String type = i % 5 == 0 ? "application/json" : "application/yaml";
+            Http.Response r = http.post(path, type, body);
+            if (!ACCEPTABLE.contains(r.status())) {
+                failures.add(r.status() + " for case " + i + ": " + r.body() + "\n---\n" + body);
+            } else if (r.status() >= 400) {
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.json().path("errors")).isNotEmpty();
+                assertThat(http.get("/graphs/fuzz-" + i).status()).isIn(200, 404);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String mutate(String text, Random random) {
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        int edits = 1 + random.nextInt(4);
+        for (int e = 0; e < edits && !lines.isEmpty(); e++) {
+            int at = random.nextInt(lines.size());
+            switch (random.nextInt(6)) {
+                case 0 -> lines.remove(at);
+                case 1 -> lines.add(at, lines.get(random.nextInt(lines.size())));
+                case 2 -> {
+                    String line = lines.get(at);
+                    int colon = line.indexOf(": ");
+                    if (colon > 0) {
+                        lines.set(at, line.substring(0, colon + 2) + TOKENS[random.nextInt(TOKENS.length)]);
+                    }
+                }
+                case 3 -> Collections.swap(lines, at, random.nextInt(lines.size()));
+                case 4 -> {
+                    String line = lines.get(at);
+                    if (!line.isEmpty()) {
+                        int pos = random.nextInt(line.length());
+                        lines.set(at, line.substring(0, pos) + (char) (32 + random.nextInt(95)) + line.substring(pos));
+                    }
+                }
+                default -> lines.set(at, "  ".repeat(random.nextInt(8)) + lines.get(at).strip());
+            }
+        }
+        return String.join("\n", lines);
+    }
+}
