@@ -141,7 +141,14 @@ final class Scaling implements AutoCloseable {
                 next.add(s);
                 continue;
             }
-            scaler.scale(g.project(), s.name(), r);
+            try {
+                scaler.scale(g.project(), s.name(), r);
+            } catch (RuntimeException e) {
+                next.add(s);
+                events.add(event(g, s.name(), "SCALE_FAILED", "Scaling " + s.name() + " to " + r + " failed: "
+                        + Executor.message(e)));
+                continue;
+            }
             next.add(s.withReplicas(r));
             events.add(event(g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r
                     + "."));
