@@ -75,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
                         : smo.plan(project, graph, current.placement(), current.replicas());
             }
             if (json) {
-                out.println(ValidateCommand.JSON.writeValueAsString(PlanReport.toMap(plan)));
+                out.println(ValidateCommand.JSON.writeValueAsString(dev.smo.server.http.Views.plan(plan)));
             } else {
                 PlanReport.print(out, plan);
             }

@@ -47,16 +47,25 @@ public final class Views {
     public record EventView(long id, String graph, String service, String at, String type, String message) {
     }
 
-    /** A what-if plan. */
+    /** A what-if plan: the solver's answer and what each service would get. */
     public record PlanView(String graph, String project, boolean feasible, String status, String summary,
-                           double objective, double bound, long nodes, long millis, Integer moves, Long cutEdges,
-                           String explanation, List<PlannedServiceView> services) {
+                           ObjectiveView objective, Double bound, long nodes, double millis,
+                           ExplanationView explanation, List<PlannedServiceView> services) {
+    }
+
+    /** The placement objective split into its terms. */
+    public record ObjectiveView(int moves, long cutEdges, double tieBreaker, double total) {
+    }
+
+    /** Why no placement exists. */
+    public record ExplanationView(String reason, String resource, List<String> services,
+                                  List<String> closestClusters, String message) {
     }
 
     /** One service of a plan. */
-    public record PlannedServiceView(String name, String cluster, int replicas, long cpuMillis, long memoryBytes,
-                                     long storageBytes, int gpus, boolean pending, Map<String, Object> values,
-                                     List<AlertRule> alertRules) {
+    public record PlannedServiceView(String name, String cluster, int replicas, String cpu, String memory,
+                                     String storage, int gpus, long cpuMillis, long memoryBytes, long storageBytes,
+                                     boolean pending, Map<String, Object> values, List<AlertRule> alertRules) {
     }
 
     /** The answer to an Alertmanager notification. */
@@ -89,19 +98,27 @@ public final class Views {
         return new EventView(e.id(), e.graph(), e.service(), e.at().toString(), e.type(), e.message());
     }
 
-    static PlanView plan(Plan p) {
+    /**
+     * @param p a plan
+     * @return its JSON shape, shared by {@code POST /plan} and {@code smo plan --json}
+     */
+    public static PlanView plan(Plan p) {
         var r = p.placement();
-        boolean has = r.terms() != null;
-        return new PlanView(p.graph(), p.project(), p.feasible(), r.status().name(), r.describe(),
-                has ? r.objective() : 0, Double.isFinite(r.bound()) ? r.bound() : 0, r.nodes(),
-                r.wallTime().toMillis(), has ? r.terms().moves() : null, has ? r.terms().cutWeight() : null,
-                r.explanation().map(Object::toString).orElse(null),
+        var t = r.terms();
+        ObjectiveView objective = t == null ? null : new ObjectiveView(t.moves(), t.cutWeight(), t.tieBreaker(),
+                t.total());
+        ExplanationView explanation = r.explanation().map(e -> new ExplanationView(e.reason().name(), e.resource(),
+                e.services(), e.closestClusters(), e.message())).orElse(null);
+        return new PlanView(p.graph(), p.project(), p.feasible(), r.status().name(), r.describe(), objective,
+                Double.isFinite(r.bound()) ? r.bound() : null, r.nodes(), r.wallTime().toNanos() / 1e6, explanation,
                 p.services().stream().map(Views::planned).toList());
     }
 
     private static PlannedServiceView planned(PlannedService s) {
-        return new PlannedServiceView(s.name(), s.cluster(), s.replicas(), s.resources().cpuMillis(),
-                s.resources().memoryBytes(), s.resources().storageBytes(), s.resources().gpus(), s.pending(),
+        long storage = s.resources().storageBytes();
+        return new PlannedServiceView(s.name(), s.cluster(), s.replicas(), Quantity.formatMillis(s.resources().cpuMillis()),
+                Quantity.formatBytes(s.resources().memoryBytes()), storage == 0 ? null : Quantity.formatBytes(storage),
+                s.resources().gpus(), s.resources().cpuMillis(), s.resources().memoryBytes(), storage, s.pending(),
                 s.values(), s.alertRules());
     }
 }
