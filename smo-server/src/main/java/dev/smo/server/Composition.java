@@ -91,9 +91,15 @@ public final class Composition implements AutoCloseable {
         return PostgresGraphStore.create(embedded.dataSource());
     }
 
-    /** Reads a YAML resource table such as {@code cpu: {xlarge: "16"}} over the defaults. */
+    /**
+     * Reads a YAML resource table such as {@code cpu: {xlarge: "16"}} over the defaults.
+     *
+     * @param file the YAML file
+     * @return the defaults with the file's levels added or replaced
+     * @throws ConfigException when the file cannot be read or holds no usable table
+     */
     @SuppressWarnings("unchecked")
-    static ResourceTable resourceTable(Path file) {
+    public static ResourceTable resourceTable(Path file) {
         try {
             Object yaml = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
             if (!(yaml instanceof Map<?, ?> map)) {

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
                 "2:no placement exists (the explanation is printed), or usage error"})
 final class PlanCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    private ResourceTableOption resourceTable = new ResourceTableOption();
+
     @Spec
     private CommandSpec spec;
 
@@ -59,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String file = graphFile.toString();
         try {
-            HdaGraph graph = Descriptors.parse(graphFile);
+            HdaGraph graph = Descriptors.parse(graphFile, resourceTable.parseOptions());
             file = clustersFile.toString();
             StaticClusterInventory inventory = StaticClusterInventory.fromFile(clustersFile);
             CurrentPlacement current = null;
@@ -70,6 +73,7 @@ final class PlanCommand implements Callable<Integer> {
             file = "--project " + project;
             Plan plan;
             try (Orchestrator smo = Orchestrator.builder().store(new InMemoryGraphStore()).inventory(inventory)
+                    .resourceTable(resourceTable.table())
                     .build()) {
                 plan = current == null ? smo.plan(project, graph)
                         : smo.plan(project, graph, current.placement(), current.replicas());

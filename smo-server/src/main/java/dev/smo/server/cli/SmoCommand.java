@@ -63,7 +63,8 @@ public final class SmoCommand implements Runnable {
                 .setExecutionExceptionHandler((exception, line, parseResult) -> {
                     line.getErr().println("smo: " + exception.getMessage());
                     line.getErr().flush();
-                    return ExitCodes.FAILURE;
+                    return exception instanceof dev.smo.server.config.ConfigException ? ExitCodes.USAGE
+                            : ExitCodes.FAILURE;
                 });
     }
 

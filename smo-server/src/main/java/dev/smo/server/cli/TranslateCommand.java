@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:translated", "1:the descriptor is invalid or unreadable", "2:usage error"})
 final class TranslateCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    private ResourceTableOption resourceTable = new ResourceTableOption();
+
     @Spec
     private CommandSpec spec;
 
@@ -42,8 +45,8 @@ final class TranslateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, ResourceRequest> requests;
         try {
-            HdaGraph graph = Descriptors.parse(file);
-            requests = IntentTranslator.create().translate(graph);
+            HdaGraph graph = Descriptors.parse(file, resourceTable.parseOptions());
+            requests = IntentTranslator.create(resourceTable.table()).translate(graph);
         } catch (InvalidDescriptorException e) {
             PrintWriter err = spec.commandLine().getErr();
             e.violations().forEach(violation -> err.println(file + ":" + violation.format()));

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every file is valid", "1:a file is invalid or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    private ResourceTableOption resourceTable = new ResourceTableOption();
+
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
@@ -46,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("file", file.toString());
             try {
-                HdaGraph graph = Descriptors.parse(file);
+                HdaGraph graph = Descriptors.parse(file, resourceTable.parseOptions());
                 report.put("valid", true);
                 report.put("services", graph.services().size());
                 report.put("violations", List.of());

@@ -171,4 +171,25 @@ class PlanCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--clusters");
     }
+
+    @Test
+    void aResourceTableAddsLevelsToValidationTranslationAndPlanning() throws Exception {
+        String table = write("levels.yaml", "cpu: {tiny: 100m}\nram: {tiny: 64Mi}\n");
+        String graph = write("tiny-graph.yaml", java.nio.file.Files.readString(java.nio.file.Path.of(BRUSSELS))
+                .replace("cpu: \"light\"", "cpu: \"tiny\"").replace("ram: \"light\"", "ram: \"tiny\""));
+
+        Cli without = Cli.run("plan", graph, "--clusters", CLUSTERS);
+        Cli with = Cli.run("plan", "--json", graph, "--clusters", CLUSTERS, "--resource-table", table);
+        Cli validate = Cli.run("validate", graph, "--resource-table", table);
+        Cli badTable = Cli.run("plan", graph, "--clusters", CLUSTERS, "--resource-table", graph);
+
+        assertThat(without.exitCode()).isEqualTo(1);
+        assertThat(without.out() + without.err()).contains("tiny");
+        assertThat(with.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(with.out()).get("services").get(0).get("cpuMillis").asLong())
+                .isEqualTo(100);
+        assertThat(validate.exitCode()).isZero();
+        assertThat(badTable.exitCode()).isEqualTo(2);
+        assertThat(badTable.err()).contains("SMO_RESOURCE_TABLE");
+    }
 }
