@@ -158,6 +158,28 @@ class OrchestratorLifecycleTest {
     }
 
     @Test
+    void startReplacesServicesWhoseClusterIsGoneAndStandsWhenNothingFits() {
+        inventory.set(cluster("edge-a", 8000, 16, 0), cluster("edge-b", 8000, 16, 0));
+        StoredGraph before = smo.deploy("demo", Fixtures.brussels());
+        String used = before.placement().get("noise-reduction");
+        String other = used.equals("edge-a") ? "edge-b" : "edge-a";
+        smo.stop("image-detection-graph");
+        inventory.set(cluster(other, 8000, 16, 0));
+
+        StoredGraph moved = smo.start("image-detection-graph");
+
+        assertThat(moved.status()).isEqualTo(GraphStatus.RUNNING);
+        assertThat(moved.placement().values()).containsOnly(other);
+
+        smo.stop("image-detection-graph");
+        inventory.set(cluster("tiny", 100, 1, 0));
+        StoredGraph started = smo.start("image-detection-graph");
+
+        assertThat(started.status()).isEqualTo(GraphStatus.RUNNING);
+        assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type).endsWith("REPLACEMENT_SKIPPED");
+    }
+
+    @Test
     void replacementWithoutChangeMovesNothing() {
         inventory.set(cluster("edge-a", 8000, 16, 0), cluster("edge-b", 8000, 16, 0));
         StoredGraph before = smo.deploy("demo", Fixtures.brussels());

@@ -11,6 +11,7 @@ import dev.smo.core.Orchestrator;
 import dev.smo.core.Plan;
 import dev.smo.core.PlannedService;
 import dev.smo.core.PlacementFailedException;
+import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.ArtifactFetcher;
 import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
@@ -216,11 +217,17 @@ public final class DefaultOrchestrator implements Orchestrator {
         return recorded.services().isEmpty() ? recorded : replaceIfClustersChanged(recorded);
     }
 
+    /** After a start, re-places services whose cluster is gone; the start itself stands either way. */
     private StoredGraph replaceIfClustersChanged(StoredGraph g) {
-        Set<String> ready = readClusters().stream().filter(ClusterInfo::ready).map(ClusterInfo::name)
-                .collect(Collectors.toSet());
-        boolean lost = g.services().stream().anyMatch(s -> s.cluster() != null && !ready.contains(s.cluster()));
-        return lost ? replace(g.name()) : g;
+        try {
+            Set<String> ready = readClusters().stream().filter(ClusterInfo::ready).map(ClusterInfo::name)
+                    .collect(Collectors.toSet());
+            boolean lost = g.services().stream().anyMatch(s -> s.cluster() != null && !ready.contains(s.cluster()));
+            return lost && g.status().isSettled() ? replace(g.name()) : g;
+        } catch (PlacementFailedException | SmoIntegrationException e) {
+            return store.update(store.find(g.name()).orElse(g), List.of(event(g.name(), "REPLACEMENT_SKIPPED",
+                    "Started, but not re-placed: " + Executor.message(e))));
+        }
     }
 
     @Override

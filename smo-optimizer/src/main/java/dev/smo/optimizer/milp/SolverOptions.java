@@ -16,8 +16,11 @@ import java.util.Objects;
 public record SolverOptions(long nodeLimit, Duration timeLimit, double integralityTolerance,
                             double feasibilityTolerance, double absoluteGap, double relativeGap) {
 
-    /** Defaults: 1,000,000 nodes, 10 s, integrality 1e-6, feasibility 1e-6, absolute gap 1e-9, relative gap 0. */
-    public static final SolverOptions DEFAULTS = new SolverOptions(1_000_000, Duration.ofSeconds(10), 1e-6, 1e-6,
+    /**
+     * Defaults: 10⁹ nodes (so the 10 s time limit binds first), integrality 1e-6, feasibility 1e-6, absolute gap
+     * 1e-9, relative gap 0.
+     */
+    public static final SolverOptions DEFAULTS = new SolverOptions(1_000_000_000L, Duration.ofSeconds(10), 1e-6, 1e-6,
             1e-9, 0.0);
 
     /** Checks ranges. */

@@ -29,6 +29,35 @@ final class CapacityPrices {
         return p[0] * dem[0] + p[1] * dem[1] + p[2] * dem[2];
     }
 
+    /** Caches {@link #charge} per unit and candidate cluster in {@code charge}; always true. */
+    boolean fill(int[] units, double[][] charge) {
+        for (int u : units) {
+            for (int k : d.candidates()[u]) {
+                charge[u][k] = charge(u, k);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds ({@code sign} 1) or removes (−1) the cached charges from the unplaced units' rows of {@code theta}. The
+     * edge residuals do not depend on the unit terms, so the same messages give a valid bound with or without the
+     * prices; the search uses the stronger.
+     */
+    static void shift(int[] units, int[] assigned, double[][] charge, double[][] theta, int sign) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double[] row = theta[u];
+                double[] c = charge[u];
+                for (int k = 0; k < row.length; k++) {
+                    if (c[k] != 0) {
+                        row[k] += sign * c[k];
+                    }
+                }
+            }
+        }
+    }
+
     /** The credit {@code Σ λ·remaining}. */
     double credit(long[][] remaining) {
         double sum = 0;

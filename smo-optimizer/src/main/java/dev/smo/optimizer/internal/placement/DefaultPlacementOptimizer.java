@@ -37,10 +37,11 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
         int[] greedy = Greedy.assign(d);
         int[] unitCluster = new int[d.units()];
         long nodes = 0;
+        long nodeLimit = options.nodeLimit();
         double bound = 0;
         boolean complete = true;
         for (int[] component : Components.of(d)) {
-            UnitSearch search = new UnitSearch(d, component, deadline, Math.max(1, options.nodeLimit() - nodes),
+            UnitSearch search = new UnitSearch(d, component, deadline, Math.max(1, nodeLimit - nodes),
                     options.absoluteGap());
             if (greedy != null) {
                 search.offer(restrict(greedy, component), componentValue(d, greedy, component));

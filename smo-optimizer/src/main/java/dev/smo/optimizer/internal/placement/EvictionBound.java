@@ -66,10 +66,17 @@ final class EvictionBound {
         return total;
     }
 
+    /**
+     * Lower bound on the cheapest set of units (each paying its regret) whose r-demands cover {@code excess}: a unit
+     * is evicted whole or not at all, so the fractional cover is strengthened Martello–Toth style. With the units in
+     * order of regret per unit of demand, the fractional cover takes a prefix and part of a critical unit c; an
+     * integer cover either leaves c out (the rest must cover what c covered) or takes c whole (the prefix may then
+     * shrink by c's overshoot). Each case is bounded by its own fractional cover; the smaller is the bound.
+     */
     private double cover(int k, int r, long excess, double[] regret) {
         int n = 0;
         for (int u = head[k]; u >= 0; u = next[u]) {
-            if (d.demand()[u][r] > 0) {
+            if (d.demand()[u][r] > 0 && !Double.isInfinite(regret[u])) {
                 double key = regret[u] / d.demand()[u][r];
                 int i = n++;
                 while (i > 0 && (ratio[i - 1] > key || (ratio[i - 1] == key && members[i - 1] > u))) {
@@ -81,20 +88,39 @@ final class EvictionBound {
                 members[i] = u;
             }
         }
+        int critical = -1;
         double cost = 0;
         long left = excess;
         for (int i = 0; i < n; i++) {
-            int u = members[i];
-            long dem = d.demand()[u][r];
-            if (Double.isInfinite(regret[u])) {
-                return Double.POSITIVE_INFINITY;
-            }
+            long dem = d.demand()[members[i]][r];
             if (dem >= left) {
-                return cost + regret[u] * ((double) left / dem);
+                critical = i;
+                break;
             }
-            cost += regret[u];
+            cost += regret[members[i]];
             left -= dem;
         }
-        return Double.POSITIVE_INFINITY;
+        if (critical < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double without = cost + fractional(critical + 1, n, r, left, regret);
+        long overshoot = d.demand()[members[critical]][r] - left;
+        double with = regret[members[critical]] + fractional(0, critical, r, excess - left - overshoot, regret);
+        return Math.min(without, with);
+    }
+
+    /** The fractional cover of {@code need} by the sorted units {@code from..to−1}; +∞ if they fall short. */
+    private double fractional(int from, int to, int r, long need, double[] regret) {
+        double cost = 0;
+        long left = need;
+        for (int i = from; i < to && left > 0; i++) {
+            long dem = d.demand()[members[i]][r];
+            if (dem >= left) {
+                return cost + regret[members[i]] * ((double) left / dem);
+            }
+            cost += regret[members[i]];
+            left -= dem;
+        }
+        return left > 0 ? Double.POSITIVE_INFINITY : cost;
     }
 }

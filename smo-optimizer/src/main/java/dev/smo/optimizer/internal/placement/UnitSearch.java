@@ -12,7 +12,9 @@ import java.util.Arrays;
  * priced and the plain bound are valid with the same messages and the stronger is used. A child's bound is at least
  * its parent's. Reduced-cost fixing: a unit whose every other cluster would reach the incumbent is placed on its
  * cheapest one at once. Branching: the unit with the largest regret (second cheapest minus cheapest); its clusters
- * are tried cheapest first, then in cluster order. Every new incumbent is polished by {@link LocalSearch}.
+ * are tried cheapest first, then in cluster order. Every new incumbent is polished by {@link LocalSearch}; after
+ * {@link #NEIGHBOURHOOD_AFTER} nodes (easy instances never get there) the incumbent, and every later one, is first
+ * improved by {@link NeighbourhoodSearch}, which runs small sub-searches of this class ({@link #fixOutside}).
  * Everything is deterministic (no dependence on timing except the time limit itself).
  */
 final class UnitSearch {
@@ -20,6 +22,8 @@ final class UnitSearch {
     private static final int ROOT_SWEEPS = 50;
     private static final int PRICE_ROUNDS = 100;
     private static final int NODE_SWEEPS = 1;
+    /** Nodes after which {@link NeighbourhoodSearch} runs on the incumbent, and on every later new incumbent. */
+    static final long NEIGHBOURHOOD_AFTER = 1_000;
 
     private final PlacementData d;
     private final int[] units;
@@ -40,6 +44,9 @@ final class UnitSearch {
     private final EvictionBound eviction;
     private final double[][] charge;
     private boolean pricesActive;
+    private boolean subSearch;
+    private int priceRounds = PRICE_ROUNDS;
+    private int rootSweeps = ROOT_SWEEPS;
     private final int[] forcedUnit;
     private final double[] forcedValue;
     private int forcedCount;
@@ -91,13 +98,39 @@ final class UnitSearch {
         }
     }
 
-    /** Runs {@link LocalSearch} on the incumbent and keeps the result if it is better. */
+    /**
+     * Makes this a sub-search of {@link NeighbourhoodSearch}: units outside {@code units} stay where {@code fixed}
+     * puts them (−1: not in the component), only assignments below {@code cutoff} count, and incumbents are not
+     * polished (local search would not see the fixed units).
+     */
+    void fixOutside(int[] fixed, double cutoff) {
+        subSearch = true;
+        priceRounds = 0;
+        rootSweeps = 5;
+        incumbentValue = cutoff;
+        for (int u = 0; u < fixed.length; u++) {
+            if (fixed[u] >= 0) {
+                assign(u, fixed[u]);
+                unplaced++;
+            }
+        }
+    }
+
+    /** Runs {@link LocalSearch} (and, after the first nodes, {@link NeighbourhoodSearch}) on the incumbent. */
     private void polishIncumbent() {
-        int[] improved = LocalSearch.improve(d, units, incumbent, deadline);
-        double value = LocalSearch.value(d, units, improved);
+        if (!subSearch && nodes >= NEIGHBOURHOOD_AFTER) {
+            keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, deadline, absoluteGap));
+        }
+        if (!subSearch) {
+            keepIfBetter(LocalSearch.improve(d, units, incumbent, deadline));
+        }
+    }
+
+    private void keepIfBetter(int[] candidate) {
+        double value = LocalSearch.value(d, units, candidate);
         if (value < incumbentValue - absoluteGap) {
             incumbentValue = value;
-            incumbent = improved;
+            incumbent = candidate;
         }
     }
 
@@ -110,19 +143,13 @@ final class UnitSearch {
                 Double.isNaN(rootBound) ? bound : rootBound);
     }
 
-    /** Caches the current price charge per unit and candidate cluster; always true. */
     private boolean refreshCharges() {
-        for (int u : units) {
-            for (int k : d.candidates()[u]) {
-                charge[u][k] = prices.charge(u, k);
-            }
-        }
-        return true;
+        return prices.fill(units, charge);
     }
 
     /** Tunes the {@link CapacityPrices} at the root (before the search) by subgradient steps. */
     private void tunePrices() {
-        for (int i = 0; i < PRICE_ROUNDS && System.nanoTime() < deadline && refreshCharges() && evaluate(); i++) {
+        for (int i = 0; i < priceRounds && System.nanoTime() < deadline && refreshCharges() && evaluate(); i++) {
             double residual = messages.run(units, assigned, nodeValue, theta, 3);
             double bound = residual + summarise() - prices.credit(remaining);
             if (!prices.step(bound, incumbentValue, units, assigned, arg, remaining)) {
@@ -136,6 +163,9 @@ final class UnitSearch {
 
     private void dfs(double fixed, int depth, double parentBound) {
         nodes++;
+        if (nodes == NEIGHBOURHOOD_AFTER && incumbent != null) {
+            polishIncumbent();
+        }
         if (!aborted && (nodes > nodeLimit || ((nodes & 15) == 0 && System.nanoTime() > deadline))) {
             aborted = true;
         }
@@ -158,18 +188,18 @@ final class UnitSearch {
                 return;
             }
             double residual = messages.run(units, assigned, nodeValue, theta, depth == 0 && forcedCount == forcedFrom
-                    ? ROOT_SWEEPS : NODE_SWEEPS);
+                    ? rootSweeps : NODE_SWEEPS);
             base = total + residual + summarise() - prices.credit(remaining);
             bound = base + eviction.compute(units, assigned, arg, regret, remaining);
             if (pricesActive) {
-                shiftByCharge(-1);
+                CapacityPrices.shift(units, assigned, charge, theta, -1);
                 double plainBase = total + residual + summarise();
                 double plainBound = plainBase + eviction.compute(units, assigned, arg, regret, remaining);
                 if (plainBound >= bound) {
                     base = plainBase;
                     bound = plainBound;
                 } else {
-                    shiftByCharge(1);
+                    CapacityPrices.shift(units, assigned, charge, theta, 1);
                     summarise();
                 }
             }
@@ -248,21 +278,6 @@ final class UnitSearch {
             }
         }
         return true;
-    }
-
-    /**
-     * Adds ({@code sign} 1) or removes (−1) the capacity charges from {@code theta}. The edge residuals do not depend
-     * on the unit terms, so the same messages give a valid bound with or without the prices; the stronger is used.
-     */
-    private void shiftByCharge(int sign) {
-        for (int u : units) {
-            if (assigned[u] < 0) {
-                double[] row = theta[u];
-                for (int k : d.candidates()[u]) {
-                    row[k] += sign * charge[u][k];
-                }
-            }
-        }
     }
 
     /** Sets best, second-best regret and arg from {@code theta}; returns the sum of the minima. */
@@ -344,21 +359,21 @@ final class UnitSearch {
         return d.cost(u, k) + attachedTotal[u] - attachedAt[u][k];
     }
 
+    /** u's clusters with room, cheapest re-parametrised cost first, ties in cluster order (stable insertion). */
     private int[] orderedClusters(int u) {
-        int[] c = d.candidates()[u];
-        Integer[] order = new Integer[c.length];
+        int[] order = new int[d.candidates()[u].length];
         int n = 0;
-        for (int k : c) {
+        for (int k : d.candidates()[u]) {
             if (d.fits(u, k, remaining)) {
-                order[n++] = k;
+                int i = n++;
+                while (i > 0 && theta[u][order[i - 1]] > theta[u][k]) {
+                    order[i] = order[i - 1];
+                    i--;
+                }
+                order[i] = k;
             }
         }
-        Integer[] feasible = Arrays.copyOf(order, n);
-        Arrays.sort(feasible, (a, b) -> {
-            int byValue = Double.compare(theta[u][a], theta[u][b]);
-            return byValue != 0 ? byValue : Integer.compare(a, b);
-        });
-        return Arrays.stream(feasible).mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(order, n);
     }
 
     private void assign(int u, int k) {

@@ -1,0 +1,120 @@
+package dev.smo.optimizer.internal.placement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Large-neighbourhood search on a feasible assignment of one component: a neighbourhood frees a few units, keeps
+ * every other unit where it is, and re-places the freed units by a small {@link UnitSearch} (node-limited) that only
+ * accepts an assignment strictly better than the current one. Neighbourhoods, in order: the units on each pair of
+ * clusters, then, per unit, the unit and its nearest neighbours along the edges (breadth first, at most
+ * {@link #BALL} units). Rounds repeat while one improves (at most {@link #ROUNDS}). Deterministic apart from the
+ * deadline; never breaks feasibility (the sub-search respects the capacities left by the fixed units).
+ */
+final class NeighbourhoodSearch {
+
+    static final int BALL = 8;
+    static final int ROUNDS = 3;
+    static final long SUB_NODES = 30;
+
+    private NeighbourhoodSearch() {
+    }
+
+    static int[] improve(PlacementData d, int[] units, int[] incumbent, long deadline, double absoluteGap) {
+        int[] a = incumbent.clone();
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean improved = false;
+            for (int[] free : neighbourhoods(d, units, a)) {
+                if (System.nanoTime() > deadline) {
+                    return a;
+                }
+                improved |= reoptimise(d, a, free, deadline, absoluteGap);
+            }
+            if (!improved) {
+                break;
+            }
+        }
+        return a;
+    }
+
+    private static boolean reoptimise(PlacementData d, int[] a, int[] free, long deadline, double absoluteGap) {
+        boolean[] isFree = new boolean[d.units()];
+        for (int u : free) {
+            isFree[u] = true;
+        }
+        int[] fixed = a.clone();
+        double current = 0;
+        for (int u : free) {
+            fixed[u] = -1;
+            current += d.cost(u, a[u]);
+            int[] nb = d.neighbours()[u];
+            for (int i = 0; i < nb.length; i++) {
+                if (a[nb[i]] != a[u] && (!isFree[nb[i]] || nb[i] > u)) {
+                    current += d.edgeCost()[u][i];
+                }
+            }
+        }
+        UnitSearch search = new UnitSearch(d, free, deadline, SUB_NODES, absoluteGap);
+        search.fixOutside(fixed, current);
+        UnitSearch.SearchOutcome outcome = search.run();
+        if (outcome.assignment() == null || !(outcome.value() < current - absoluteGap)) {
+            return false;
+        }
+        for (int u : free) {
+            a[u] = outcome.assignment()[u];
+        }
+        return true;
+    }
+
+    private static List<int[]> neighbourhoods(PlacementData d, int[] units, int[] a) {
+        List<int[]> result = new ArrayList<>();
+        int clusters = d.clusters();
+        List<List<Integer>> on = new ArrayList<>();
+        for (int k = 0; k < clusters; k++) {
+            on.add(new ArrayList<>());
+        }
+        for (int u : units) {
+            on.get(a[u]).add(u);
+        }
+        for (int k = 0; k < clusters; k++) {
+            for (int l = k + 1; l < clusters; l++) {
+                if (!on.get(k).isEmpty() && !on.get(l).isEmpty()) {
+                    int[] free = new int[on.get(k).size() + on.get(l).size()];
+                    int n = 0;
+                    for (int u : on.get(k)) {
+                        free[n++] = u;
+                    }
+                    for (int u : on.get(l)) {
+                        free[n++] = u;
+                    }
+                    Arrays.sort(free);
+                    result.add(free);
+                }
+            }
+        }
+        int[] mark = new int[d.units()];
+        Arrays.fill(mark, -1);
+        for (int u : units) {
+            if (d.neighbours()[u].length == 0) {
+                continue;
+            }
+            int[] queue = new int[BALL];
+            int n = 0;
+            queue[n++] = u;
+            mark[u] = u;
+            for (int head = 0; head < n && n < BALL; head++) {
+                for (int v : d.neighbours()[queue[head]]) {
+                    if (mark[v] != u && n < BALL) {
+                        mark[v] = u;
+                        queue[n++] = v;
+                    }
+                }
+            }
+            int[] free = Arrays.copyOf(queue, n);
+            Arrays.sort(free);
+            result.add(free);
+        }
+        return result;
+    }
+}
