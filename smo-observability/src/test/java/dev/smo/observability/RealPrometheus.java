@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
 final class RealPrometheus {
 
     static final URI URL = URI.create(System.getProperty("smo.test.prometheus", "http://127.0.0.1:9090"));
-    static final Path RULES_DIR = Path.of(System.getProperty("smo.test.rulesDir", "../.smo-services/rules"))
-            .toAbsolutePath().normalize();
+    static final Path RULES_DIR = rulesDirectory();
     /** The namespace of every test group, so that leftovers of killed runs are recognisable. */
     static final String NAMESPACE = "smo-it";
 
@@ -34,6 +33,33 @@ final class RealPrometheus {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private RealPrometheus() {
+    }
+
+    /**
+     * The directory of the first {@code rule_files} glob of the running Prometheus' configuration, so the tests
+     * write where that Prometheus reads, whichever checkout started it; {@code -Dsmo.test.rulesDir} overrides it.
+     */
+    private static Path rulesDirectory() {
+        String configured = System.getProperty("smo.test.rulesDir");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(URL + "/api/v1/status/config")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText();
+            JsonNode config = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+            String glob = config.path("rule_files").path(0).asText("");
+            if (!glob.isEmpty()) {
+                return Path.of(glob).getParent();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Prometheus not reachable: the tests will say so; fall back to where scripts/services.sh puts rules.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Path.of("../.smo-services/rules").toAbsolutePath().normalize();
     }
 
     /** Fails unless the rules directory exists; deletes test groups left over by killed runs (older than 10 min). */

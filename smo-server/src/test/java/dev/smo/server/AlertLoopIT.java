@@ -29,8 +29,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertLoopIT {
 
-    static final Path RULES = Path.of(System.getProperty("smo.test.rulesDir", "../.smo-services/rules"));
     static final URI PROMETHEUS = URI.create(System.getProperty("smo.test.prometheus", "http://127.0.0.1:9090"));
+    static final Path RULES = rulesDirectory();
+
+    /** Where the running Prometheus reads rule files (its first rule_files glob); -Dsmo.test.rulesDir overrides. */
+    private static Path rulesDirectory() {
+        String configured = System.getProperty("smo.test.rulesDir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient
+                    .newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create(PROMETHEUS + "/api/v1/status/config")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("data").path("yaml")
+                    .asText();
+            String glob = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("rule_files")
+                    .path(0).asText("");
+            if (!glob.isEmpty()) {
+                return Path.of(glob).getParent();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not reachable: the assertion on the directory says what to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Path.of("../.smo-services/rules");
+    }
 
     private final DryRunDeployer deployer = new DryRunDeployer();
     private Orchestrator smo;

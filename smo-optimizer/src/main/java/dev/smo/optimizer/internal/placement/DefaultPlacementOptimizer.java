@@ -44,7 +44,7 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
             UnitSearch search = new UnitSearch(d, component, deadline, Math.max(1, nodeLimit - nodes),
                     options.absoluteGap());
             if (greedy != null) {
-                search.offer(restrict(greedy, component), componentValue(d, greedy, component));
+                search.offer(restrict(greedy, component), LocalSearch.value(d, component, greedy));
             }
             UnitSearch.SearchOutcome outcome = search.run();
             nodes += outcome.nodes();
@@ -90,20 +90,6 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
             a[u] = all[u];
         }
         return a;
-    }
-
-    private static double componentValue(PlacementData d, int[] a, int[] component) {
-        double value = 0;
-        for (int u : component) {
-            value += d.cost(u, a[u]);
-            int[] nb = d.neighbours()[u];
-            for (int i = 0; i < nb.length; i++) {
-                if (nb[i] > u && a[nb[i]] != a[u]) {
-                    value += d.edgeCost()[u][i];
-                }
-            }
-        }
-        return value;
     }
 
     private static PlacementResult failure(Termination status, Explanation why, long nodes, long start) {
