@@ -217,6 +217,7 @@ class ServerApiTest {
         assertThat(r.json().get(0).path("name").asText()).isEqualTo("edge-a");
         assertThat(r.json().get(0).path("available_cpu").asDouble()).isEqualTo(16.0);
         assertThat(r.json().get(0).path("available_ram").asText()).isEqualTo("32Gi");
+        assertThat(http.get("/clusters/").json()).hasSize(2);
     }
 
     @Test
