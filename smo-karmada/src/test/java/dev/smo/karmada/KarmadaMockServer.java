@@ -1,7 +1,6 @@
 package dev.smo.karmada;
 
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -24,8 +23,9 @@ import java.util.Queue;
 
 /**
  * The fabric8 Kubernetes mock in CRUD mode on 127.0.0.1, standing in for the Karmada API server: discovery
- * stubbed for the groups Helm and SMO use, Karmada's and Submariner's CRDs registered, and expectations
- * (faults) that take precedence over CRUD.
+ * stubbed for the groups Helm and SMO use, Karmada's and Submariner's CRDs registered, expectations
+ * (faults) that take precedence over CRUD, and JSON merge patches that replace lists as RFC 7386 says
+ * ({@link RfcMergePatchDispatcher}).
  */
 public final class KarmadaMockServer implements AutoCloseable {
 
@@ -77,7 +77,7 @@ public final class KarmadaMockServer implements AutoCloseable {
             }
         }
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses, crds), false);
+                new RfcMergePatchDispatcher(responses, crds), false);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
             var mock = new KarmadaMockServer(server, workDir.resolve("karmada.kubeconfig"));
