@@ -61,7 +61,11 @@ class OrchestratorLifecycleTest {
         assertThat(rules.groups().get("demo/smo-image-detection-graph")).singleElement()
                 .satisfies(r -> assertThat(r.labels()).containsEntry("service", "image-compression-vo"));
         assertThat(g.dashboardUrl()).isEqualTo("memory:dashboards/image-detection-graph");
-        assertThat(dashboards.dashboards()).containsKey("image-detection-graph");
+        // The VO's uid (42 characters) is shortened to Grafana's 40 with a digest.
+        assertThat(dashboards.dashboards()).hasSize(4).containsKeys("image-detection-graph",
+                "image-detection-graph-noise-reduction", "image-detection-graph-image-detection");
+        assertThat(g.service("noise-reduction").orElseThrow().dashboardUrl())
+                .isEqualTo("memory:dashboards/image-detection-graph-noise-reduction");
     }
 
     @Test

@@ -72,11 +72,7 @@ final class Executor {
         switch (g.status()) {
             case REMOVING -> {
                 clearRules(g);
-                try {
-                    dashboards.delete(g.name());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Dashboard of graph (" + g.name() + ") not deleted: " + e.getMessage());
-                }
+                deleteDashboards(g);
                 store.delete(g.name(), g.version(), List.of(event(g, null, "REMOVED",
                         "Graph removed: releases uninstalled, rules and dashboard deleted.")));
                 return null;
@@ -165,18 +161,42 @@ final class Executor {
         }
     }
 
+    /** Publishes the graph's dashboard and one per service, once; a failure is logged as an event. */
     private StoredGraph publishDashboard(StoredGraph g) {
-        if (g.dashboardUrl() != null) {
+        if (g.dashboardUrl() != null && g.services().stream().allMatch(s -> s.dashboardUrl() != null)) {
             return g;
         }
         try {
-            HdaGraph descriptor = parser.apply(g.descriptor());
-            String url = dashboards.publish(Dashboards.graph(descriptor, g.project()));
-            return store.update(g.withDashboardUrl(url), List.of(event(g, null, "DASHBOARD_PUBLISHED",
-                    "Dashboard published at " + url + ".")));
+            StoredGraph next = g;
+            if (next.dashboardUrl() == null) {
+                next = next.withDashboardUrl(dashboards.publish(Dashboards.graph(parser.apply(g.descriptor()),
+                        g.project())));
+            }
+            for (StoredService s : next.services()) {
+                if (s.dashboardUrl() == null) {
+                    String url = dashboards.publish(Dashboards.service(g.name(), s.name(), g.project()));
+                    next = next.withService(s.withDashboardUrl(url));
+                }
+            }
+            return store.update(next, List.of(event(g, null, "DASHBOARD_PUBLISHED", "Dashboards published: graph "
+                    + "at " + next.dashboardUrl() + ", one per service.")));
         } catch (RuntimeException e) {
             return store.update(g, List.of(event(g, null, "DASHBOARD_FAILED",
                     "Dashboard not published: " + message(e))));
+        }
+    }
+
+    private void deleteDashboards(StoredGraph g) {
+        List<String> uids = new java.util.ArrayList<>();
+        uids.add(Dashboards.uid(g.name()));
+        g.services().forEach(s -> uids.add(Dashboards.uid(g.name() + "-" + s.name())));
+        for (String uid : uids) {
+            try {
+                dashboards.delete(uid);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Dashboard (" + uid + ") of graph (" + g.name() + ") not deleted: "
+                        + e.getMessage());
+            }
         }
     }
 
