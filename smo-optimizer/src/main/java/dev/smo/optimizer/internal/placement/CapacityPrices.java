@@ -132,6 +132,13 @@ final class CapacityPrices {
         return false;
     }
 
+    /** Copies the current prices into {@code into} (clusters × resources). */
+    void copyTo(double[][] into) {
+        for (int k = 0; k < price.length; k++) {
+            System.arraycopy(price[k], 0, into[k], 0, PlacementData.RESOURCES);
+        }
+    }
+
     /** Restores the best prices seen while tuning. */
     void keepBest() {
         for (int k = 0; k < price.length; k++) {

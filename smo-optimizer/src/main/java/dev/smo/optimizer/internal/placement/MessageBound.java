@@ -29,6 +29,8 @@ final class MessageBound {
     private final int[][] edgesOf;
     private final double[] hu;
     private final double[] hv;
+    /** Free capacity per cluster at the node being bounded (null: no pair-capacity restriction). */
+    private long[][] remaining;
 
     MessageBound(PlacementData d, int[] units) {
         this.d = d;
@@ -81,6 +83,17 @@ final class MessageBound {
      * @return the sum over open edges of the minimum of their residual terms (a lower bound on what they add)
      */
     double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps) {
+        return run(units, assigned, value, theta, sweeps, null);
+    }
+
+    /**
+     * As {@link #run(int[], int[], double[][], double[][], int)}, but both ends of an open edge can share cluster k
+     * only if their combined demand fits in {@code remaining[k]} (every feasible completion respects that, since the
+     * other unplaced units only take more room): the edge's same-cluster case is then charged only where the pair
+     * fits together, and an edge whose ends cannot share any common cluster is charged its full weight.
+     */
+    double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps, long[][] free) {
+        this.remaining = free;
         for (int u : units) {
             if (assigned[u] >= 0) {
                 continue;
@@ -157,7 +170,7 @@ final class MessageBound {
         for (int k = 0; k < clusters; k++) {
             boolean inU = tu[k] != Double.POSITIVE_INFINITY;
             boolean inV = tv[k] != Double.POSITIVE_INFINITY;
-            if (inU && inV) {
+            if (inU && inV && shareable(e, k)) {
                 same = Math.min(same, -ae[k] - be[k]);
             }
             if (inU) {
@@ -188,6 +201,17 @@ final class MessageBound {
             across = Math.max(maxA + secondB, secondA + maxB);
         }
         return Math.min(same, weight[e] - across);
+    }
+
+    /** Whether both ends of edge e fit on cluster k together (always true without {@code remaining}). */
+    private boolean shareable(int e, int k) {
+        if (remaining == null) {
+            return true;
+        }
+        long[] du = d.demand()[from[e]];
+        long[] dv = d.demand()[to[e]];
+        long[] free = remaining[k];
+        return du[0] + dv[0] <= free[0] && du[1] + dv[1] <= free[1] && du[2] + dv[2] <= free[2];
     }
 
     static void fillInfinite(double[][] rows) {

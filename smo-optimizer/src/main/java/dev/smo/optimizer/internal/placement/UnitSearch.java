@@ -9,7 +9,10 @@ import java.util.Arrays;
  * which charges edges between unplaced units; warm-started from the last node), plus each unplaced unit's cheapest
  * re-parametrised cost, plus the {@link EvictionBound} for clusters that too many units want. Unit costs are
  * optionally charged {@link CapacityPrices} (Lagrangian prices on the capacity rows, tuned at the root); both the
- * priced and the plain bound are valid with the same messages and the stronger is used. A child's bound is at least
+ * priced and the plain bound are valid with the same messages and the stronger is used; after {@link #RETUNE_AFTER}
+ * nodes, a node whose bound is in the upper half of the root gap also tries prices re-tuned for its own free
+ * capacities ({@link #retunedBound}, discarded afterwards). The message residuals let both ends of an edge share a
+ * cluster only where their combined demand fits. A child's bound is at least
  * its parent's. Reduced-cost fixing: a unit whose every other cluster would reach the incumbent is placed on its
  * cheapest one at once. Branching: the unit with the largest regret (second cheapest minus cheapest); its clusters
  * are tried cheapest first, then in cluster order. Every new incumbent is polished by {@link LocalSearch}; after
@@ -22,6 +25,10 @@ final class UnitSearch {
     private static final int ROOT_SWEEPS = 50;
     private static final int PRICE_ROUNDS = 100;
     private static final int NODE_SWEEPS = 1;
+    /** Subgradient steps of the node-local price re-tuning (warm-started from the root prices, never kept). */
+    private static final int LOCAL_ROUNDS = 10;
+    /** Nodes after which the gap counts as stalled and the prices are re-tuned per node. */
+    private static final long RETUNE_AFTER = 256;
     /** Nodes after which {@link NeighbourhoodSearch} runs on the incumbent, and on every later new incumbent. */
     static final long NEIGHBOURHOOD_AFTER = 1_000;
 
@@ -43,8 +50,16 @@ final class UnitSearch {
     private final CapacityPrices prices;
     private final EvictionBound eviction;
     private final double[][] charge;
+    private final double[][] plain;
+    private final double[][] localPrice;
+    private final double[][] bestLocalPrice;
+    private final double[][] gradient;
+    private final int[] localChoice;
+    private double localBase;
     private boolean pricesActive;
     private boolean subSearch;
+    private boolean polish = true;
+    private long retuneAfter = RETUNE_AFTER;
     private int priceRounds = PRICE_ROUNDS;
     private int rootSweeps = ROOT_SWEEPS;
     private final int[] forcedUnit;
@@ -84,6 +99,11 @@ final class UnitSearch {
         this.prices = new CapacityPrices(d);
         this.eviction = new EvictionBound(d);
         this.charge = new double[n][d.clusters()];
+        this.plain = new double[n][d.clusters()];
+        this.localPrice = new double[d.clusters()][PlacementData.RESOURCES];
+        this.bestLocalPrice = new double[d.clusters()][PlacementData.RESOURCES];
+        this.gradient = new double[d.clusters()][PlacementData.RESOURCES];
+        this.localChoice = new int[n];
         this.forcedUnit = new int[n];
         this.forcedValue = new double[n];
         this.unplaced = units.length;
@@ -116,8 +136,21 @@ final class UnitSearch {
         }
     }
 
+    /** Tests only: incumbents are kept as found (not polished), so the search has to prove optimality by its bounds. */
+    void withoutPolish() {
+        polish = false;
+    }
+
+    /** Tests only: re-tunes the prices per node from the first node on (not after {@link #RETUNE_AFTER}). */
+    void retuneFromStart() {
+        retuneAfter = 0;
+    }
+
     /** Runs {@link LocalSearch} (and, after the first nodes, {@link NeighbourhoodSearch}) on the incumbent. */
     private void polishIncumbent() {
+        if (!polish) {
+            return;
+        }
         if (!subSearch && nodes >= NEIGHBOURHOOD_AFTER) {
             keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, deadline, absoluteGap));
         }
@@ -150,7 +183,7 @@ final class UnitSearch {
     /** Tunes the {@link CapacityPrices} at the root (before the search) by subgradient steps. */
     private void tunePrices() {
         for (int i = 0; i < priceRounds && System.nanoTime() < deadline && refreshCharges() && evaluate(); i++) {
-            double residual = messages.run(units, assigned, nodeValue, theta, 3);
+            double residual = messages.run(units, assigned, nodeValue, theta, 3, remaining);
             double bound = residual + summarise() - prices.credit(remaining);
             if (!prices.step(bound, incumbentValue, units, assigned, arg, remaining)) {
                 break;
@@ -188,9 +221,10 @@ final class UnitSearch {
                 return;
             }
             double residual = messages.run(units, assigned, nodeValue, theta, depth == 0 && forcedCount == forcedFrom
-                    ? rootSweeps : NODE_SWEEPS);
+                    ? rootSweeps : NODE_SWEEPS, remaining);
             base = total + residual + summarise() - prices.credit(remaining);
             bound = base + eviction.compute(units, assigned, arg, regret, remaining);
+            boolean priced = true;
             if (pricesActive) {
                 CapacityPrices.shift(units, assigned, charge, theta, -1);
                 double plainBase = total + residual + summarise();
@@ -198,12 +232,22 @@ final class UnitSearch {
                 if (plainBound >= bound) {
                     base = plainBase;
                     bound = plainBound;
+                    priced = false;
                 } else {
                     CapacityPrices.shift(units, assigned, charge, theta, 1);
                     summarise();
                 }
             }
             bound = Math.max(parentBound, bound);
+            if (depth > 0 && !subSearch && nodes >= retuneAfter && bound < incumbentValue - absoluteGap
+                    && !Double.isInfinite(incumbentValue)
+                    && incumbentValue - bound < 0.5 * (incumbentValue - rootBound)) {
+                double retuned = retunedBound(total, residual, priced, bound);
+                if (retuned > bound) {
+                    base = localBase;
+                    bound = retuned;
+                }
+            }
             if (depth == 0 && Double.isNaN(rootBound)) {
                 rootBound = bound;
             }
@@ -255,6 +299,122 @@ final class UnitSearch {
             unassign(u, k);
         }
         undoForced(forcedFrom);
+    }
+
+    /**
+     * A bound at this node with capacity prices re-tuned for it: {@link #LOCAL_ROUNDS} Polyak subgradient steps from
+     * the root prices on the node's free capacities, with the node's messages (the edge residuals do not depend on
+     * the unit terms, so any non-negative prices give a valid bound, see {@link CapacityPrices}). The local prices are
+     * discarded afterwards; {@code theta} (with the root prices if {@code priced}) and the summaries are restored.
+     */
+    private double retunedBound(double total, double residual, boolean priced, double current) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double[] row = theta[u];
+                double[] p = plain[u];
+                double[] c = charge[u];
+                for (int k : d.candidates()[u]) {
+                    p[k] = priced ? row[k] - c[k] : row[k];
+                }
+            }
+        }
+        prices.copyTo(localPrice);
+        prices.copyTo(bestLocalPrice);
+        double bestLocal = Double.NEGATIVE_INFINITY;
+        int clusters = d.clusters();
+        for (int round = 0; round < LOCAL_ROUNDS; round++) {
+            for (int k = 0; k < clusters; k++) {
+                for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                    gradient[k][r] = -remaining[k][r];
+                }
+            }
+            double sum = 0;
+            for (int u : units) {
+                if (assigned[u] >= 0) {
+                    continue;
+                }
+                long[] dem = d.demand()[u];
+                double m = Double.POSITIVE_INFINITY;
+                int a = -1;
+                for (int k : d.candidates()[u]) {
+                    double[] p = localPrice[k];
+                    double v = plain[u][k] + p[0] * dem[0] + p[1] * dem[1] + p[2] * dem[2];
+                    if (v < m) {
+                        m = v;
+                        a = k;
+                    }
+                }
+                sum += m;
+                localChoice[u] = a;
+                gradient[a][0] += dem[0];
+                gradient[a][1] += dem[1];
+                gradient[a][2] += dem[2];
+            }
+            double credit = 0;
+            for (int k = 0; k < clusters; k++) {
+                for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                    credit += localPrice[k][r] * remaining[k][r];
+                }
+            }
+            double b = total + residual + sum - credit;
+            if (b > bestLocal) {
+                bestLocal = b;
+                for (int k = 0; k < clusters; k++) {
+                    System.arraycopy(localPrice[k], 0, bestLocalPrice[k], 0, PlacementData.RESOURCES);
+                }
+            }
+            double norm = 0;
+            for (int k = 0; k < clusters; k++) {
+                for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                    gradient[k][r] /= Math.max(1, d.capacity()[k][r]);
+                    if (localPrice[k][r] > 0 || gradient[k][r] > 0) {
+                        norm += gradient[k][r] * gradient[k][r];
+                    }
+                }
+            }
+            if (norm == 0 || !(incumbentValue > b) || round == LOCAL_ROUNDS - 1) {
+                break;
+            }
+            double t = (incumbentValue - b) / norm;
+            for (int k = 0; k < clusters; k++) {
+                for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                    localPrice[k][r] = Math.max(0, localPrice[k][r] + t * gradient[k][r]
+                            / Math.max(1, d.capacity()[k][r]));
+                }
+            }
+        }
+        double credit = 0;
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                long[] dem = d.demand()[u];
+                double[] row = theta[u];
+                for (int k : d.candidates()[u]) {
+                    double[] p = bestLocalPrice[k];
+                    row[k] = plain[u][k] + p[0] * dem[0] + p[1] * dem[1] + p[2] * dem[2];
+                }
+            }
+        }
+        for (int k = 0; k < clusters; k++) {
+            for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                credit += bestLocalPrice[k][r] * remaining[k][r];
+            }
+        }
+        localBase = total + residual + summarise() - credit;
+        double result = localBase + eviction.compute(units, assigned, arg, regret, remaining);
+        if (result > current) {
+            return result;
+        }
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double[] row = theta[u];
+                double[] c = charge[u];
+                for (int k : d.candidates()[u]) {
+                    row[k] = priced ? plain[u][k] + c[k] : plain[u][k];
+                }
+            }
+        }
+        summarise();
+        return result;
     }
 
     /** Fills {@code nodeValue} for the unplaced units; false if one has no cluster with room. */
