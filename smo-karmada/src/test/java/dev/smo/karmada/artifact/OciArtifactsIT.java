@@ -235,7 +235,7 @@ class OciArtifactsIT {
 
     @Test
     void registryThatNeverAnswersTimesOut() throws IOException {
-        List<Socket> accepted = new ArrayList<>();
+        List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
                 OciArtifacts impatient = OciArtifacts.create(
                         TestRegistry.config().withTimeout(Duration.ofMillis(1500)))) {
