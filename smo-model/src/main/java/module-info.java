@@ -3,5 +3,6 @@ module dev.smo.model {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
+
     exports dev.smo.model;
 }

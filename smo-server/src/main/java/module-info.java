@@ -20,7 +20,9 @@ module dev.smo.server {
     exports dev.smo.server;
     exports dev.smo.server.config;
     exports dev.smo.server.http;
-    opens dev.smo.server.http to com.fasterxml.jackson.databind;
 
-    opens dev.smo.server.cli to info.picocli;
+    opens dev.smo.server.http to
+            com.fasterxml.jackson.databind;
+    opens dev.smo.server.cli to
+            info.picocli;
 }

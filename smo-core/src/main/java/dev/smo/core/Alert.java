@@ -1,9 +1,9 @@
 package dev.smo.core;
 
 import java.util.Collections;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One alert of an Alertmanager webhook notification.

@@ -15,8 +15,8 @@ public class ConcurrentUpdateException extends SmoException {
      * @param actual the version found in the store, or -1 when unknown
      */
     public ConcurrentUpdateException(String graph, long expected, long actual) {
-        super("Graph (" + graph + ") was changed concurrently: expected version " + expected + ", found "
-                + actual + ".\nMaybe read the graph again and retry.");
+        super("Graph (" + graph + ") was changed concurrently: expected version " + expected + ", found " + actual
+                + ".\nMaybe read the graph again and retry.");
         this.graph = graph;
     }
 

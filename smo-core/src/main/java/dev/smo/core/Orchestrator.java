@@ -4,7 +4,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.HdaGraph;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

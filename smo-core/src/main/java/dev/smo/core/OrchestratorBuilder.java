@@ -20,7 +20,6 @@ import dev.smo.optimizer.milp.SolverOptions;
 import dev.smo.optimizer.placement.PlacementOptimizer;
 import dev.smo.optimizer.placement.PlacementWeights;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +45,7 @@ public final class OrchestratorBuilder {
     private Clock clock = Clock.systemUTC();
     private Duration scalingInterval;
 
-    OrchestratorBuilder() {
-    }
+    OrchestratorBuilder() {}
 
     /** @param store where graphs, services, events and cluster snapshots are kept @return this builder */
     public OrchestratorBuilder store(GraphStore store) {
@@ -160,8 +158,20 @@ public final class OrchestratorBuilder {
             }
             s = ws;
         }
-        return DefaultOrchestrator.create(new Parts(store, inventory, d, s, rules, dashboards, metrics, artifacts,
-                IntentTranslator.create(resourceTable), PlacementOptimizer.create(solverOptions), weights,
-                ScalingOptimizer.create(solverOptions), clock, scalingInterval));
+        return DefaultOrchestrator.create(new Parts(
+                store,
+                inventory,
+                d,
+                s,
+                rules,
+                dashboards,
+                metrics,
+                artifacts,
+                IntentTranslator.create(resourceTable),
+                PlacementOptimizer.create(solverOptions),
+                weights,
+                ScalingOptimizer.create(solverOptions),
+                clock,
+                scalingInterval));
     }
 }

@@ -1,7 +1,6 @@
 package dev.smo.core;
 
 import dev.smo.optimizer.placement.PlacementResult;
-
 import java.util.List;
 import java.util.Objects;
 

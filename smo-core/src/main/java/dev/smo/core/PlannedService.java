@@ -2,7 +2,6 @@ package dev.smo.core;
 
 import dev.smo.core.spi.AlertRule;
 import dev.smo.intent.ResourceRequest;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,14 @@ import java.util.Objects;
  * @param alertRules the alerting rules of its event trigger; empty for services deployed at once
  * @param pending whether it waits for its event trigger instead of being installed at once
  */
-public record PlannedService(String name, String cluster, int replicas, ResourceRequest resources,
-                             Map<String, Object> values, List<AlertRule> alertRules, boolean pending) {
+public record PlannedService(
+        String name,
+        String cluster,
+        int replicas,
+        ResourceRequest resources,
+        Map<String, Object> values,
+        List<AlertRule> alertRules,
+        boolean pending) {
 
     public PlannedService {
         Objects.requireNonNull(name, "name");

@@ -4,7 +4,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ final class Fixtures {
 
     static final Path EXAMPLES = Path.of("../smo-examples");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static HdaGraph brussels() {
         return example("brussels-demo/hdag.yaml");

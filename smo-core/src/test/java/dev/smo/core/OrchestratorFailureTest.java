@@ -1,5 +1,9 @@
 package dev.smo.core;
 
+import static dev.smo.core.Fixtures.cluster;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.Fixtures.MutableInventory;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
@@ -9,15 +13,10 @@ import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static dev.smo.core.Fixtures.cluster;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OrchestratorFailureTest {
 
@@ -33,8 +32,11 @@ class OrchestratorFailureTest {
                 throw new SimulatedCrash();
             }
             if (failing.contains(spec.release())) {
-                throw new UnableToDeployException(spec.namespace(), spec.release(), "INSTALLATION FAILED: chart "
-                        + "\"" + spec.chart() + "\" not found", null);
+                throw new UnableToDeployException(
+                        spec.namespace(),
+                        spec.release(),
+                        "INSTALLATION FAILED: chart " + "\"" + spec.chart() + "\" not found",
+                        null);
             }
             return inner.apply(spec);
         }
@@ -60,7 +62,11 @@ class OrchestratorFailureTest {
     private final MutableInventory inventory = new MutableInventory(false, cluster("edge-a", 8000, 16, 0));
 
     private Orchestrator orchestrator() {
-        return Orchestrator.builder().store(store).inventory(inventory).deployer(deployer).scaler(deployer.inner)
+        return Orchestrator.builder()
+                .store(store)
+                .inventory(inventory)
+                .deployer(deployer)
+                .scaler(deployer.inner)
                 .build();
     }
 
@@ -74,8 +80,9 @@ class OrchestratorFailureTest {
             assertThat(g.service("image-detection").orElseThrow().status()).isEqualTo(ServiceStatus.FAILED);
             assertThat(g.service("image-detection").orElseThrow().lastError()).contains("INSTALLATION FAILED");
             assertThat(g.service("noise-reduction").orElseThrow().status()).isEqualTo(ServiceStatus.DEPLOYED);
-            assertThat(smo.events("image-detection-graph")).anyMatch(e -> e.type().equals("RELEASE_FAILED")
-                    && e.message().contains("not found"));
+            assertThat(smo.events("image-detection-graph"))
+                    .anyMatch(e ->
+                            e.type().equals("RELEASE_FAILED") && e.message().contains("not found"));
         }
     }
 
@@ -109,7 +116,9 @@ class OrchestratorFailureTest {
             StoredGraph g = restarted.get("image-detection-graph");
             assertThat(g.status()).isEqualTo(GraphStatus.RUNNING);
             assertThat(deployer.inner.releases()).containsOnlyKeys("demo/noise-reduction", "demo/image-detection");
-            assertThat(deployer.inner.history()).filteredOn(o -> o.release().equals("noise-reduction")).hasSize(1);
+            assertThat(deployer.inner.history())
+                    .filteredOn(o -> o.release().equals("noise-reduction"))
+                    .hasSize(1);
             assertThat(restarted.reconcile()).isEmpty();
         }
     }
@@ -119,22 +128,27 @@ class OrchestratorFailureTest {
         try (Orchestrator smo = orchestrator()) {
             smo.deploy("demo", Fixtures.brussels());
         }
-        Orchestrator crashing = Orchestrator.builder().store(store).inventory(inventory).deployer(new Deployer() {
-            @Override
-            public ReleaseStatus apply(ReleaseSpec spec) {
-                return deployer.apply(spec);
-            }
+        Orchestrator crashing = Orchestrator.builder()
+                .store(store)
+                .inventory(inventory)
+                .deployer(new Deployer() {
+                    @Override
+                    public ReleaseStatus apply(ReleaseSpec spec) {
+                        return deployer.apply(spec);
+                    }
 
-            @Override
-            public void uninstall(String namespace, String release) {
-                throw new SimulatedCrash();
-            }
+                    @Override
+                    public void uninstall(String namespace, String release) {
+                        throw new SimulatedCrash();
+                    }
 
-            @Override
-            public Optional<ReleaseStatus> status(String namespace, String release) {
-                return deployer.status(namespace, release);
-            }
-        }).scaler(deployer.inner).build();
+                    @Override
+                    public Optional<ReleaseStatus> status(String namespace, String release) {
+                        return deployer.status(namespace, release);
+                    }
+                })
+                .scaler(deployer.inner)
+                .build();
         assertThatThrownBy(() -> crashing.remove("image-detection-graph")).isInstanceOf(SimulatedCrash.class);
         assertThat(store.find("image-detection-graph").orElseThrow().status()).isEqualTo(GraphStatus.REMOVING);
 

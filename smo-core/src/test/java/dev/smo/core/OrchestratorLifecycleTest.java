@@ -1,5 +1,9 @@
 package dev.smo.core;
 
+import static dev.smo.core.Fixtures.cluster;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.Fixtures.MutableInventory;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryAlertRuleStore;
@@ -10,16 +14,11 @@ import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.InvalidDescriptorException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static dev.smo.core.Fixtures.cluster;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrchestratorLifecycleTest {
 
@@ -27,14 +26,19 @@ class OrchestratorLifecycleTest {
     private final DryRunDeployer deployer = new DryRunDeployer();
     private final InMemoryAlertRuleStore rules = new InMemoryAlertRuleStore();
     private final InMemoryDashboardPublisher dashboards = new InMemoryDashboardPublisher();
-    private final MutableInventory inventory = new MutableInventory(false,
-            cluster("edge-a", 2000, 4, 0), cluster("edge-b", 2000, 4, 0));
+    private final MutableInventory inventory =
+            new MutableInventory(false, cluster("edge-a", 2000, 4, 0), cluster("edge-b", 2000, 4, 0));
     private Orchestrator smo;
 
     @BeforeEach
     void build() {
-        smo = Orchestrator.builder().store(store).inventory(inventory).deployer(deployer).alertRules(rules)
-                .dashboards(dashboards).build();
+        smo = Orchestrator.builder()
+                .store(store)
+                .inventory(inventory)
+                .deployer(deployer)
+                .alertRules(rules)
+                .dashboards(dashboards)
+                .build();
     }
 
     @AfterEach
@@ -43,8 +47,8 @@ class OrchestratorLifecycleTest {
     }
 
     private static Alert firing(String graph, String service) {
-        return new Alert("firing", Map.of("alertname", "main-event", "graph", graph, "service", service), Map.of(),
-                "fp");
+        return new Alert(
+                "firing", Map.of("alertname", "main-event", "graph", graph, "service", service), Map.of(), "fp");
     }
 
     @Test
@@ -58,12 +62,17 @@ class OrchestratorLifecycleTest {
         assertThat(deployer.releases()).containsOnlyKeys("demo/noise-reduction", "demo/image-detection");
         assertThat(g.placement()).containsOnlyKeys("image-compression-vo", "noise-reduction", "image-detection");
         assertThat(rules.groups()).containsOnlyKeys("demo/smo-image-detection-graph");
-        assertThat(rules.groups().get("demo/smo-image-detection-graph")).singleElement()
+        assertThat(rules.groups().get("demo/smo-image-detection-graph"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.labels()).containsEntry("service", "image-compression-vo"));
         assertThat(g.dashboardUrl()).isEqualTo("memory:dashboards/image-detection-graph");
         // The VO's uid (42 characters) is shortened to Grafana's 40 with a digest.
-        assertThat(dashboards.dashboards()).hasSize(4).containsKeys("image-detection-graph",
-                "image-detection-graph-noise-reduction", "image-detection-graph-image-detection");
+        assertThat(dashboards.dashboards())
+                .hasSize(4)
+                .containsKeys(
+                        "image-detection-graph",
+                        "image-detection-graph-noise-reduction",
+                        "image-detection-graph-image-detection");
         assertThat(g.service("noise-reduction").orElseThrow().dashboardUrl())
                 .isEqualTo("memory:dashboards/image-detection-graph-noise-reduction");
     }
@@ -77,11 +86,12 @@ class OrchestratorLifecycleTest {
         assertThat(placement.values()).containsOnly("edge-a", "edge-b").hasSize(3);
         assertThat(placement.values().stream().distinct().count()).isEqualTo(2);
         Map<String, Object> noise = g.service("noise-reduction").orElseThrow().values();
-        assertThat(noise).containsEntry("clustersAffinity", List.of(placement.get("noise-reduction")))
+        assertThat(noise)
+                .containsEntry("clustersAffinity", List.of(placement.get("noise-reduction")))
                 .containsEntry("serviceImportClusters", List.of(placement.get("image-compression-vo")));
         @SuppressWarnings("unchecked")
-        Map<String, Object> vo = (Map<String, Object>) g.service("image-compression-vo").orElseThrow().values()
-                .get("voChartOverwrite");
+        Map<String, Object> vo = (Map<String, Object>)
+                g.service("image-compression-vo").orElseThrow().values().get("voChartOverwrite");
         assertThat(vo).containsEntry("clustersAffinity", List.of(placement.get("image-compression-vo")));
         assertThat(g.service("image-compression-vo").orElseThrow().values()).doesNotContainKey("clustersAffinity");
     }
@@ -95,9 +105,14 @@ class OrchestratorLifecycleTest {
 
         assertThat(first).singleElement().extracting(AlertOutcome::action).isEqualTo("DEPLOYED");
         assertThat(again).singleElement().extracting(AlertOutcome::action).isEqualTo("IGNORED");
-        assertThat(smo.get("image-detection-graph").service("image-compression-vo").orElseThrow().status())
+        assertThat(smo.get("image-detection-graph")
+                        .service("image-compression-vo")
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(ServiceStatus.DEPLOYED);
-        assertThat(deployer.history()).filteredOn(o -> o.release().equals("image-compression-vo")).hasSize(1);
+        assertThat(deployer.history())
+                .filteredOn(o -> o.release().equals("image-compression-vo"))
+                .hasSize(1);
         assertThat(rules.groups()).isEmpty();
     }
 
@@ -140,7 +155,8 @@ class OrchestratorLifecycleTest {
         assertThat(rules.groups()).isEmpty();
         StoredGraph started = smo.start("image-detection-graph");
 
-        assertThat(started.service("image-compression-vo").orElseThrow().status()).isEqualTo(ServiceStatus.PENDING);
+        assertThat(started.service("image-compression-vo").orElseThrow().status())
+                .isEqualTo(ServiceStatus.PENDING);
         assertThat(rules.groups()).containsKey("demo/smo-image-detection-graph");
     }
 
@@ -180,7 +196,9 @@ class OrchestratorLifecycleTest {
         StoredGraph started = smo.start("image-detection-graph");
 
         assertThat(started.status()).isEqualTo(GraphStatus.RUNNING);
-        assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type).endsWith("REPLACEMENT_SKIPPED");
+        assertThat(smo.events("image-detection-graph"))
+                .extracting(GraphEvent::type)
+                .endsWith("REPLACEMENT_SKIPPED");
     }
 
     @Test
@@ -205,8 +223,10 @@ class OrchestratorLifecycleTest {
         assertThat(deployer.releases()).isEmpty();
         assertThat(rules.groups()).isEmpty();
         assertThat(dashboards.dashboards()).isEmpty();
-        assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type)
-                .startsWith("DEPLOY_REQUESTED", "PLACED").endsWith("REMOVED")
+        assertThat(smo.events("image-detection-graph"))
+                .extracting(GraphEvent::type)
+                .startsWith("DEPLOY_REQUESTED", "PLACED")
+                .endsWith("REMOVED")
                 .containsSubsequence("REMOVE_REQUESTED", "RELEASE_UNINSTALLED", "RELEASE_UNINSTALLED", "REMOVED");
         assertThatThrownBy(() -> smo.get("image-detection-graph")).isInstanceOf(GraphNotFoundException.class);
     }
@@ -227,8 +247,7 @@ class OrchestratorLifecycleTest {
         inventory.set(cluster("only", 3000, 8, 0));
         smo.deploy("demo", Fixtures.brussels());
 
-        assertThatThrownBy(() -> smo.deploy("demo", Fixtures.myWebapp()))
-                .isInstanceOf(PlacementFailedException.class);
+        assertThatThrownBy(() -> smo.deploy("demo", Fixtures.myWebapp())).isInstanceOf(PlacementFailedException.class);
     }
 
     @Test
@@ -240,7 +259,9 @@ class OrchestratorLifecycleTest {
         assertThatThrownBy(() -> smo.deploy("Not_A_Namespace", Fixtures.myWebapp()))
                 .isInstanceOf(InvalidDescriptorException.class)
                 .satisfies(e -> assertThat(((InvalidDescriptorException) e).violations())
-                        .singleElement().extracting(v -> v.path()).isEqualTo("/project"));
+                        .singleElement()
+                        .extracting(v -> v.path())
+                        .isEqualTo("/project"));
     }
 
     @Test
@@ -248,7 +269,8 @@ class OrchestratorLifecycleTest {
         Plan plan = smo.plan("demo", Fixtures.brussels());
 
         assertThat(plan.feasible()).isTrue();
-        assertThat(plan.services()).extracting(PlannedService::name)
+        assertThat(plan.services())
+                .extracting(PlannedService::name)
                 .containsExactly("image-compression-vo", "noise-reduction", "image-detection");
         assertThat(plan.services().get(0).pending()).isTrue();
         assertThat(plan.services().get(0).alertRules()).isNotEmpty();
@@ -259,11 +281,15 @@ class OrchestratorLifecycleTest {
     @Test
     void customResourceLevelsAreAcceptedEndToEnd() {
         inventory.set(cluster("edge-a", 16_000, 32, 0));
-        try (Orchestrator custom = Orchestrator.builder().store(new InMemoryGraphStore()).inventory(inventory)
-                .resourceTable(dev.smo.intent.ResourceTable.defaults().with("cpu", "tiny", "100m")
+        try (Orchestrator custom = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(inventory)
+                .resourceTable(dev.smo.intent.ResourceTable.defaults()
+                        .with("cpu", "tiny", "100m")
                         .with("ram", "tiny", "64Mi"))
                 .build()) {
-            String yaml = Fixtures.exampleText("my-webapp/hdag.yaml").replace("cpu: light", "cpu: tiny")
+            String yaml = Fixtures.exampleText("my-webapp/hdag.yaml")
+                    .replace("cpu: light", "cpu: tiny")
                     .replace("ram: small", "ram: tiny");
 
             StoredGraph g = custom.deployDescriptor("demo", yaml);
@@ -280,8 +306,17 @@ class OrchestratorLifecycleTest {
         smo.handleAlerts(List.of(firing("image-detection-graph", "image-compression-vo")));
         smo.stop("image-detection-graph");
 
-        assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type).containsSubsequence(
-                "DEPLOY_REQUESTED", "PLACED", "RELEASE_APPLIED", "RUNNING", "ALERT_RECEIVED", "RELEASE_APPLIED",
-                "STOP_REQUESTED", "RELEASE_UNINSTALLED", "STOPPED");
+        assertThat(smo.events("image-detection-graph"))
+                .extracting(GraphEvent::type)
+                .containsSubsequence(
+                        "DEPLOY_REQUESTED",
+                        "PLACED",
+                        "RELEASE_APPLIED",
+                        "RUNNING",
+                        "ALERT_RECEIVED",
+                        "RELEASE_APPLIED",
+                        "STOP_REQUESTED",
+                        "RELEASE_UNINSTALLED",
+                        "STOPPED");
     }
 }

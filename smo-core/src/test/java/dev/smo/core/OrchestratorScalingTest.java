@@ -1,5 +1,8 @@
 package dev.smo.core;
 
+import static dev.smo.core.Fixtures.cluster;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.Fixtures.MutableInventory;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
@@ -9,32 +12,29 @@ import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.Sample;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.WorkloadScaler;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.smo.core.Fixtures.cluster;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OrchestratorScalingTest {
 
     /** noise-reduction scales: capacity 50 requests/s per replica, at most 5 replicas. */
     static String scalableBrussels() {
-        return Fixtures.exampleText("brussels-demo/hdag.yaml").replace(
-                "          compute: {cpu: \"small\", ram: \"small\", storage: \"small\", gpu: {enabled: False}}\n"
-                        + "          coLocation: []\n          connectionPoints: [\"image-detection\"]",
-                "          compute: {cpu: \"small\", ram: \"small\", storage: \"small\", gpu: {enabled: False}}\n"
-                        + "          coLocation: []\n          connectionPoints: [\"image-detection\"]\n"
-                        + "          scaling: {minReplicas: 1, maxReplicas: 5, alpha: 50, beta: 0,"
-                        + " requestRate: 'sum(rate(http_requests_total{service=\"noise-reduction\"}[1m]))'}");
+        return Fixtures.exampleText("brussels-demo/hdag.yaml")
+                .replace(
+                        "          compute: {cpu: \"small\", ram: \"small\", storage: \"small\", gpu: {enabled: False}}\n"
+                                + "          coLocation: []\n          connectionPoints: [\"image-detection\"]",
+                        "          compute: {cpu: \"small\", ram: \"small\", storage: \"small\", gpu: {enabled: False}}\n"
+                                + "          coLocation: []\n          connectionPoints: [\"image-detection\"]\n"
+                                + "          scaling: {minReplicas: 1, maxReplicas: 5, alpha: 50, beta: 0,"
+                                + " requestRate: 'sum(rate(http_requests_total{service=\"noise-reduction\"}[1m]))'}");
     }
 
     private final InMemoryGraphStore store = new InMemoryGraphStore();
     private final DryRunDeployer deployer = new DryRunDeployer();
-    private final MutableInventory inventory = new MutableInventory(false, cluster("edge-a", 16_000, 32, 0),
-            cluster("edge-b", 16_000, 32, 0));
+    private final MutableInventory inventory =
+            new MutableInventory(false, cluster("edge-a", 16_000, 32, 0), cluster("edge-b", 16_000, 32, 0));
     private final AtomicReference<Double> rate = new AtomicReference<>(120.0);
     private final MetricsSource metrics = promql -> {
         assertThat(promql).contains("noise-reduction");
@@ -42,8 +42,13 @@ class OrchestratorScalingTest {
     };
 
     private Orchestrator orchestrator(WorkloadScaler scaler) {
-        return Orchestrator.builder().store(store).inventory(inventory).deployer(deployer).scaler(scaler)
-                .metrics(metrics).build();
+        return Orchestrator.builder()
+                .store(store)
+                .inventory(inventory)
+                .deployer(deployer)
+                .scaler(scaler)
+                .metrics(metrics)
+                .build();
     }
 
     @Test
@@ -57,11 +62,18 @@ class OrchestratorScalingTest {
             assertThat(g.service("noise-reduction").orElseThrow().replicas()).isEqualTo(3);
             assertThat(deployer.replicas("demo", "noise-reduction")).isEqualTo(new ReplicaStatus(3, 3));
             assertThat(g.service("image-detection").orElseThrow().replicas()).isEqualTo(1);
-            assertThat(smo.events("image-detection-graph")).filteredOn(e -> e.type().equals("SCALED"))
-                    .singleElement().extracting(GraphEvent::message).asString().contains("1 → 3");
+            assertThat(smo.events("image-detection-graph"))
+                    .filteredOn(e -> e.type().equals("SCALED"))
+                    .singleElement()
+                    .extracting(GraphEvent::message)
+                    .asString()
+                    .contains("1 → 3");
 
             rate.set(40.0);
-            assertThat(smo.scale("image-detection-graph").service("noise-reduction").orElseThrow().replicas())
+            assertThat(smo.scale("image-detection-graph")
+                            .service("noise-reduction")
+                            .orElseThrow()
+                            .replicas())
                     .isEqualTo(1);
         }
     }
@@ -74,9 +86,13 @@ class OrchestratorScalingTest {
 
             smo.scale("image-detection-graph");
 
-            assertThat(smo.events("image-detection-graph")).extracting(GraphEvent::type)
+            assertThat(smo.events("image-detection-graph"))
+                    .extracting(GraphEvent::type)
                     .containsSubsequence("SCALING_INFEASIBLE", "REPLACE_REQUESTED");
-            assertThat(smo.get("image-detection-graph").service("noise-reduction").orElseThrow().replicas())
+            assertThat(smo.get("image-detection-graph")
+                            .service("noise-reduction")
+                            .orElseThrow()
+                            .replicas())
                     .isEqualTo(1);
         }
     }
@@ -91,8 +107,7 @@ class OrchestratorScalingTest {
 
             @Override
             public void scale(String namespace, String release, int replicas) {
-                throw new UnableToDeployException(namespace, release, "HTTP 500: etcdserver: request timed out",
-                        null);
+                throw new UnableToDeployException(namespace, release, "HTTP 500: etcdserver: request timed out", null);
             }
         };
         try (Orchestrator smo = orchestrator(broken)) {
@@ -101,8 +116,9 @@ class OrchestratorScalingTest {
             StoredGraph g = smo.scale("image-detection-graph");
 
             assertThat(g.service("noise-reduction").orElseThrow().replicas()).isEqualTo(1);
-            assertThat(smo.events("image-detection-graph")).anyMatch(e -> e.type().equals("SCALE_FAILED")
-                    && e.message().contains("etcdserver"));
+            assertThat(smo.events("image-detection-graph"))
+                    .anyMatch(
+                            e -> e.type().equals("SCALE_FAILED") && e.message().contains("etcdserver"));
         }
     }
 }

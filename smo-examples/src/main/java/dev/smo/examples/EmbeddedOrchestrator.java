@@ -9,7 +9,6 @@ import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 public final class EmbeddedOrchestrator {
 
-    private EmbeddedOrchestrator() {
-    }
+    private EmbeddedOrchestrator() {}
 
     /**
      * @param args optional descriptor path and clusters file path
@@ -48,16 +46,22 @@ public final class EmbeddedOrchestrator {
      */
     public static Map<String, ?> run(HdaGraph graph, StaticClusterInventory inventory, PrintStream out) {
         DryRunDeployer deployer = new DryRunDeployer();
-        try (Orchestrator smo = Orchestrator.builder().store(new InMemoryGraphStore()).inventory(inventory)
-                .deployer(deployer).build()) {
+        try (Orchestrator smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(inventory)
+                .deployer(deployer)
+                .build()) {
             StoredGraph g = smo.deploy("demo", graph);
             out.println("Deployed " + g.name() + ": " + g.status().label() + ", placement " + g.placement());
-            g.services().forEach(s -> out.println("  " + s.name() + " " + s.status().label() + " on " + s.cluster()));
+            g.services()
+                    .forEach(s -> out.println("  " + s.name() + " " + s.status().label() + " on " + s.cluster()));
             for (var s : g.services()) {
                 if (!s.alertRules().isEmpty()) {
-                    var outcome = smo.handleAlerts(List.of(new Alert("firing",
+                    var outcome = smo.handleAlerts(List.of(new Alert(
+                            "firing",
                             Map.of("alertname", s.alertRules().get(0).alert(), "graph", g.name(), "service", s.name()),
-                            Map.of(), null)));
+                            Map.of(),
+                            null)));
                     out.println("Alert for " + s.name() + ": " + outcome.get(0).action());
                 }
             }
@@ -68,8 +72,8 @@ public final class EmbeddedOrchestrator {
             smo.remove(g.name());
             out.println("Event log:");
             for (GraphEvent e : smo.events(g.name())) {
-                out.println("  " + e.type() + (e.service() == null ? "" : " [" + e.service() + "]") + ": "
-                        + e.message());
+                out.println(
+                        "  " + e.type() + (e.service() == null ? "" : " [" + e.service() + "]") + ": " + e.message());
             }
             return releases;
         }

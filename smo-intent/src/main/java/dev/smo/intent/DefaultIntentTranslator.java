@@ -55,12 +55,18 @@ final class DefaultIntentTranslator implements IntentTranslator {
         String subject = "Service (" + service.id() + ") compute ";
         long cpu = resolve(ResourceTable.CPU, compute.cpu(), Quantity::toMillis, path, subject, violations);
         long ram = resolve(ResourceTable.RAM, compute.ram(), Quantity::toBytes, path, subject, violations);
-        long storage = "none".equals(compute.storage()) ? 0
+        long storage = "none".equals(compute.storage())
+                ? 0
                 : resolve(ResourceTable.STORAGE, compute.storage(), Quantity::toBytes, path, subject, violations);
         return new ResourceRequest(cpu, ram, storage, compute.gpu().requested());
     }
 
-    private long resolve(String resource, String value, ToLongFunction<String> amount, String path, String subject,
+    private long resolve(
+            String resource,
+            String value,
+            ToLongFunction<String> amount,
+            String path,
+            String subject,
             List<Violation> violations) {
         if (value == null) {
             return 0;

@@ -17,19 +17,25 @@ public final class Quantity {
             "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\\d{1,2}))?");
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
-            Map.entry("n", BigDecimal.ONE.scaleByPowerOfTen(-9)), Map.entry("u", BigDecimal.ONE.scaleByPowerOfTen(-6)),
-            Map.entry("m", BigDecimal.ONE.scaleByPowerOfTen(-3)), Map.entry("k", BigDecimal.ONE.scaleByPowerOfTen(3)),
-            Map.entry("M", BigDecimal.ONE.scaleByPowerOfTen(6)), Map.entry("G", BigDecimal.ONE.scaleByPowerOfTen(9)),
-            Map.entry("T", BigDecimal.ONE.scaleByPowerOfTen(12)), Map.entry("P", BigDecimal.ONE.scaleByPowerOfTen(15)),
+            Map.entry("n", BigDecimal.ONE.scaleByPowerOfTen(-9)),
+            Map.entry("u", BigDecimal.ONE.scaleByPowerOfTen(-6)),
+            Map.entry("m", BigDecimal.ONE.scaleByPowerOfTen(-3)),
+            Map.entry("k", BigDecimal.ONE.scaleByPowerOfTen(3)),
+            Map.entry("M", BigDecimal.ONE.scaleByPowerOfTen(6)),
+            Map.entry("G", BigDecimal.ONE.scaleByPowerOfTen(9)),
+            Map.entry("T", BigDecimal.ONE.scaleByPowerOfTen(12)),
+            Map.entry("P", BigDecimal.ONE.scaleByPowerOfTen(15)),
             Map.entry("E", BigDecimal.ONE.scaleByPowerOfTen(18)),
-            Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-            Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-            Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+            Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+            Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
+            Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+            Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
+            Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+            Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
     private static final String[] BINARY = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
     private static final String[] DECIMAL = {"E", "P", "T", "G", "M", "k"};
 
-    private Quantity() {
-    }
+    private Quantity() {}
 
     /**
      * @param text a quantity such as {@code 250m}, {@code 0.5}, {@code 3Gi}, {@code 10G} or {@code 1e3}
@@ -39,8 +45,10 @@ public final class Quantity {
     public static BigDecimal parse(String text) {
         Matcher matcher = text == null || text.length() > 64 ? null : SYNTAX.matcher(text);
         if (matcher == null || !matcher.matches()) {
-            throw new InvalidQuantityException(text, "Quantity (" + text + ") is not a Kubernetes quantity.\n"
-                    + "Maybe write a number with an optional suffix, like 250m, 0.5, 500Mi, 3Gi or 10G.");
+            throw new InvalidQuantityException(
+                    text,
+                    "Quantity (" + text + ") is not a Kubernetes quantity.\n"
+                            + "Maybe write a number with an optional suffix, like 250m, 0.5, 500Mi, 3Gi or 10G.");
         }
         BigDecimal number = new BigDecimal(matcher.group(1));
         if (matcher.group(3) != null) {
@@ -69,7 +77,8 @@ public final class Quantity {
 
     private static long toLong(String text, BigDecimal value) {
         if (value.signum() < 0) {
-            throw new InvalidQuantityException(text, "Quantity (" + text + ") is negative; a resource request cannot be.");
+            throw new InvalidQuantityException(
+                    text, "Quantity (" + text + ") is negative; a resource request cannot be.");
         }
         try {
             return value.setScale(0, RoundingMode.CEILING).longValueExact();
@@ -104,7 +113,9 @@ public final class Quantity {
 
     private static String withLargestSuffix(long bytes, String[] suffixes, boolean binary) {
         for (int i = 0; i < suffixes.length; i++) {
-            long unit = binary ? 1L << (10 * (suffixes.length - i)) : SUFFIXES.get(suffixes[i]).longValueExact();
+            long unit = binary
+                    ? 1L << (10 * (suffixes.length - i))
+                    : SUFFIXES.get(suffixes[i]).longValueExact();
             if (bytes % unit == 0) {
                 return bytes / unit + suffixes[i];
             }

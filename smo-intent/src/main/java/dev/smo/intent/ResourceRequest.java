@@ -23,8 +23,9 @@ public record ResourceRequest(long cpuMillis, long memoryBytes, long storageByte
      */
     public ResourceRequest {
         if (cpuMillis < 0 || memoryBytes < 0 || storageBytes < 0 || gpus < 0) {
-            throw new IllegalArgumentException("ResourceRequest values must not be negative: cpuMillis (" + cpuMillis
-                    + "), memoryBytes (" + memoryBytes + "), storageBytes (" + storageBytes + "), gpus (" + gpus + ").");
+            throw new IllegalArgumentException(
+                    "ResourceRequest values must not be negative: cpuMillis (" + cpuMillis + "), memoryBytes ("
+                            + memoryBytes + "), storageBytes (" + storageBytes + "), gpus (" + gpus + ").");
         }
     }
 
@@ -34,8 +35,11 @@ public record ResourceRequest(long cpuMillis, long memoryBytes, long storageByte
      * @throws ArithmeticException on overflow
      */
     public ResourceRequest plus(ResourceRequest other) {
-        return new ResourceRequest(Math.addExact(cpuMillis, other.cpuMillis), Math.addExact(memoryBytes, other.memoryBytes),
-                Math.addExact(storageBytes, other.storageBytes), Math.addExact(gpus, other.gpus));
+        return new ResourceRequest(
+                Math.addExact(cpuMillis, other.cpuMillis),
+                Math.addExact(memoryBytes, other.memoryBytes),
+                Math.addExact(storageBytes, other.storageBytes),
+                Math.addExact(gpus, other.gpus));
     }
 
     /**
@@ -47,8 +51,11 @@ public record ResourceRequest(long cpuMillis, long memoryBytes, long storageByte
         if (replicas < 0) {
             throw new IllegalArgumentException("ResourceRequest replicas (" + replicas + ") must not be negative.");
         }
-        return new ResourceRequest(Math.multiplyExact(cpuMillis, replicas), Math.multiplyExact(memoryBytes, replicas),
-                Math.multiplyExact(storageBytes, replicas), Math.multiplyExact(gpus, replicas));
+        return new ResourceRequest(
+                Math.multiplyExact(cpuMillis, replicas),
+                Math.multiplyExact(memoryBytes, replicas),
+                Math.multiplyExact(storageBytes, replicas),
+                Math.multiplyExact(gpus, replicas));
     }
 
     /**

@@ -36,17 +36,27 @@ public final class ResourceTable {
     public static final List<String> RESOURCES = List.of(CPU, RAM, STORAGE);
 
     private static final ResourceTable DEFAULTS = new ResourceTable(Map.of())
-            .with(CPU, "light", "0.5").with(RAM, "light", "500Mi").with(STORAGE, "light", "5G")
-            .with(CPU, "small", "1").with(RAM, "small", "1Gi").with(STORAGE, "small", "10G")
-            .with(CPU, "medium", "4").with(RAM, "medium", "2Gi").with(STORAGE, "medium", "20G")
-            .with(CPU, "large", "8").with(RAM, "large", "8Gi").with(STORAGE, "large", "40G");
+            .with(CPU, "light", "0.5")
+            .with(RAM, "light", "500Mi")
+            .with(STORAGE, "light", "5G")
+            .with(CPU, "small", "1")
+            .with(RAM, "small", "1Gi")
+            .with(STORAGE, "small", "10G")
+            .with(CPU, "medium", "4")
+            .with(RAM, "medium", "2Gi")
+            .with(STORAGE, "medium", "20G")
+            .with(CPU, "large", "8")
+            .with(RAM, "large", "8Gi")
+            .with(STORAGE, "large", "40G");
 
     private final Map<String, Map<String, String>> quantities;
 
     private ResourceTable(Map<String, Map<String, String>> quantities) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         for (String resource : RESOURCES) {
-            copy.put(resource, Collections.unmodifiableMap(new LinkedHashMap<>(quantities.getOrDefault(resource, Map.of()))));
+            copy.put(
+                    resource,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(quantities.getOrDefault(resource, Map.of()))));
         }
         this.quantities = Collections.unmodifiableMap(copy);
     }
@@ -74,14 +84,16 @@ public final class ResourceTable {
             String key = entry.getKey();
             if (entry.getValue() instanceof Map<?, ?> levels) {
                 for (Map.Entry<?, ?> level : levels.entrySet()) {
-                    table = table.with(key, String.valueOf(level.getKey()), text(key + "." + level.getKey(), level.getValue()));
+                    table = table.with(
+                            key, String.valueOf(level.getKey()), text(key + "." + level.getKey(), level.getValue()));
                 }
             } else if (key.indexOf('.') > 0) {
                 int dot = key.indexOf('.');
                 table = table.with(key.substring(0, dot), key.substring(dot + 1), text(key, entry.getValue()));
             } else {
                 throw new IllegalArgumentException("Resource table entry (" + key + ") is neither a mapping of levels "
-                        + "nor a resource.level key.\nMaybe write " + key + ": {light: ...} or " + key + ".light: ....");
+                        + "nor a resource.level key.\nMaybe write " + key + ": {light: ...} or " + key
+                        + ".light: ....");
             }
         }
         return table;
@@ -91,7 +103,8 @@ public final class ResourceTable {
         if (value instanceof String || value instanceof Number) {
             return value.toString();
         }
-        throw new IllegalArgumentException("Resource table entry (" + key + ") must be a quantity, not (" + value + ").");
+        throw new IllegalArgumentException(
+                "Resource table entry (" + key + ") must be a quantity, not (" + value + ").");
     }
 
     /**
@@ -110,8 +123,9 @@ public final class ResourceTable {
             throw new IllegalArgumentException("Resource level of " + resource + " must not be blank.");
         }
         if (Quantity.parse(quantity).signum() < 0) {
-            throw new InvalidQuantityException(quantity, "Resource table " + resource + " level (" + level
-                    + ") quantity (" + quantity + ") is negative.");
+            throw new InvalidQuantityException(
+                    quantity,
+                    "Resource table " + resource + " level (" + level + ") quantity (" + quantity + ") is negative.");
         }
         Map<String, Map<String, String>> copy = new LinkedHashMap<>(quantities);
         Map<String, String> levels = new LinkedHashMap<>(copy.get(resource));

@@ -33,10 +33,12 @@ class IntentTranslatorTest {
         Map<String, ResourceRequest> requests = translator.translate(graph);
 
         assertThat(requests.keySet()).containsExactly("image-compression-vo", "noise-reduction", "image-detection");
-        assertThat(requests.get("image-compression-vo")).isEqualTo(new ResourceRequest(500, 500 * MI, 10_000_000_000L, 0));
+        assertThat(requests.get("image-compression-vo"))
+                .isEqualTo(new ResourceRequest(500, 500 * MI, 10_000_000_000L, 0));
         assertThat(requests.get("noise-reduction")).isEqualTo(new ResourceRequest(1000, GI, 10_000_000_000L, 0));
         assertThat(requests.get("image-compression-vo").toKubernetes())
-                .containsExactly(Map.entry("cpu", "500m"), Map.entry("memory", "500Mi"), Map.entry("ephemeral-storage", "10G"));
+                .containsExactly(
+                        Map.entry("cpu", "500m"), Map.entry("memory", "500Mi"), Map.entry("ephemeral-storage", "10G"));
     }
 
     @ParameterizedTest(name = "{0}/{1}/{2}")
@@ -47,8 +49,10 @@ class IntentTranslatorTest {
         "large, large, large, 8000, 8589934592, 40000000000",
         "250m, 3Gi, none, 250, 3221225472, 0",
         "0.5, 500Mi, 10G, 500, 524288000, 10000000000",
-        "2, 1e9, 1Ti, 2000, 1000000000, 1099511627776"})
-    void translatesLevelsAndQuantities(String cpu, String ram, String storage, long millis, long bytes, long storageBytes) {
+        "2, 1e9, 1Ti, 2000, 1000000000, 1099511627776"
+    })
+    void translatesLevelsAndQuantities(
+            String cpu, String ram, String storage, long millis, long bytes, long storageBytes) {
         ResourceRequest request = translator.translate(service(Compute.of(cpu, ram, storage)));
 
         assertThat(request).isEqualTo(new ResourceRequest(millis, bytes, storageBytes, 0));
@@ -61,16 +65,24 @@ class IntentTranslatorTest {
 
     @Test
     void gpuIsACount() {
-        assertThat(translator.translate(service(Compute.of("small", "small", null).withGpu(Gpu.of(1)))).gpus()).isEqualTo(1);
-        assertThat(translator.translate(service(Compute.of("small", "small", null).withGpu(Gpu.of(4)))).toKubernetes())
+        assertThat(translator
+                        .translate(service(Compute.of("small", "small", null).withGpu(Gpu.of(1))))
+                        .gpus())
+                .isEqualTo(1);
+        assertThat(translator
+                        .translate(service(Compute.of("small", "small", null).withGpu(Gpu.of(4))))
+                        .toKubernetes())
                 .containsEntry("nvidia.com/gpu", "4");
-        assertThat(translator.translate(service(Compute.of("small", "small", null))).gpus()).isZero();
+        assertThat(translator
+                        .translate(service(Compute.of("small", "small", null)))
+                        .gpus())
+                .isZero();
     }
 
     @Test
     void overriddenTableIsUsed() {
-        IntentTranslator custom = IntentTranslator.create(ResourceTable.defaults().with("cpu", "xlarge", "16")
-                .with("ram", "light", "256Mi"));
+        IntentTranslator custom = IntentTranslator.create(
+                ResourceTable.defaults().with("cpu", "xlarge", "16").with("ram", "light", "256Mi"));
 
         ResourceRequest request = custom.translate(service(Compute.of("xlarge", "light", null)));
 
@@ -85,21 +97,34 @@ class IntentTranslatorTest {
 
         HdaGraph graph = Descriptors.parse(text, ParseOptions.defaults().withResourceLevels(table.levels()));
 
-        assertThat(IntentTranslator.create(table).translate(graph).get("web").cpuMillis()).isEqualTo(16_000);
+        assertThat(IntentTranslator.create(table).translate(graph).get("web").cpuMillis())
+                .isEqualTo(16_000);
     }
 
     @Test
     void unknownLevelsAreReportedWithTheirPaths() {
-        HdaGraph graph = HdaGraph.of("demo", List.of(service(Compute.of("small", "small", null)),
-                new Service("db", null, new dev.smo.model.Deployment(null, Intent.of(Compute.of("huge", "small", "tiny"), List.of()), null), null)));
+        HdaGraph graph = HdaGraph.of(
+                "demo",
+                List.of(
+                        service(Compute.of("small", "small", null)),
+                        new Service(
+                                "db",
+                                null,
+                                new dev.smo.model.Deployment(
+                                        null, Intent.of(Compute.of("huge", "small", "tiny"), List.of()), null),
+                                null)));
 
-        InvalidDescriptorException thrown = catchThrowableOfType(InvalidDescriptorException.class, () -> translator.translate(graph));
+        InvalidDescriptorException thrown =
+                catchThrowableOfType(InvalidDescriptorException.class, () -> translator.translate(graph));
 
-        assertThat(thrown.violations()).extracting(Violation::path).containsExactly(
-                "/hdaGraph/services/1/deployment/intent/compute/cpu",
-                "/hdaGraph/services/1/deployment/intent/compute/storage");
-        assertThat(thrown.violations().get(0).message()).startsWith(
-                "Service (db) compute cpu (huge) is neither a level of the resource table (light, small, medium, large) nor a quantity.");
+        assertThat(thrown.violations())
+                .extracting(Violation::path)
+                .containsExactly(
+                        "/hdaGraph/services/1/deployment/intent/compute/cpu",
+                        "/hdaGraph/services/1/deployment/intent/compute/storage");
+        assertThat(thrown.violations().get(0).message())
+                .startsWith(
+                        "Service (db) compute cpu (huge) is neither a level of the resource table (light, small, medium, large) nor a quantity.");
     }
 
     @Test

@@ -23,8 +23,8 @@ public record HelmOptions(Duration timeout, boolean waitReady, boolean openApiVa
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retry, "retry");
         if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("The Helm timeout (" + timeout + ") must be between 1 s and "
-                    + Integer.MAX_VALUE + " s.");
+            throw new IllegalArgumentException(
+                    "The Helm timeout (" + timeout + ") must be between 1 s and " + Integer.MAX_VALUE + " s.");
         }
     }
 

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param helm how Helm runs (timeout, wait, retries)
  * @param requestTimeout read timeout of each call SMO makes to the Kubernetes APIs
  */
-public record KarmadaConfig(Path kubeconfig, Path submarinerKubeconfig, String brokerNamespace,
-                            RegistryOptions registry, HelmOptions helm, Duration requestTimeout) {
+public record KarmadaConfig(
+        Path kubeconfig,
+        Path submarinerKubeconfig,
+        String brokerNamespace,
+        RegistryOptions registry,
+        HelmOptions helm,
+        Duration requestTimeout) {
 
     /** Namespace of the Submariner broker when not configured: {@value}. */
     public static final String DEFAULT_BROKER_NAMESPACE = "submariner-k8s-broker";
@@ -28,8 +33,8 @@ public record KarmadaConfig(Path kubeconfig, Path submarinerKubeconfig, String b
 
     public KarmadaConfig {
         Objects.requireNonNull(kubeconfig, "kubeconfig");
-        brokerNamespace = brokerNamespace == null || brokerNamespace.isBlank() ? DEFAULT_BROKER_NAMESPACE
-                : brokerNamespace;
+        brokerNamespace =
+                brokerNamespace == null || brokerNamespace.isBlank() ? DEFAULT_BROKER_NAMESPACE : brokerNamespace;
         registry = registry == null ? RegistryOptions.DEFAULT : registry;
         helm = helm == null ? HelmOptions.DEFAULT : helm;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;

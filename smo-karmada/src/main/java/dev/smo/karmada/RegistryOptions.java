@@ -1,7 +1,6 @@
 package dev.smo.karmada;
 
 import dev.smo.karmada.artifact.RegistryCredentials;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -18,8 +17,8 @@ import java.util.Objects;
  * @param credentials credentials per registry host ({@code host} or {@code host:port}, case-insensitive; a bare
  *        host matches every port), empty when anonymous; the same type the artifact fetcher uses
  */
-public record RegistryOptions(boolean plainHttp, boolean insecureSkipTlsVerify, Path caFile,
-                              Map<String, RegistryCredentials> credentials) {
+public record RegistryOptions(
+        boolean plainHttp, boolean insecureSkipTlsVerify, Path caFile, Map<String, RegistryCredentials> credentials) {
 
     /** HTTPS with the system's CAs, anonymous. */
     public static final RegistryOptions DEFAULT = new RegistryOptions(false, false, null, Map.of());
@@ -27,8 +26,8 @@ public record RegistryOptions(boolean plainHttp, boolean insecureSkipTlsVerify, 
     public RegistryOptions {
         Map<String, RegistryCredentials> byHost = new HashMap<>();
         if (credentials != null) {
-            credentials.forEach((host, value) ->
-                    byHost.put(host.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, host)));
+            credentials.forEach(
+                    (host, value) -> byHost.put(host.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, host)));
         }
         credentials = Map.copyOf(byHost);
     }

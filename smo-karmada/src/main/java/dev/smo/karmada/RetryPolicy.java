@@ -26,8 +26,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             throw new IllegalArgumentException("The maxAttempts (" + maxAttempts + ") must be at least 1.");
         }
         if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
-            throw new IllegalArgumentException("The backoffs (" + initialBackoff + ", " + maxBackoff
-                    + ") must not be negative.");
+            throw new IllegalArgumentException(
+                    "The backoffs (" + initialBackoff + ", " + maxBackoff + ") must not be negative.");
         }
     }
 

@@ -1,20 +1,19 @@
 package dev.smo.karmada;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.UnableToDeployException;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.WorkloadScaler;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeploymentScalerIT {
 
@@ -33,8 +32,11 @@ class DeploymentScalerIT {
         karmada = new FakeKarmada(mock.apiClient());
         karmada.createNamespace(NS);
         karmada.createNamespace("default");
-        scaler = Karmada.connect(KarmadaConfig.of(mock.kubeconfig()).withHelm(HelmOptions.DEFAULT
-                .withRetry(RetryPolicy.NONE)), mock.apiClient(), null).scaler();
+        scaler = Karmada.connect(
+                        KarmadaConfig.of(mock.kubeconfig()).withHelm(HelmOptions.DEFAULT.withRetry(RetryPolicy.NONE)),
+                        mock.apiClient(),
+                        null)
+                .scaler();
         deployment(NS, "noise-reduction", "noise-reduction", 1);
         deployment(NS, "image-detection", "image-detection", 2);
         // Same release name in another namespace: the original SMO scaled "default" whatever the project was.
@@ -48,13 +50,30 @@ class DeploymentScalerIT {
 
     private void deployment(String namespace, String name, String release, int replicas) throws Exception {
         Map<String, Object> labels = Map.of("app.kubernetes.io/instance", release, "app.kubernetes.io/name", name);
-        Map<String, Object> body = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
-                "metadata", Map.of("name", name, "namespace", namespace, "labels", labels),
-                "spec", Map.of("replicas", replicas, "selector", Map.of("matchLabels", labels),
-                        "template", Map.of("metadata", Map.of("labels", labels), "spec", Map.of("containers",
-                                List.of(Map.of("name", name, "image", "example/" + name + ":1.0.0"))))));
-        new CustomObjectsApi(mock.apiClient()).createNamespacedCustomObject("apps", "v1", namespace, "deployments",
-                body).execute();
+        Map<String, Object> body = Map.of(
+                "apiVersion",
+                "apps/v1",
+                "kind",
+                "Deployment",
+                "metadata",
+                Map.of("name", name, "namespace", namespace, "labels", labels),
+                "spec",
+                Map.of(
+                        "replicas",
+                        replicas,
+                        "selector",
+                        Map.of("matchLabels", labels),
+                        "template",
+                        Map.of(
+                                "metadata",
+                                Map.of("labels", labels),
+                                "spec",
+                                Map.of(
+                                        "containers",
+                                        List.of(Map.of("name", name, "image", "example/" + name + ":1.0.0"))))));
+        new CustomObjectsApi(mock.apiClient())
+                .createNamespacedCustomObject("apps", "v1", namespace, "deployments", body)
+                .execute();
     }
 
     @Test
@@ -99,13 +118,21 @@ class DeploymentScalerIT {
 
     @Test
     void refusedPatchSurfacesTheApiServersMessage() {
-        mock.server().expect().patch().withPath("/apis/apps/v1/namespaces/" + NS + "/deployments/noise-reduction")
-                .andReturn(422, KarmadaClusterInventoryIT.status(422, "Invalid",
-                        "Deployment.apps \"noise-reduction\" is invalid: spec.replicas: Invalid value"))
+        mock.server()
+                .expect()
+                .patch()
+                .withPath("/apis/apps/v1/namespaces/" + NS + "/deployments/noise-reduction")
+                .andReturn(
+                        422,
+                        KarmadaClusterInventoryIT.status(
+                                422,
+                                "Invalid",
+                                "Deployment.apps \"noise-reduction\" is invalid: spec.replicas: Invalid value"))
                 .once();
 
         assertThatThrownBy(() -> scaler.scale(NS, "noise-reduction", 3))
-                .isInstanceOfSatisfying(UnableToDeployException.class,
+                .isInstanceOfSatisfying(
+                        UnableToDeployException.class,
                         e -> assertThat(e.release()).isEqualTo("noise-reduction"))
                 .hasMessageContaining("HTTP 422: Deployment.apps \"noise-reduction\" is invalid");
     }
@@ -113,6 +140,7 @@ class DeploymentScalerIT {
     @Test
     void negativeReplicasRejected() {
         assertThatThrownBy(() -> scaler.scale(NS, "noise-reduction", -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replicas (-1)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replicas (-1)");
     }
 }

@@ -1,33 +1,36 @@
 package dev.smo.karmada;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.marcnuri.helm.Helm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The Brussels demo charts in smo-examples render with {@code helm template} and consume SMO's values. */
 class ExampleChartsTest {
 
     private static final Path CHARTS = Path.of(System.getProperty("smo.examples.charts", "../smo-examples/charts"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     Path dir;
 
     private List<Map<String, Object>> render(String chart, String valuesJson) throws Exception {
         Path values = Files.writeString(dir.resolve(chart + "-values.json"), valuesJson);
-        String manifests = Helm.template(CHARTS.resolve(chart).toString()).withName(chart).withNamespace("brussels")
-                .withValuesFile(values).call();
+        String manifests = Helm.template(CHARTS.resolve(chart).toString())
+                .withName(chart)
+                .withNamespace("brussels")
+                .withValuesFile(values)
+                .call();
         List<Map<String, Object>> objects = new ArrayList<>();
         for (Object doc : new Yaml().loadAll(manifests)) {
             if (doc instanceof Map<?, ?> map) {
@@ -40,8 +43,10 @@ class ExampleChartsTest {
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind")) && name.equals(meta(o).get("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("No " + kind + " " + name + " in " + objects));
+        return objects.stream()
+                .filter(o -> kind.equals(o.get("kind")) && name.equals(meta(o).get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No " + kind + " " + name + " in " + objects));
     }
 
     private static Map<?, ?> meta(Map<String, Object> object) {
@@ -60,73 +65,111 @@ class ExampleChartsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"noise-reduction", "image-detection"})
     void servicePlacedAndImportedWhereSmoSays(String chart) throws Exception {
-        List<Map<String, Object>> objects = render(chart,
+        List<Map<String, Object>> objects = render(
+                chart,
                 "{\"clustersAffinity\":[\"edge-leuven\"],\"serviceImportClusters\":[\"edge-brussels\",\"cloud-athens\",\"edge-brussels\"]}");
 
-        assertThat(objects).extracting(o -> o.get("kind")).containsExactlyInAnyOrder("Service", "Deployment",
-                "PropagationPolicy", "PropagationPolicy", "ServiceExport", "ServiceImport");
+        assertThat(objects)
+                .extracting(o -> o.get("kind"))
+                .containsExactlyInAnyOrder(
+                        "Service",
+                        "Deployment",
+                        "PropagationPolicy",
+                        "PropagationPolicy",
+                        "ServiceExport",
+                        "ServiceImport");
         Map<String, Object> deployment = find(objects, "Deployment", chart);
-        assertThat(at(deployment, "metadata", "labels")).asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("app.kubernetes.io/instance", chart);
+        assertThat(at(deployment, "metadata", "labels"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("app.kubernetes.io/instance", chart);
         assertThat(meta(find(objects, "Service", chart)).get("labels").toString())
                 .contains("app.kubernetes.io/instance=" + chart);
         Map<String, Object> policy = find(objects, "PropagationPolicy", chart);
         assertThat(at(policy, "apiVersion")).isEqualTo("policy.karmada.io/v1alpha1");
         assertThat(at(policy, "spec", "placement", "clusterAffinity", "clusterNames"))
                 .isEqualTo(List.of("edge-leuven"));
-        assertThat(((List<?>) at(policy, "spec", "resourceSelectors")).stream()
-                .map(s -> (Object) ((Map<?, ?>) s).get("kind")).toList()).containsExactly("Deployment", "Service", "ServiceExport");
+        assertThat(((List<?>) at(policy, "spec", "resourceSelectors"))
+                        .stream().map(s -> (Object) ((Map<?, ?>) s).get("kind")).toList())
+                .containsExactly("Deployment", "Service", "ServiceExport");
         Map<String, Object> serviceImport = find(objects, "ServiceImport", chart);
         assertThat(at(serviceImport, "apiVersion")).isEqualTo("multicluster.x-k8s.io/v1alpha1");
         assertThat(at(serviceImport, "spec", "type")).isEqualTo("ClusterSetIP");
-        assertThat(at(find(objects, "PropagationPolicy", chart + "-import"), "spec", "placement", "clusterAffinity",
-                "clusterNames")).isEqualTo(List.of("edge-brussels", "cloud-athens"));
+        assertThat(at(
+                        find(objects, "PropagationPolicy", chart + "-import"),
+                        "spec",
+                        "placement",
+                        "clusterAffinity",
+                        "clusterNames"))
+                .isEqualTo(List.of("edge-brussels", "cloud-athens"));
         Map<?, ?> container = (Map<?, ?>) ((List<?>) at(deployment, "spec", "template", "spec", "containers")).get(0);
         assertThat(container.get("resources").toString()).contains("requests").contains("limits");
     }
 
     @Test
     void serviceNotImportedAnywhereHasNoServiceImport() throws Exception {
-        List<Map<String, Object>> objects = render("noise-reduction",
-                "{\"clustersAffinity\":[\"edge-leuven\"],\"serviceImportClusters\":[]}");
+        List<Map<String, Object>> objects =
+                render("noise-reduction", "{\"clustersAffinity\":[\"edge-leuven\"],\"serviceImportClusters\":[]}");
 
-        assertThat(objects).extracting(o -> o.get("kind")).doesNotContain("ServiceImport")
+        assertThat(objects)
+                .extracting(o -> o.get("kind"))
+                .doesNotContain("ServiceImport")
                 .containsOnlyOnce("PropagationPolicy");
     }
 
     @Test
     void resourcesAndGpusComeFromValues() throws Exception {
-        List<Map<String, Object>> objects = render("image-detection", "{\"clustersAffinity\":[\"cloud-athens\"],"
-                + "\"resources\":{\"requests\":{\"cpu\":\"3\",\"memory\":\"6Gi\"},\"limits\":{\"cpu\":\"4\"}},"
-                + "\"gpu\":{\"enabled\":true,\"count\":2}}");
+        List<Map<String, Object>> objects = render(
+                "image-detection",
+                "{\"clustersAffinity\":[\"cloud-athens\"],"
+                        + "\"resources\":{\"requests\":{\"cpu\":\"3\",\"memory\":\"6Gi\"},\"limits\":{\"cpu\":\"4\"}},"
+                        + "\"gpu\":{\"enabled\":true,\"count\":2}}");
 
-        Map<?, ?> container = (Map<?, ?>) ((List<?>) at(find(objects, "Deployment", "image-detection"), "spec",
-                "template", "spec", "containers")).get(0);
-        assertThat(at(container, "resources")).isEqualTo(Map.of("requests", Map.of("cpu", "3", "memory", "6Gi"),
-                // Helm merges values: the chart's default memory limit stays.
-                "limits", Map.of("cpu", "4", "memory", "2Gi", "nvidia.com/gpu", 2)));
+        Map<?, ?> container = (Map<?, ?>)
+                ((List<?>) at(find(objects, "Deployment", "image-detection"), "spec", "template", "spec", "containers"))
+                        .get(0);
+        assertThat(at(container, "resources"))
+                .isEqualTo(Map.of(
+                        "requests",
+                        Map.of("cpu", "3", "memory", "6Gi"),
+                        // Helm merges values: the chart's default memory limit stays.
+                        "limits",
+                        Map.of("cpu", "4", "memory", "2Gi", "nvidia.com/gpu", 2)));
     }
 
     @Test
     void virtualObjectReadsEverythingUnderVoChartOverwrite() throws Exception {
-        List<Map<String, Object>> objects = render("image-compression-vo", "{\"voChartOverwrite\":{"
-                + "\"clustersAffinity\":[\"edge-brussels\"],\"serviceImportClusters\":[\"edge-leuven\"]}}");
+        List<Map<String, Object>> objects = render(
+                "image-compression-vo",
+                "{\"voChartOverwrite\":{"
+                        + "\"clustersAffinity\":[\"edge-brussels\"],\"serviceImportClusters\":[\"edge-leuven\"]}}");
 
-        assertThat(at(find(objects, "PropagationPolicy", "image-compression-vo"), "spec", "placement",
-                "clusterAffinity", "clusterNames")).isEqualTo(List.of("edge-brussels"));
-        assertThat(at(find(objects, "PropagationPolicy", "image-compression-vo-import"), "spec", "placement",
-                "clusterAffinity", "clusterNames")).isEqualTo(List.of("edge-leuven"));
-        assertThat(at(find(objects, "ConfigMap", "image-compression-vo-config"), "data", "config.yaml").toString())
+        assertThat(at(
+                        find(objects, "PropagationPolicy", "image-compression-vo"),
+                        "spec",
+                        "placement",
+                        "clusterAffinity",
+                        "clusterNames"))
+                .isEqualTo(List.of("edge-brussels"));
+        assertThat(at(
+                        find(objects, "PropagationPolicy", "image-compression-vo-import"),
+                        "spec",
+                        "placement",
+                        "clusterAffinity",
+                        "clusterNames"))
+                .isEqualTo(List.of("edge-leuven"));
+        assertThat(at(find(objects, "ConfigMap", "image-compression-vo-config"), "data", "config.yaml")
+                        .toString())
                 .contains("thingDescription");
-        Map<?, ?> container = (Map<?, ?>) ((List<?>) at(find(objects, "Deployment", "image-compression-vo"), "spec",
-                "template", "spec", "containers")).get(0);
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) at(
+                        find(objects, "Deployment", "image-compression-vo"), "spec", "template", "spec", "containers"))
+                .get(0);
         assertThat(container.get("image").toString()).endsWith("image-compression-vo:1.0.0");
     }
 
     @Test
     void virtualObjectChartIsAnnotatedAsVo() throws Exception {
-        Map<String, Object> chart = new Yaml()
-                .load(Files.readString(CHARTS.resolve("image-compression-vo/Chart.yaml")));
+        Map<String, Object> chart =
+                new Yaml().load(Files.readString(CHARTS.resolve("image-compression-vo/Chart.yaml")));
 
         assertThat(at(chart, "annotations"))
                 .isEqualTo(Map.of("specType", "VO", "descriptorPath", "scripts/config.yaml"));
@@ -140,7 +183,8 @@ class ExampleChartsTest {
         List<Map<String, Object>> objects = render(chart, "{}");
 
         Map<String, Object> policy = find(objects, "PropagationPolicy", chart);
-        assertThat(((Map<?, ?>) at(policy, "spec", "placement")).containsKey("clusterAffinity")).isFalse();
+        assertThat(((Map<?, ?>) at(policy, "spec", "placement")).containsKey("clusterAffinity"))
+                .isFalse();
         assertThat(objects).extracting(o -> o.get("kind")).doesNotContain("ServiceImport");
     }
 }

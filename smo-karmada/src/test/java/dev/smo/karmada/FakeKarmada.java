@@ -1,14 +1,13 @@
 package dev.smo.karmada;
 
+import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.util.PatchUtils;
-import io.kubernetes.client.custom.V1Patch;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +34,20 @@ public final class FakeKarmada {
     }
 
     /** A member cluster's {@code status.resourceSummary} and readiness. */
-    public record Member(String name, boolean ready, Map<String, Object> allocatable,
-                         Map<String, Object> allocated, Map<String, String> labels) {
+    public record Member(
+            String name,
+            boolean ready,
+            Map<String, Object> allocatable,
+            Map<String, Object> allocated,
+            Map<String, String> labels) {
 
         public static Member ready(String name, String cpu, String memory) {
-            return new Member(name, true, Map.of("cpu", cpu, "memory", memory, "pods", "110"),
-                    Map.of("cpu", "0", "memory", "0"), Map.of());
+            return new Member(
+                    name,
+                    true,
+                    Map.of("cpu", cpu, "memory", memory, "pods", "110"),
+                    Map.of("cpu", "0", "memory", "0"),
+                    Map.of());
         }
     }
 
@@ -48,10 +55,21 @@ public final class FakeKarmada {
     public void addMember(Member member) throws ApiException {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kubernetesVersion", "v1.31.2");
-        status.put("conditions", List.of(Map.of("type", "Ready", "status", member.ready() ? "True" : "False",
-                "reason", member.ready() ? "ClusterReady" : "ClusterNotReachable",
-                "message", member.ready() ? "cluster is healthy and ready to accept workloads" : "cluster is not reachable",
-                "lastTransitionTime", "2026-01-01T00:00:00Z")));
+        status.put(
+                "conditions",
+                List.of(Map.of(
+                        "type",
+                        "Ready",
+                        "status",
+                        member.ready() ? "True" : "False",
+                        "reason",
+                        member.ready() ? "ClusterReady" : "ClusterNotReachable",
+                        "message",
+                        member.ready()
+                                ? "cluster is healthy and ready to accept workloads"
+                                : "cluster is not reachable",
+                        "lastTransitionTime",
+                        "2026-01-01T00:00:00Z")));
         status.put("resourceSummary", Map.of("allocatable", member.allocatable(), "allocated", member.allocated()));
         addRawMember(member.name(), member.labels(), status);
     }
@@ -66,22 +84,39 @@ public final class FakeKarmada {
         if (status != null) {
             body.put("status", status);
         }
-        objects.createClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters", body).execute();
+        objects.createClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters", body)
+                .execute();
     }
 
     /** Joins a cluster to the Submariner broker, as {@code submariner.io/v1} Cluster in the broker namespace. */
     public void joinBroker(String clusterId, String podCidr, String serviceCidr) throws ApiException {
-        Map<String, Object> body = Map.of("apiVersion", "submariner.io/v1", "kind", "Cluster",
-                "metadata", Map.of("name", clusterId, "namespace", BROKER_NAMESPACE),
-                "spec", Map.of("cluster_id", clusterId, "cluster_cidr", List.of(podCidr),
-                        "service_cidr", List.of(serviceCidr), "color_codes", List.of("blue")));
-        objects.createNamespacedCustomObject("submariner.io", "v1", BROKER_NAMESPACE, "clusters", body).execute();
+        Map<String, Object> body = Map.of(
+                "apiVersion",
+                "submariner.io/v1",
+                "kind",
+                "Cluster",
+                "metadata",
+                Map.of("name", clusterId, "namespace", BROKER_NAMESPACE),
+                "spec",
+                Map.of(
+                        "cluster_id",
+                        clusterId,
+                        "cluster_cidr",
+                        List.of(podCidr),
+                        "service_cidr",
+                        List.of(serviceCidr),
+                        "color_codes",
+                        List.of("blue")));
+        objects.createNamespacedCustomObject("submariner.io", "v1", BROKER_NAMESPACE, "clusters", body)
+                .execute();
     }
 
     /** Creates a namespace (client-java leaves apiVersion and kind out unless set, which the mock refuses). */
     void createNamespace(String name) throws ApiException {
-        new CoreV1Api(client).createNamespace(new V1Namespace().apiVersion("v1").kind("Namespace")
-                .metadata(new V1ObjectMeta().name(name))).execute();
+        new CoreV1Api(client)
+                .createNamespace(
+                        new V1Namespace().apiVersion("v1").kind("Namespace").metadata(new V1ObjectMeta().name(name)))
+                .execute();
     }
 
     /**
@@ -94,13 +129,15 @@ public final class FakeKarmada {
      */
     public Map<String, Set<String>> placements(String namespace) throws ApiException {
         Set<String> members = new TreeSet<>();
-        for (Map<String, Object> cluster : items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1",
-                "clusters").execute())) {
+        for (Map<String, Object> cluster :
+                items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters")
+                        .execute())) {
             members.add(String.valueOf(((Map<?, ?>) cluster.get("metadata")).get("name")));
         }
         Map<String, Set<String>> placements = new TreeMap<>();
-        for (Map<String, Object> policy : items(objects.listNamespacedCustomObject("policy.karmada.io", "v1alpha1",
-                namespace, "propagationpolicies").execute())) {
+        for (Map<String, Object> policy : items(
+                objects.listNamespacedCustomObject("policy.karmada.io", "v1alpha1", namespace, "propagationpolicies")
+                        .execute())) {
             Map<?, ?> spec = (Map<?, ?>) policy.get("spec");
             Map<?, ?> placement = spec.get("placement") instanceof Map<?, ?> p ? p : Map.of();
             Map<?, ?> affinity = placement.get("clusterAffinity") instanceof Map<?, ?> a ? a : Map.of();
@@ -113,7 +150,9 @@ public final class FakeKarmada {
                 String kind = String.valueOf(s.get("kind"));
                 String name = String.valueOf(s.get("name"));
                 if (exists(namespace, String.valueOf(s.get("apiVersion")), kind, name)) {
-                    placements.computeIfAbsent(kind + "/" + name, k -> new TreeSet<>()).addAll(targets);
+                    placements
+                            .computeIfAbsent(kind + "/" + name, k -> new TreeSet<>())
+                            .addAll(targets);
                 }
             }
         }
@@ -122,22 +161,40 @@ public final class FakeKarmada {
 
     /** Sets a Deployment's {@code status.availableReplicas}, as Karmada does when aggregating member status. */
     void reportAvailable(String namespace, String deployment, int available) throws ApiException {
-        PatchUtils.patch(Object.class, () -> objects.patchNamespacedCustomObject("apps", "v1", namespace,
-                        "deployments", deployment, Map.of("status", Map.of("availableReplicas", available,
-                                "readyReplicas", available))).buildCall(null),
-                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
+        PatchUtils.patch(
+                Object.class,
+                () -> objects.patchNamespacedCustomObject(
+                                "apps",
+                                "v1",
+                                namespace,
+                                "deployments",
+                                deployment,
+                                Map.of("status", Map.of("availableReplicas", available, "readyReplicas", available)))
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client);
     }
 
     /** @return the objects of a resource in the namespace (maps), e.g. {@code ("apps", "v1", "deployments")} */
     public List<Map<String, Object>> list(String group, String version, String namespace, String plural)
             throws ApiException {
         if (group.isEmpty()) {
-            var call = client.buildCall(client.getBasePath(), "/api/" + version + "/namespaces/" + namespace + "/"
-                    + plural, "GET", List.of(), List.of(), null, new java.util.HashMap<>(), new java.util.HashMap<>(),
-                    new java.util.HashMap<>(), new String[0], null);
+            var call = client.buildCall(
+                    client.getBasePath(),
+                    "/api/" + version + "/namespaces/" + namespace + "/" + plural,
+                    "GET",
+                    List.of(),
+                    List.of(),
+                    null,
+                    new java.util.HashMap<>(),
+                    new java.util.HashMap<>(),
+                    new java.util.HashMap<>(),
+                    new String[0],
+                    null);
             return items(client.execute(call, Map.class).getData());
         }
-        return items(objects.listNamespacedCustomObject(group, version, namespace, plural).execute());
+        return items(objects.listNamespacedCustomObject(group, version, namespace, plural)
+                .execute());
     }
 
     private boolean exists(String namespace, String apiVersion, String kind, String name) throws ApiException {

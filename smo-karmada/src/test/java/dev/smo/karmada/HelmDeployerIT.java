@@ -1,29 +1,29 @@
 package dev.smo.karmada;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.UnableToDeployException;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real Helm (helm-java) installing the Brussels demo charts into the mock Karmada API server. */
 class HelmDeployerIT {
 
     private static final Path CHARTS = Path.of(System.getProperty("smo.examples.charts", "../smo-examples/charts"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     private static final String NS = "brussels";
     private static final String DEPLOYMENTS_PATH = "/apis/apps/v1/namespaces/" + NS + "/deployments?fieldManager=java";
 
@@ -42,7 +42,9 @@ class HelmDeployerIT {
             karmada.addMember(FakeKarmada.Member.ready(member, "8", "32Gi"));
         }
         // The mock serves no OpenAPI schema, so Helm must not validate against it.
-        helm = HelmOptions.DEFAULT.withOpenApiValidation(false).withTimeout(Duration.ofSeconds(30))
+        helm = HelmOptions.DEFAULT
+                .withOpenApiValidation(false)
+                .withTimeout(Duration.ofSeconds(30))
                 .withRetry(RetryPolicy.NONE);
     }
 
@@ -57,7 +59,11 @@ class HelmDeployerIT {
     }
 
     private static ReleaseSpec noiseReduction(List<String> placedOn, List<String> importedBy) {
-        return new ReleaseSpec(NS, "noise-reduction", CHARTS.resolve("noise-reduction").toString(), null,
+        return new ReleaseSpec(
+                NS,
+                "noise-reduction",
+                CHARTS.resolve("noise-reduction").toString(),
+                null,
                 Map.of("clustersAffinity", placedOn, "serviceImportClusters", importedBy, "replicaCount", 2));
     }
 
@@ -65,11 +71,20 @@ class HelmDeployerIT {
     void deployBrusselsDemoWherePlacementSays() throws Exception {
         Deployer deployer = deployer(helm);
         // image-compression-vo -> noise-reduction -> image-detection; a service is imported where its callers run.
-        var vo = new ReleaseSpec(NS, "image-compression-vo", CHARTS.resolve("image-compression-vo").toString(), null,
-                Map.of("voChartOverwrite", Map.of("clustersAffinity", List.of("edge-brussels"),
-                        "serviceImportClusters", List.of())));
+        var vo = new ReleaseSpec(
+                NS,
+                "image-compression-vo",
+                CHARTS.resolve("image-compression-vo").toString(),
+                null,
+                Map.of(
+                        "voChartOverwrite",
+                        Map.of("clustersAffinity", List.of("edge-brussels"), "serviceImportClusters", List.of())));
         var noise = noiseReduction(List.of("edge-leuven"), List.of("edge-brussels"));
-        var detection = new ReleaseSpec(NS, "image-detection", CHARTS.resolve("image-detection").toString(), null,
+        var detection = new ReleaseSpec(
+                NS,
+                "image-detection",
+                CHARTS.resolve("image-detection").toString(),
+                null,
                 Map.of("clustersAffinity", List.of("cloud-athens"), "serviceImportClusters", List.of("edge-leuven")));
 
         List<ReleaseStatus> statuses = List.of(deployer.apply(vo), deployer.apply(noise), deployer.apply(detection));
@@ -79,19 +94,21 @@ class HelmDeployerIT {
             assertThat(s.revision()).isEqualTo(1);
             assertThat(s.namespace()).isEqualTo(NS);
         });
-        assertThat(karmada.placements(NS)).containsAllEntriesOf(Map.of(
-                "Deployment/image-compression-vo", Set.of("edge-brussels"),
-                "ConfigMap/image-compression-vo-config", Set.of("edge-brussels"),
-                "Deployment/noise-reduction", Set.of("edge-leuven"),
-                "Service/noise-reduction", Set.of("edge-leuven"),
-                "ServiceExport/noise-reduction", Set.of("edge-leuven"),
-                "ServiceImport/noise-reduction", Set.of("edge-brussels"),
-                "Deployment/image-detection", Set.of("cloud-athens"),
-                "ServiceImport/image-detection", Set.of("edge-leuven")))
+        assertThat(karmada.placements(NS))
+                .containsAllEntriesOf(Map.of(
+                        "Deployment/image-compression-vo", Set.of("edge-brussels"),
+                        "ConfigMap/image-compression-vo-config", Set.of("edge-brussels"),
+                        "Deployment/noise-reduction", Set.of("edge-leuven"),
+                        "Service/noise-reduction", Set.of("edge-leuven"),
+                        "ServiceExport/noise-reduction", Set.of("edge-leuven"),
+                        "ServiceImport/noise-reduction", Set.of("edge-brussels"),
+                        "Deployment/image-detection", Set.of("cloud-athens"),
+                        "ServiceImport/image-detection", Set.of("edge-leuven")))
                 .doesNotContainKey("ServiceImport/image-compression-vo");
         assertThat(karmada.list("apps", "v1", NS, "deployments"))
                 .filteredOn(d -> "noise-reduction".equals(((Map<?, ?>) d.get("metadata")).get("name")))
-                .singleElement().extracting(d -> ((Map<?, ?>) d.get("spec")).get("replicas"))
+                .singleElement()
+                .extracting(d -> ((Map<?, ?>) d.get("spec")).get("replicas"))
                 .isEqualTo(2.0);
     }
 
@@ -123,7 +140,10 @@ class HelmDeployerIT {
     @Test
     void installFailingHalfWaySurfacesTheReasonAndARetryCompletesIt() throws Exception {
         Deployer deployer = deployer(helm);
-        mock.server().expect().post().withPath(DEPLOYMENTS_PATH)
+        mock.server()
+                .expect()
+                .post()
+                .withPath(DEPLOYMENTS_PATH)
                 .andReturn(500, KarmadaClusterInventoryIT.status(500, "InternalError", "etcdserver: request timed out"))
                 .once();
         var spec = noiseReduction(List.of("edge-leuven"), List.of());
@@ -144,9 +164,14 @@ class HelmDeployerIT {
     @Test
     void transientServerErrorIsRetriedWithinOneApply() throws Exception {
         Deployer deployer = deployer(helm.withRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100))));
-        mock.server().expect().post().withPath(DEPLOYMENTS_PATH)
-                .andReturn(503, KarmadaClusterInventoryIT.status(503, "ServiceUnavailable",
-                        "the server is currently unable to handle the request"))
+        mock.server()
+                .expect()
+                .post()
+                .withPath(DEPLOYMENTS_PATH)
+                .andReturn(
+                        503,
+                        KarmadaClusterInventoryIT.status(
+                                503, "ServiceUnavailable", "the server is currently unable to handle the request"))
                 .once();
 
         ReleaseStatus status = deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()));
@@ -157,7 +182,8 @@ class HelmDeployerIT {
 
     @Test
     void unreachableApiServerIsReportedWithHelmsMessage() throws Exception {
-        Path nowhere = Files.writeString(dir.resolve("nowhere.kubeconfig"),
+        Path nowhere = Files.writeString(
+                dir.resolve("nowhere.kubeconfig"),
                 Files.readString(mock.kubeconfig()).replace(mock.url(), "http://127.0.0.1:1"));
         Deployer deployer = Karmada.connect(KarmadaConfig.of(nowhere).withHelm(helm), mock.apiClient(), null)
                 .deployer();
@@ -199,21 +225,28 @@ class HelmDeployerIT {
         assertThat(karmada.placements(NS)).isEmpty();
         assertThat(karmada.list("apps", "v1", NS, "deployments")).isEmpty();
         assertThat(karmada.list("", "v1", NS, "services")).isEmpty();
-        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceimports")).isEmpty();
-        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceexports")).isEmpty();
+        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceimports"))
+                .isEmpty();
+        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceexports"))
+                .isEmpty();
     }
 
     @Test
     void uninstallLeavesOtherReleasesAlone() throws Exception {
         Deployer deployer = deployer(helm);
         deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()));
-        deployer.apply(new ReleaseSpec(NS, "image-detection", CHARTS.resolve("image-detection").toString(), null,
+        deployer.apply(new ReleaseSpec(
+                NS,
+                "image-detection",
+                CHARTS.resolve("image-detection").toString(),
+                null,
                 Map.of("clustersAffinity", List.of("cloud-athens"))));
 
         deployer.uninstall(NS, "noise-reduction");
 
-        assertThat(karmada.placements(NS)).containsOnlyKeys("Deployment/image-detection", "Service/image-detection",
-                "ServiceExport/image-detection");
+        assertThat(karmada.placements(NS))
+                .containsOnlyKeys(
+                        "Deployment/image-detection", "Service/image-detection", "ServiceExport/image-detection");
     }
 
     @Test

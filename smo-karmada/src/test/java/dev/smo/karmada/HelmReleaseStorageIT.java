@@ -1,19 +1,17 @@
 package dev.smo.karmada;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.ReleaseHistory;
 import dev.smo.core.UnableToDeployException;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,12 +22,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Helm's real release lifecycle through the deployer: upgrades, {@code status}, recovery of a release left
@@ -43,7 +42,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class HelmReleaseStorageIT {
 
     private static final Path CHARTS = Path.of(System.getProperty("smo.examples.charts", "../smo-examples/charts"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     private static final String NS = "brussels";
     private static final String RELEASE = "noise-reduction";
     private static final String POLICY_PATH = "/apis/policy.karmada.io/v1alpha1/namespaces/" + NS
@@ -52,6 +52,7 @@ class HelmReleaseStorageIT {
 
     /** Helm's connection string, e.g. {@code postgresql://postgres@127.0.0.1:5432/smo_helm_it?sslmode=disable}. */
     private static URI helmDatabase;
+
     private static String database;
 
     @TempDir
@@ -63,7 +64,9 @@ class HelmReleaseStorageIT {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        assumeThat(System.getenv("HELM_DRIVER")).as("run by the failsafe execution helm-sql-storage").isEqualTo("sql");
+        assumeThat(System.getenv("HELM_DRIVER"))
+                .as("run by the failsafe execution helm-sql-storage")
+                .isEqualTo("sql");
         helmDatabase = URI.create(System.getenv("HELM_DRIVER_SQL_CONNECTION_STRING"));
         database = helmDatabase.getPath().substring(1);
         assertThat(database).as("database name").matches("[a-z_][a-z0-9_]*");
@@ -85,7 +88,9 @@ class HelmReleaseStorageIT {
         for (String member : List.of("cloud-athens", "edge-brussels", "edge-leuven")) {
             karmada.addMember(FakeKarmada.Member.ready(member, "8", "32Gi"));
         }
-        helm = HelmOptions.DEFAULT.withOpenApiValidation(false).withTimeout(Duration.ofSeconds(30))
+        helm = HelmOptions.DEFAULT
+                .withOpenApiValidation(false)
+                .withTimeout(Duration.ofSeconds(30))
                 .withRetry(RetryPolicy.NONE);
         // The first Helm call creates Helm's tables (its own migrations); every test starts with no release.
         deployer().status(NS, RELEASE);
@@ -111,7 +116,11 @@ class HelmReleaseStorageIT {
     }
 
     private static ReleaseSpec noiseReduction(List<String> placedOn, List<String> importedBy) {
-        return new ReleaseSpec(NS, RELEASE, CHARTS.resolve("noise-reduction").toString(), null,
+        return new ReleaseSpec(
+                NS,
+                RELEASE,
+                CHARTS.resolve("noise-reduction").toString(),
+                null,
                 Map.of("clustersAffinity", placedOn, "serviceImportClusters", importedBy, "replicaCount", 2));
     }
 
@@ -126,12 +135,23 @@ class HelmReleaseStorageIT {
         assertThat(installed.revision()).isEqualTo(1);
         assertThat(upgraded.revision()).isEqualTo(2);
         assertThat(upgraded.state()).isEqualTo("deployed");
-        assertThat(history()).extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
+        assertThat(history())
+                .extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
                 .containsExactlyInAnyOrder(tuple(1, "superseded"), tuple(2, "deployed"));
-        assertThat(Helm.status(RELEASE).withNamespace(NS).withKubeConfig(mock.kubeconfig()).call().getStatus())
+        assertThat(Helm.status(RELEASE)
+                        .withNamespace(NS)
+                        .withKubeConfig(mock.kubeconfig())
+                        .call()
+                        .getStatus())
                 .isEqualTo("deployed");
-        assertThat(userValues()).isEqualTo(Map.of("clustersAffinity", List.of("cloud-athens"),
-                "serviceImportClusters", List.of("edge-brussels"), "replicaCount", 2));
+        assertThat(userValues())
+                .isEqualTo(Map.of(
+                        "clustersAffinity",
+                        List.of("cloud-athens"),
+                        "serviceImportClusters",
+                        List.of("edge-brussels"),
+                        "replicaCount",
+                        2));
         // Upgraded in place, not deleted and installed again: same Deployment, policy moved to the new cluster.
         assertThat(uid(only("apps", "v1", "deployments"))).isEqualTo(deploymentUid);
         assertThat(clusterNames(policy(RELEASE))).containsExactly("cloud-athens");
@@ -140,9 +160,13 @@ class HelmReleaseStorageIT {
                 .containsEntry("ServiceImport/noise-reduction", Set.of("edge-brussels"));
 
         // A later upgrade dropping the import deletes the objects no longer in the chart's output.
-        assertThat(deployer.apply(noiseReduction(List.of("cloud-athens"), List.of())).revision()).isEqualTo(3);
-        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceimports")).isEmpty();
-        assertThat(karmada.placements(NS)).containsEntry("Deployment/noise-reduction", Set.of("cloud-athens"))
+        assertThat(deployer.apply(noiseReduction(List.of("cloud-athens"), List.of()))
+                        .revision())
+                .isEqualTo(3);
+        assertThat(karmada.list("multicluster.x-k8s.io", "v1alpha1", NS, "serviceimports"))
+                .isEmpty();
+        assertThat(karmada.placements(NS))
+                .containsEntry("Deployment/noise-reduction", Set.of("cloud-athens"))
                 .doesNotContainKey("ServiceImport/noise-reduction");
     }
 
@@ -175,11 +199,14 @@ class HelmReleaseStorageIT {
         Deployer deployer = deployer();
         // SMO dies mid-install: Helm has recorded the release as pending-install and created the Service, the
         // Deployment is refused, and Helm's update of the record to "failed" never reaches the database.
-        mock.server().expect().post().withPath(DEPLOYMENTS_PATH)
+        mock.server()
+                .expect()
+                .post()
+                .withPath(DEPLOYMENTS_PATH)
                 .andReturn(500, KarmadaClusterInventoryIT.status(500, "InternalError", "etcdserver: request timed out"))
                 .once();
         assertThat(crashingBeforeHelmRecordsTheOutcome(
-                () -> deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()))))
+                        () -> deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()))))
                 .isInstanceOf(UnableToDeployException.class)
                 .hasMessageContaining("etcdserver: request timed out");
         assertThat(deployer.status(NS, RELEASE)).map(ReleaseStatus::state).hasValue("pending-install");
@@ -190,7 +217,8 @@ class HelmReleaseStorageIT {
 
         assertThat(recovered.state()).isEqualTo("deployed");
         assertThat(recovered.revision()).isEqualTo(1);
-        assertThat(history()).extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
+        assertThat(history())
+                .extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
                 .containsExactly(tuple(1, "deployed"));
         assertThat(karmada.list("apps", "v1", NS, "deployments")).hasSize(1);
         assertThat(karmada.list("", "v1", NS, "services")).hasSize(1);
@@ -208,11 +236,21 @@ class HelmReleaseStorageIT {
         ReleaseStatus again = deployer().apply(spec);
 
         assertThat(again.state()).isEqualTo("deployed");
-        assertThat(Helm.list().withNamespace(NS).withKubeConfig(mock.kubeconfig()).call())
-                .singleElement().satisfies(r -> assertThat(r.getName()).isEqualTo(RELEASE));
+        assertThat(Helm.list()
+                        .withNamespace(NS)
+                        .withKubeConfig(mock.kubeconfig())
+                        .call())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getName()).isEqualTo(RELEASE));
         assertThat(history()).filteredOn(h -> h.getStatus().equals("deployed")).hasSize(1);
-        assertThat(userValues()).isEqualTo(Map.of("clustersAffinity", List.of("edge-leuven"),
-                "serviceImportClusters", List.of("edge-brussels"), "replicaCount", 2));
+        assertThat(userValues())
+                .isEqualTo(Map.of(
+                        "clustersAffinity",
+                        List.of("edge-leuven"),
+                        "serviceImportClusters",
+                        List.of("edge-brussels"),
+                        "replicaCount",
+                        2));
         assertThat(uid(only("apps", "v1", "deployments"))).isEqualTo(deploymentUid);
         assertThat(karmada.list("", "v1", NS, "services")).hasSize(1);
         assertThat(karmada.placements(NS)).isEqualTo(placementsBefore);
@@ -222,7 +260,10 @@ class HelmReleaseStorageIT {
     void failedUpgradeIsReportedWithHelmsMessageAndARetryCompletesIt() throws Exception {
         Deployer deployer = deployer();
         deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()));
-        mock.server().expect().patch().withPath(POLICY_PATH)
+        mock.server()
+                .expect()
+                .patch()
+                .withPath(POLICY_PATH)
                 .andReturn(500, KarmadaClusterInventoryIT.status(500, "InternalError", "etcdserver: request timed out"))
                 .once();
         var moved = noiseReduction(List.of("cloud-athens"), List.of());
@@ -245,7 +286,8 @@ class HelmReleaseStorageIT {
 
         assertThat(retried.state()).isEqualTo("deployed");
         assertThat(retried.revision()).isEqualTo(3);
-        assertThat(history()).extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
+        assertThat(history())
+                .extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
                 .containsExactlyInAnyOrder(tuple(1, "superseded"), tuple(2, "failed"), tuple(3, "deployed"));
         assertThat(clusterNames(policy(RELEASE))).containsExactly("cloud-athens");
         assertThat(karmada.placements(NS)).containsEntry("Deployment/noise-reduction", Set.of("cloud-athens"));
@@ -254,12 +296,16 @@ class HelmReleaseStorageIT {
     @Test
     void installFailingHalfWayIsCompletedByTheNextApply() throws Exception {
         Deployer deployer = deployer();
-        mock.server().expect().post().withPath(DEPLOYMENTS_PATH)
+        mock.server()
+                .expect()
+                .post()
+                .withPath(DEPLOYMENTS_PATH)
                 .andReturn(500, KarmadaClusterInventoryIT.status(500, "InternalError", "etcdserver: request timed out"))
                 .once();
         var spec = noiseReduction(List.of("edge-leuven"), List.of());
 
-        assertThatThrownBy(() -> deployer.apply(spec)).isInstanceOf(UnableToDeployException.class)
+        assertThatThrownBy(() -> deployer.apply(spec))
+                .isInstanceOf(UnableToDeployException.class)
                 .hasMessageContaining("etcdserver: request timed out");
         assertThat(deployer.status(NS, RELEASE)).map(ReleaseStatus::state).hasValue("failed");
 
@@ -277,11 +323,14 @@ class HelmReleaseStorageIT {
     void upgradeLeftPendingIsReportedWithARollbackHint() throws Exception {
         Deployer deployer = deployer();
         deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()));
-        mock.server().expect().patch().withPath(POLICY_PATH)
+        mock.server()
+                .expect()
+                .patch()
+                .withPath(POLICY_PATH)
                 .andReturn(500, KarmadaClusterInventoryIT.status(500, "InternalError", "etcdserver: request timed out"))
                 .once();
         assertThat(crashingBeforeHelmRecordsTheOutcome(
-                () -> deployer.apply(noiseReduction(List.of("cloud-athens"), List.of()))))
+                        () -> deployer.apply(noiseReduction(List.of("cloud-athens"), List.of()))))
                 .isInstanceOf(UnableToDeployException.class);
         assertThat(deployer.status(NS, RELEASE)).map(ReleaseStatus::state).hasValue("pending-upgrade");
 
@@ -297,9 +346,14 @@ class HelmReleaseStorageIT {
     void transientUpgradeFailureIsRetriedWithinOneApply() throws Exception {
         Deployer deployer = deployer(helm.withRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100))));
         deployer.apply(noiseReduction(List.of("edge-leuven"), List.of()));
-        mock.server().expect().patch().withPath(POLICY_PATH)
-                .andReturn(503, KarmadaClusterInventoryIT.status(503, "ServiceUnavailable",
-                        "the server is currently unable to handle the request"))
+        mock.server()
+                .expect()
+                .patch()
+                .withPath(POLICY_PATH)
+                .andReturn(
+                        503,
+                        KarmadaClusterInventoryIT.status(
+                                503, "ServiceUnavailable", "the server is currently unable to handle the request"))
                 .once();
 
         ReleaseStatus status = deployer.apply(noiseReduction(List.of("cloud-athens"), List.of()));
@@ -319,7 +373,8 @@ class HelmReleaseStorageIT {
      * @return what the apply threw, or {@code null}
      */
     private static Throwable crashingBeforeHelmRecordsTheOutcome(Runnable apply) throws SQLException {
-        sql("create function smo_crash() returns trigger language plpgsql as "
+        sql(
+                "create function smo_crash() returns trigger language plpgsql as "
                         + "$$ begin raise exception 'SMO crashed before Helm recorded the outcome'; end $$",
                 "create trigger smo_crash before update on releases_v1 for each row execute function smo_crash()");
         try {
@@ -330,12 +385,19 @@ class HelmReleaseStorageIT {
     }
 
     private List<ReleaseHistory> history() {
-        return Helm.history(RELEASE).withNamespace(NS).withKubeConfig(mock.kubeconfig()).call();
+        return Helm.history(RELEASE)
+                .withNamespace(NS)
+                .withKubeConfig(mock.kubeconfig())
+                .call();
     }
 
     /** @return the values Helm stored for the release (what SMO passed) */
     private Map<String, Object> userValues() {
-        String yaml = Helm.get(RELEASE).values().withNamespace(NS).withKubeConfig(mock.kubeconfig()).call();
+        String yaml = Helm.get(RELEASE)
+                .values()
+                .withNamespace(NS)
+                .withKubeConfig(mock.kubeconfig())
+                .call();
         return new Yaml().load(yaml);
     }
 
@@ -347,7 +409,9 @@ class HelmReleaseStorageIT {
 
     private Map<String, Object> policy(String name) throws Exception {
         return karmada.list("policy.karmada.io", "v1alpha1", NS, "propagationpolicies").stream()
-                .filter(p -> name.equals(((Map<?, ?>) p.get("metadata")).get("name"))).findFirst().orElseThrow();
+                .filter(p -> name.equals(((Map<?, ?>) p.get("metadata")).get("name")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Object> clusterNames(Map<String, Object> policy) {
@@ -360,8 +424,8 @@ class HelmReleaseStorageIT {
     }
 
     private static String jdbcUrl(String db) {
-        return "jdbc:postgresql://" + helmDatabase.getHost() + ":" + (helmDatabase.getPort() < 0 ? 5432
-                : helmDatabase.getPort()) + "/" + db;
+        return "jdbc:postgresql://" + helmDatabase.getHost() + ":"
+                + (helmDatabase.getPort() < 0 ? 5432 : helmDatabase.getPort()) + "/" + db;
     }
 
     private static String user() {
@@ -381,7 +445,7 @@ class HelmReleaseStorageIT {
 
     private static void run(String url, String... statements) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user(), "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -390,8 +454,8 @@ class HelmReleaseStorageIT {
 
     private static long sqlCount(String query) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(database), user(), "");
-             Statement statement = connection.createStatement();
-             var rs = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                var rs = statement.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

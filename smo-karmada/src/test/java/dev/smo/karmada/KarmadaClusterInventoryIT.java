@@ -1,22 +1,21 @@
 package dev.smo.karmada;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.ClusterInventoryException;
 import dev.smo.core.spi.ClusterInfo;
 import io.kubernetes.client.openapi.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KarmadaClusterInventoryIT {
 
@@ -45,19 +44,33 @@ class KarmadaClusterInventoryIT {
 
     @Test
     void listClustersWithFreeCapacityGpusLabelsAndCidrs() throws Exception {
-        karmada.addMember(new FakeKarmada.Member("edge-brussels", true,
+        karmada.addMember(new FakeKarmada.Member(
+                "edge-brussels",
+                true,
                 Map.of("cpu", "3800m", "memory", "15Gi", "nvidia.com/gpu", "2"),
-                Map.of("cpu", "1200m", "memory", "3Gi", "nvidia.com/gpu", "1"), Map.of("location", "brussels")));
+                Map.of("cpu", "1200m", "memory", "3Gi", "nvidia.com/gpu", "1"),
+                Map.of("location", "brussels")));
         karmada.addMember(FakeKarmada.Member.ready("cloud-athens", "16", "64Gi"));
         karmada.joinBroker("edge-brussels", "10.10.0.0/16", "10.110.0.0/16");
         karmada.joinBroker("cloud-athens", "10.20.0.0/16", "10.120.0.0/16");
 
-        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient()).inventory().clusters();
+        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
+                .inventory()
+                .clusters();
 
-        assertThat(clusters).containsExactly(
-                new ClusterInfo("cloud-athens", true, 16_000, 64 * GI, 0, Map.of(), "10.20.0.0/16", "10.120.0.0/16"),
-                new ClusterInfo("edge-brussels", true, 2_600, 12 * GI, 1, Map.of("location", "brussels"),
-                        "10.10.0.0/16", "10.110.0.0/16"));
+        assertThat(clusters)
+                .containsExactly(
+                        new ClusterInfo(
+                                "cloud-athens", true, 16_000, 64 * GI, 0, Map.of(), "10.20.0.0/16", "10.120.0.0/16"),
+                        new ClusterInfo(
+                                "edge-brussels",
+                                true,
+                                2_600,
+                                12 * GI,
+                                1,
+                                Map.of("location", "brussels"),
+                                "10.10.0.0/16",
+                                "10.110.0.0/16"));
     }
 
     @Test
@@ -67,7 +80,8 @@ class KarmadaClusterInventoryIT {
 
         var connected = Karmada.connect(config.withSubmariner(mock.kubeconfig()));
 
-        assertThat(connected.inventory().clusters()).singleElement()
+        assertThat(connected.inventory().clusters())
+                .singleElement()
                 .returns("10.1.0.0/16", ClusterInfo::podCidr)
                 .returns(4000L, ClusterInfo::cpuMillis);
     }
@@ -78,9 +92,12 @@ class KarmadaClusterInventoryIT {
         karmada.addMember(FakeKarmada.Member.ready("edge-2", "4", "8Gi"));
         karmada.joinBroker("edge-1", "10.1.0.0/16", "10.96.0.0/12");
 
-        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient()).inventory().clusters();
+        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
+                .inventory()
+                .clusters();
 
-        assertThat(clusters).extracting(ClusterInfo::name, ClusterInfo::podCidr, ClusterInfo::serviceCidr)
+        assertThat(clusters)
+                .extracting(ClusterInfo::name, ClusterInfo::podCidr, ClusterInfo::serviceCidr)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("edge-1", "10.1.0.0/16", "10.96.0.0/12"),
                         org.assertj.core.groups.Tuple.tuple("edge-2", null, null));
@@ -91,7 +108,8 @@ class KarmadaClusterInventoryIT {
         karmada.addMember(FakeKarmada.Member.ready("edge-1", "4", "8Gi"));
         karmada.joinBroker("edge-1", "10.1.0.0/16", "10.96.0.0/12");
 
-        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), null).inventory().clusters();
+        List<ClusterInfo> clusters =
+                Karmada.connect(config, mock.apiClient(), null).inventory().clusters();
 
         assertThat(clusters).singleElement().returns(null, ClusterInfo::podCidr).returns(true, ClusterInfo::ready);
     }
@@ -99,11 +117,16 @@ class KarmadaClusterInventoryIT {
     @Test
     void unreadableBrokerGivesNoCidrsButStillListsClusters() throws Exception {
         karmada.addMember(FakeKarmada.Member.ready("edge-1", "4", "8Gi"));
-        mock.server().expect().get().withPath("/apis/submariner.io/v1/namespaces/" + FakeKarmada.BROKER_NAMESPACE
-                + "/clusters").andReturn(403, status(403, "Forbidden", "clusters.submariner.io is forbidden"))
+        mock.server()
+                .expect()
+                .get()
+                .withPath("/apis/submariner.io/v1/namespaces/" + FakeKarmada.BROKER_NAMESPACE + "/clusters")
+                .andReturn(403, status(403, "Forbidden", "clusters.submariner.io is forbidden"))
                 .always();
 
-        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient()).inventory().clusters();
+        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
+                .inventory()
+                .clusters();
 
         assertThat(clusters).singleElement().returns(null, ClusterInfo::serviceCidr);
     }
@@ -111,18 +134,25 @@ class KarmadaClusterInventoryIT {
     @Test
     void malformedAndPartialStatusesStillListed() throws Exception {
         karmada.addRawMember("no-status", Map.of(), null);
-        karmada.addRawMember("no-summary", Map.of(), Map.of("conditions",
-                List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterReady"))));
-        karmada.addRawMember("garbage-quantities", Map.of(), Map.of(
-                "conditions", List.of(Map.of("type", "Ready", "status", "True")),
-                "resourceSummary", Map.of("allocatable", Map.of("cpu", "a lot", "memory", "15Gi"))));
+        karmada.addRawMember(
+                "no-summary",
+                Map.of(),
+                Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterReady"))));
+        karmada.addRawMember(
+                "garbage-quantities",
+                Map.of(),
+                Map.of(
+                        "conditions", List.of(Map.of("type", "Ready", "status", "True")),
+                        "resourceSummary", Map.of("allocatable", Map.of("cpu", "a lot", "memory", "15Gi"))));
         karmada.addRawMember("status-is-a-string", Map.of(), "broken");
-        karmada.addMember(new FakeKarmada.Member("unreachable", false, Map.of("cpu", "4", "memory", "8Gi"),
-                Map.of(), Map.of()));
+        karmada.addMember(
+                new FakeKarmada.Member("unreachable", false, Map.of("cpu", "4", "memory", "8Gi"), Map.of(), Map.of()));
 
-        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), null).inventory().clusters();
+        List<ClusterInfo> clusters =
+                Karmada.connect(config, mock.apiClient(), null).inventory().clusters();
 
-        assertThat(clusters).extracting(ClusterInfo::name, ClusterInfo::ready, ClusterInfo::cpuMillis)
+        assertThat(clusters)
+                .extracting(ClusterInfo::name, ClusterInfo::ready, ClusterInfo::cpuMillis)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("garbage-quantities", true, 0L),
                         org.assertj.core.groups.Tuple.tuple("no-status", false, 0L),
@@ -133,10 +163,16 @@ class KarmadaClusterInventoryIT {
 
     @Test
     void serverErrorSurfacesTheApiServersMessage() {
-        mock.server().expect().get().withPath(CLUSTERS_PATH)
-                .andReturn(500, status(500, "InternalError", "etcdserver: leader changed")).always();
+        mock.server()
+                .expect()
+                .get()
+                .withPath(CLUSTERS_PATH)
+                .andReturn(500, status(500, "InternalError", "etcdserver: leader changed"))
+                .always();
 
-        assertThatThrownBy(() -> Karmada.connect(config, mock.apiClient(), null).inventory().clusters())
+        assertThatThrownBy(() -> Karmada.connect(config, mock.apiClient(), null)
+                        .inventory()
+                        .clusters())
                 .isInstanceOf(ClusterInventoryException.class)
                 .hasMessageContaining("HTTP 500: etcdserver: leader changed");
     }
@@ -144,24 +180,35 @@ class KarmadaClusterInventoryIT {
     @Test
     void transientServerErrorIsRetried() throws Exception {
         karmada.addMember(FakeKarmada.Member.ready("edge-1", "4", "8Gi"));
-        mock.server().expect().get().withPath(CLUSTERS_PATH)
-                .andReturn(503, status(503, "ServiceUnavailable", "the server is currently unable to handle the request"))
+        mock.server()
+                .expect()
+                .get()
+                .withPath(CLUSTERS_PATH)
+                .andReturn(
+                        503, status(503, "ServiceUnavailable", "the server is currently unable to handle the request"))
                 .once();
-        var retrying = config.withHelm(HelmOptions.DEFAULT.withRetry(new RetryPolicy(3, Duration.ofMillis(10),
-                Duration.ofMillis(50))));
+        var retrying = config.withHelm(
+                HelmOptions.DEFAULT.withRetry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50))));
 
         assertThat(Karmada.connect(retrying, mock.apiClient(), null).inventory().clusters())
-                .extracting(ClusterInfo::name).containsExactly("edge-1");
+                .extracting(ClusterInfo::name)
+                .containsExactly("edge-1");
     }
 
     @Test
     void slowApiServerTimesOut() {
-        mock.server().expect().get().delay(3, TimeUnit.SECONDS).withPath(CLUSTERS_PATH)
-                .andReturn(200, Map.of("apiVersion", "v1", "kind", "List", "items", List.of())).always();
+        mock.server()
+                .expect()
+                .get()
+                .delay(3, TimeUnit.SECONDS)
+                .withPath(CLUSTERS_PATH)
+                .andReturn(200, Map.of("apiVersion", "v1", "kind", "List", "items", List.of()))
+                .always();
         ApiClient impatient = mock.apiClient();
         impatient.setReadTimeout(300);
 
-        assertThatThrownBy(() -> Karmada.connect(config, impatient, null).inventory().clusters())
+        assertThatThrownBy(() ->
+                        Karmada.connect(config, impatient, null).inventory().clusters())
                 .isInstanceOf(ClusterInventoryException.class)
                 .hasMessageContaining("SocketTimeoutException");
     }
@@ -176,7 +223,18 @@ class KarmadaClusterInventoryIT {
     }
 
     static Map<String, Object> status(int code, String reason, String message) {
-        return Map.of("apiVersion", "v1", "kind", "Status", "status", "Failure", "code", code, "reason", reason,
-                "message", message);
+        return Map.of(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Status",
+                "status",
+                "Failure",
+                "code",
+                code,
+                "reason",
+                reason,
+                "message",
+                message);
     }
 }

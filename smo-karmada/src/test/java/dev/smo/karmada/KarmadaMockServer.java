@@ -8,7 +8,6 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,10 +44,12 @@ public final class KarmadaMockServer implements AutoCloseable {
             new ApiResource("", "v1", "secrets", "Secret", true),
             new ApiResource("", "v1", "pods", "Pod", true),
             new ApiResource("apps", "v1", "deployments", "Deployment", true),
-            new ApiResource("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false),
+            new ApiResource(
+                    "apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false),
             new ApiResource("cluster.karmada.io", "v1alpha1", "clusters", "Cluster", false),
             new ApiResource("policy.karmada.io", "v1alpha1", "propagationpolicies", "PropagationPolicy", true),
-            new ApiResource("policy.karmada.io", "v1alpha1", "clusterpropagationpolicies", "ClusterPropagationPolicy", false),
+            new ApiResource(
+                    "policy.karmada.io", "v1alpha1", "clusterpropagationpolicies", "ClusterPropagationPolicy", false),
             new ApiResource("multicluster.x-k8s.io", "v1alpha1", "serviceexports", "ServiceExport", true),
             new ApiResource("multicluster.x-k8s.io", "v1alpha1", "serviceimports", "ServiceImport", true),
             new ApiResource("submariner.io", "v1", "clusters", "Cluster", true),
@@ -71,13 +72,17 @@ public final class KarmadaMockServer implements AutoCloseable {
         List<CustomResourceDefinitionContext> crds = new ArrayList<>();
         for (ApiResource r : RESOURCES) {
             if (!r.group().isEmpty() && !r.group().equals("apps") && !r.group().equals("apiextensions.k8s.io")) {
-                crds.add(new CustomResourceDefinitionContext.Builder().withGroup(r.group()).withVersion(r.version())
-                        .withPlural(r.plural()).withKind(r.kind()).withScope(r.namespaced() ? "Namespaced" : "Cluster")
+                crds.add(new CustomResourceDefinitionContext.Builder()
+                        .withGroup(r.group())
+                        .withVersion(r.version())
+                        .withPlural(r.plural())
+                        .withKind(r.kind())
+                        .withScope(r.namespaced() ? "Namespaced" : "Cluster")
                         .build());
             }
         }
-        var server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new RfcMergePatchDispatcher(responses, crds), false);
+        var server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new RfcMergePatchDispatcher(responses, crds), false);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
             var mock = new KarmadaMockServer(server, workDir.resolve("karmada.kubeconfig"));
@@ -111,14 +116,41 @@ public final class KarmadaMockServer implements AutoCloseable {
     }
 
     private void stubDiscovery() {
-        stub("/version", Map.of("major", "1", "minor", "32", "gitVersion", "v1.32.0", "platform", "linux/amd64",
-                "goVersion", "go1.23.0", "compiler", "gc", "gitCommit", "0", "gitTreeState", "clean",
-                "buildDate", "2025-01-01T00:00:00Z"));
-        stub("/api", Map.of("kind", "APIVersions", "versions", List.of("v1"), "serverAddressByClientCIDRs",
-                List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1:" + server.getPort()))));
+        stub(
+                "/version",
+                Map.of(
+                        "major",
+                        "1",
+                        "minor",
+                        "32",
+                        "gitVersion",
+                        "v1.32.0",
+                        "platform",
+                        "linux/amd64",
+                        "goVersion",
+                        "go1.23.0",
+                        "compiler",
+                        "gc",
+                        "gitCommit",
+                        "0",
+                        "gitTreeState",
+                        "clean",
+                        "buildDate",
+                        "2025-01-01T00:00:00Z"));
+        stub(
+                "/api",
+                Map.of(
+                        "kind",
+                        "APIVersions",
+                        "versions",
+                        List.of("v1"),
+                        "serverAddressByClientCIDRs",
+                        List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1:" + server.getPort()))));
         Map<String, List<ApiResource>> byGroupVersion = new LinkedHashMap<>();
         for (ApiResource r : RESOURCES) {
-            byGroupVersion.computeIfAbsent(r.groupVersion(), k -> new ArrayList<>()).add(r);
+            byGroupVersion
+                    .computeIfAbsent(r.groupVersion(), k -> new ArrayList<>())
+                    .add(r);
         }
         List<Map<String, Object>> groups = new ArrayList<>();
         byGroupVersion.forEach((gv, resources) -> {
@@ -129,8 +161,16 @@ public final class KarmadaMockServer implements AutoCloseable {
             }
             List<Map<String, Object>> list = new ArrayList<>();
             for (ApiResource r : resources) {
-                list.add(Map.of("name", r.plural(), "singularName", r.kind().toLowerCase(java.util.Locale.ROOT),
-                        "namespaced", r.namespaced(), "kind", r.kind(), "verbs",
+                list.add(Map.of(
+                        "name",
+                        r.plural(),
+                        "singularName",
+                        r.kind().toLowerCase(java.util.Locale.ROOT),
+                        "namespaced",
+                        r.namespaced(),
+                        "kind",
+                        r.kind(),
+                        "verbs",
                         List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")));
             }
             String path = first.group().isEmpty() ? "/api/" + gv : "/apis/" + gv;
@@ -140,16 +180,35 @@ public final class KarmadaMockServer implements AutoCloseable {
         // No OpenAPI documents: Helm then skips schema validation (the CRUD mock would answer with a JSON list
         // that Helm tries to read as protobuf).
         for (String openapi : List.of("/openapi/v2", "/openapi/v3")) {
-            Map<String, Object> notFound = Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure",
-                    "reason", "NotFound", "code", 404, "message", "the server could not find the requested resource");
+            Map<String, Object> notFound = Map.of(
+                    "kind",
+                    "Status",
+                    "apiVersion",
+                    "v1",
+                    "status",
+                    "Failure",
+                    "reason",
+                    "NotFound",
+                    "code",
+                    404,
+                    "message",
+                    "the server could not find the requested resource");
             server.expect().get().withPath(openapi).andReturn(404, notFound).always();
-            server.expect().get().withPath(openapi + "?timeout=32s").andReturn(404, notFound).always();
+            server.expect()
+                    .get()
+                    .withPath(openapi + "?timeout=32s")
+                    .andReturn(404, notFound)
+                    .always();
         }
     }
 
     private void stub(String path, Object body) {
         server.expect().get().withPath(path).andReturn(200, body).always();
-        server.expect().get().withPath(path + "?timeout=32s").andReturn(200, body).always();
+        server.expect()
+                .get()
+                .withPath(path + "?timeout=32s")
+                .andReturn(200, body)
+                .always();
     }
 
     private static String kubeconfigYaml(String url) {

@@ -13,7 +13,6 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,22 +35,27 @@ final class RfcMergePatchDispatcher extends KubernetesMixedDispatcher {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    RfcMergePatchDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses,
-                            List<CustomResourceDefinitionContext> crds) {
+    RfcMergePatchDispatcher(
+            Map<ServerRequest, Queue<ServerResponse>> responses, List<CustomResourceDefinitionContext> crds) {
         super(responses, crds);
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String type = request.getHeader("Content-Type");
-        if (request.method() != HttpMethod.PATCH || type == null
+        if (request.method() != HttpMethod.PATCH
+                || type == null
                 || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/merge-patch+json")) {
             return super.dispatch(request);
         }
         String path = request.getPath();
         String objectPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        MockResponse current = super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
-                objectPath, Headers.builder().build(), new Buffer()));
+        MockResponse current = super.dispatch(new RecordedRequest(
+                request.getHttpVersion(),
+                HttpMethod.GET,
+                objectPath,
+                Headers.builder().build(),
+                new Buffer()));
         if (current.code() != 200) {
             return super.dispatch(request); // let the mock answer (404...)
         }
@@ -68,18 +72,29 @@ final class RfcMergePatchDispatcher extends KubernetesMixedDispatcher {
             removed.forEach(name -> operations.addObject().put("op", "remove").put("path", pointer(name)));
             merged.fields().forEachRemaining(field -> {
                 if (!field.getValue().equals(object.get(field.getKey()))) {
-                    operations.addObject().put("op", "add").put("path", pointer(field.getKey()))
+                    operations
+                            .addObject()
+                            .put("op", "add")
+                            .put("path", pointer(field.getKey()))
                             .set("value", field.getValue());
                 }
             });
-            Headers headers = Headers.builder().setHeaders(request.getHeaders())
-                    .set("Content-Type", "application/json-patch+json").build();
-            return super.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PATCH, path, headers,
+            Headers headers = Headers.builder()
+                    .setHeaders(request.getHeaders())
+                    .set("Content-Type", "application/json-patch+json")
+                    .build();
+            return super.dispatch(new RecordedRequest(
+                    request.getHttpVersion(),
+                    HttpMethod.PATCH,
+                    path,
+                    headers,
                     new Buffer(MAPPER.writeValueAsBytes(operations))));
         } catch (IOException e) {
-            return new MockResponse().setResponseCode(400).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                    + "\"status\":\"Failure\",\"reason\":\"BadRequest\",\"code\":400,\"message\":"
-                    + MAPPER.valueToTree(String.valueOf(e.getMessage())) + "}");
+            return new MockResponse()
+                    .setResponseCode(400)
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                            + "\"status\":\"Failure\",\"reason\":\"BadRequest\",\"code\":400,\"message\":"
+                            + MAPPER.valueToTree(String.valueOf(e.getMessage())) + "}");
         }
     }
 
@@ -88,8 +103,8 @@ final class RfcMergePatchDispatcher extends KubernetesMixedDispatcher {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : MAPPER.createObjectNode();
+        ObjectNode result =
+                target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : MAPPER.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isNull()) {

@@ -14,7 +14,11 @@ import java.util.Map;
  * @param description free text; may be null
  * @param extensions unknown fields of the condition
  */
-public record AlertCondition(String promQuery, Duration gracePeriod, String gracePeriodText, String description,
+public record AlertCondition(
+        String promQuery,
+        Duration gracePeriod,
+        String gracePeriodText,
+        String description,
         Map<String, Object> extensions) {
 
     /**

@@ -12,7 +12,11 @@ import java.util.Map;
  * @param valuesOverwrite baseline Helm values, kept as written (nested maps, lists and scalars; nulls allowed)
  * @param extensions unknown fields of the artifact
  */
-public record Artifact(String ociImage, OciConfig ociConfig, OciRun ociRun, Map<String, Object> valuesOverwrite,
+public record Artifact(
+        String ociImage,
+        OciConfig ociConfig,
+        OciRun ociRun,
+        Map<String, Object> valuesOverwrite,
         Map<String, Object> extensions) {
 
     /** Copies the maps; null maps become empty. */

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class Descriptors {
 
-    private Descriptors() {
-    }
+    private Descriptors() {}
 
     /**
      * @param text the descriptor, YAML or JSON
@@ -80,14 +79,20 @@ public final class Descriptors {
         try {
             long size = Files.size(file);
             if (size > options.maxBytes()) {
-                throw new InvalidDescriptorException(List.of(new Violation("", 1, 1, "The descriptor is " + size
-                        + " bytes, above the limit of " + options.maxBytes() + " bytes.\n"
-                        + "Maybe raise ParseOptions maxBytes if the graph really is that large.")));
+                throw new InvalidDescriptorException(List.of(new Violation(
+                        "",
+                        1,
+                        1,
+                        "The descriptor is " + size
+                                + " bytes, above the limit of " + options.maxBytes() + " bytes.\n"
+                                + "Maybe raise ParseOptions maxBytes if the graph really is that large.")));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidDescriptorException(List.of(Violation.of("", "Descriptor file (" + file
-                    + ") cannot be read: " + e.getClass().getSimpleName() + ".")));
+            throw new InvalidDescriptorException(List.of(Violation.of(
+                    "",
+                    "Descriptor file (" + file + ") cannot be read: "
+                            + e.getClass().getSimpleName() + ".")));
         }
         return parse(bytes, options);
     }

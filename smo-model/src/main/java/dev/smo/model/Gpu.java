@@ -23,8 +23,8 @@ public record Gpu(boolean enabled, int count, Map<String, Object> extensions) {
      */
     public Gpu {
         if (count < 1) {
-            throw new IllegalArgumentException("Gpu count (" + count + ") must be at least 1.\n"
-                    + "Maybe use Gpu.DISABLED for no GPU.");
+            throw new IllegalArgumentException(
+                    "Gpu count (" + count + ") must be at least 1.\n" + "Maybe use Gpu.DISABLED for no GPU.");
         }
         extensions = Values.freezeMap(extensions);
     }

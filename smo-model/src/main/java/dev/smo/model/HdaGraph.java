@@ -20,8 +20,15 @@ import java.util.Optional;
  * @param services the services, in descriptor order
  * @param extensions unknown fields of {@code hdaGraph}, kept so that serialising writes them back
  */
-public record HdaGraph(String id, String version, String designer, String description, String imVersion,
-        Map<String, Object> hdaGraphIntent, List<Service> services, Map<String, Object> extensions) {
+public record HdaGraph(
+        String id,
+        String version,
+        String designer,
+        String description,
+        String imVersion,
+        Map<String, Object> hdaGraphIntent,
+        List<Service> services,
+        Map<String, Object> extensions) {
 
     /** Copies the collections; null collections become empty. */
     public HdaGraph {
@@ -44,7 +51,9 @@ public record HdaGraph(String id, String version, String designer, String descri
      * @return the first service with that id, if any
      */
     public Optional<Service> service(String serviceId) {
-        return services.stream().filter(service -> serviceId.equals(service.id())).findFirst();
+        return services.stream()
+                .filter(service -> serviceId.equals(service.id()))
+                .findFirst();
     }
 
     /**

@@ -14,8 +14,13 @@ import java.util.Map;
  * @param metrics metric definitions, kept as written
  * @param extensions unknown fields of {@code intent}
  */
-public record Intent(Compute compute, List<String> connectionPoints, Network network, List<String> coLocation,
-        List<Object> metrics, Map<String, Object> extensions) {
+public record Intent(
+        Compute compute,
+        List<String> connectionPoints,
+        Network network,
+        List<String> coLocation,
+        List<Object> metrics,
+        Map<String, Object> extensions) {
 
     /** No resources, connections, network wishes, co-location or metrics. */
     public static final Intent EMPTY = new Intent(null, null, null, null, null, null);

@@ -91,8 +91,7 @@ public sealed interface Trigger permits Trigger.Standard, Trigger.Auto, Trigger.
      * @param events the events; validation requires at least one
      * @param extensions unknown fields of the {@code event} mapping
      */
-    record Event(EventCondition condition, List<EventSpec> events, Map<String, Object> extensions)
-            implements Trigger {
+    record Event(EventCondition condition, List<EventSpec> events, Map<String, Object> extensions) implements Trigger {
 
         /** Applies the default condition and copies the collections. */
         public Event {

@@ -23,8 +23,8 @@ public record Violation(String path, int line, int column, String message) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
         if (line < 0 || column < 0) {
-            throw new IllegalArgumentException("Violation line (" + line + ") and column (" + column
-                    + ") must not be negative.");
+            throw new IllegalArgumentException(
+                    "Violation line (" + line + ") and column (" + column + ") must not be negative.");
         }
     }
 

@@ -3,8 +3,7 @@ package dev.smo.model;
 /** Builds small descriptors for tests. */
 final class Descriptor {
 
-    private Descriptor() {
-    }
+    private Descriptor() {}
 
     /** @return a valid one-service descriptor whose compute mapping is {@code compute} */
     static String withCompute(String compute) {

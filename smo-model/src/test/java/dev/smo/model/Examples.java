@@ -10,6 +10,5 @@ final class Examples {
     static final Path MY_WEBAPP = ROOT.resolve("my-webapp/hdag.yaml");
     static final Path INVALID = ROOT.resolve("invalid");
 
-    private Examples() {
-    }
+    private Examples() {}
 }

@@ -11,9 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FlagsAndExtensionsTest {
 
     @ParameterizedTest(name = "enabled: {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "'True'   | true", "'true'   | true", "'TRUE'   | true", "True     | true", "true     | true",
-        "'False'  | false", "'false'  | false", "False    | false", "false    | false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'True'   | true",
+                "'true'   | true",
+                "'TRUE'   | true",
+                "True     | true",
+                "true     | true",
+                "'False'  | false",
+                "'false'  | false",
+                "False    | false",
+                "false    | false"
+            })
     void gpuEnabledAcceptsStringsAndBooleans(String written, boolean expected) {
         HdaGraph graph = Descriptors.parse(Descriptor.withCompute("{cpu: small, gpu: {enabled: " + written + "}}"));
 
@@ -32,12 +42,15 @@ class FlagsAndExtensionsTest {
 
     @Test
     void deviceProximityAcceptsTheOriginalsString() {
-        String text = Descriptor.withCompute("{cpu: small}").replace("          compute:",
-                "          network: {deviceProximity: {enabled: 'True'}}\n          compute:");
+        String text = Descriptor.withCompute("{cpu: small}")
+                .replace(
+                        "          compute:",
+                        "          network: {deviceProximity: {enabled: 'True'}}\n          compute:");
 
         HdaGraph graph = Descriptors.parse(text);
 
-        assertThat(graph.services().get(0).intent().network().deviceProximity().enabled()).isTrue();
+        assertThat(graph.services().get(0).intent().network().deviceProximity().enabled())
+                .isTrue();
     }
 
     @Test
@@ -83,14 +96,21 @@ class FlagsAndExtensionsTest {
 
     @Test
     void genericValuesKeepStringsThatLookLikeOtherTypes() {
-        String text = Descriptor.withCompute("{cpu: '2'}").replace("artifact: {ociImage: oci://registry/web}",
-                "artifact: {ociImage: oci://registry/web, valuesOverwrite: {a: '1', b: 'true', c: '', d: 'null', e: '1.5', f: ~, g: [1, '2']}}");
+        String text = Descriptor.withCompute("{cpu: '2'}")
+                .replace(
+                        "artifact: {ociImage: oci://registry/web}",
+                        "artifact: {ociImage: oci://registry/web, valuesOverwrite: {a: '1', b: 'true', c: '', d: 'null', e: '1.5', f: ~, g: [1, '2']}}");
 
         HdaGraph graph = Descriptors.parse(text);
         Map<String, Object> values = graph.services().get(0).artifact().valuesOverwrite();
 
-        assertThat(values).containsEntry("a", "1").containsEntry("b", "true").containsEntry("c", "")
-                .containsEntry("d", "null").containsEntry("e", "1.5").containsEntry("f", null)
+        assertThat(values)
+                .containsEntry("a", "1")
+                .containsEntry("b", "true")
+                .containsEntry("c", "")
+                .containsEntry("d", "null")
+                .containsEntry("e", "1.5")
+                .containsEntry("f", null)
                 .containsEntry("g", List.of(1, "2"));
         assertThat(Descriptors.parse(Descriptors.toYaml(graph))).isEqualTo(graph);
     }
@@ -102,7 +122,13 @@ class FlagsAndExtensionsTest {
         String auto = typed.replace("{type: standard}", "{type: auto, auto: {dependencies: [web]}}");
         String bareAuto = typed.replace("{type: standard}", "{auto: {dependencies: [web]}}");
 
-        assertThat(Descriptors.parse(bare).services().get(0).deployment().trigger().type()).isEqualTo("standard");
+        assertThat(Descriptors.parse(bare)
+                        .services()
+                        .get(0)
+                        .deployment()
+                        .trigger()
+                        .type())
+                .isEqualTo("standard");
         assertThat(Descriptors.parse(auto)).isEqualTo(Descriptors.parse(bareAuto));
     }
 }

@@ -24,7 +24,9 @@ class FuzzTest {
     @Timeout(30)
     void parserNeverThrowsAnythingButInvalidDescriptorException() throws IOException {
         Random random = new Random(SEED);
-        List<String> seeds = List.of(Files.readString(Examples.BRUSSELS), Files.readString(Examples.MY_WEBAPP),
+        List<String> seeds = List.of(
+                Files.readString(Examples.BRUSSELS),
+                Files.readString(Examples.MY_WEBAPP),
                 Descriptors.toJson(Descriptors.parse(Examples.BRUSSELS)));
         int valid = 0;
         int invalid = 0;
@@ -98,7 +100,11 @@ class FuzzTest {
         StringBuilder text = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x]\n");
         int levels = 1 + random.nextInt(10);
         for (int level = 1; level <= levels; level++) {
-            text.append("a").append(level).append(": &a").append(level).append(" [")
+            text.append("a")
+                    .append(level)
+                    .append(": &a")
+                    .append(level)
+                    .append(" [")
                     .append(String.join(", ", Collections.nCopies(2 + random.nextInt(8), "*a" + (level - 1))))
                     .append("]\n");
         }

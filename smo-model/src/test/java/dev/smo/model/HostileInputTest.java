@@ -15,7 +15,8 @@ class HostileInputTest {
         String big = Descriptor.withCompute("{cpu: small}") + "#" + "x".repeat(1024 * 1024) + "\n";
 
         assertThat(messageOf(() -> Descriptors.parse(big)))
-                .startsWith("/ (1:1): The descriptor is " + (big.length()) + " bytes, above the limit of 1048576 bytes.");
+                .startsWith(
+                        "/ (1:1): The descriptor is " + (big.length()) + " bytes, above the limit of 1048576 bytes.");
         assertThat(messageOf(() -> Descriptors.parse(big.getBytes(StandardCharsets.UTF_8))))
                 .contains("above the limit of 1048576 bytes");
     }
@@ -24,9 +25,12 @@ class HostileInputTest {
     void sizeLimitIsConfigurable() {
         String text = Descriptor.withCompute("{cpu: small}");
 
-        assertThat(messageOf(() -> Descriptors.parse(text, ParseOptions.defaults().withMaxBytes(100))))
+        assertThat(messageOf(
+                        () -> Descriptors.parse(text, ParseOptions.defaults().withMaxBytes(100))))
                 .contains("above the limit of 100 bytes");
-        assertThat(Descriptors.parse(text, ParseOptions.defaults().withMaxBytes(text.length())).id()).isEqualTo("demo");
+        assertThat(Descriptors.parse(text, ParseOptions.defaults().withMaxBytes(text.length()))
+                        .id())
+                .isEqualTo("demo");
     }
 
     @Test
@@ -46,8 +50,12 @@ class HostileInputTest {
         StringBuilder text = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (char level = 'b'; level <= 'f'; level++) {
             String previous = "*" + (char) (level - 1);
-            text.append(level).append(": &").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\n");
+            text.append(level)
+                    .append(": &")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, previous)))
+                    .append("]\n");
         }
 
         assertThat(messageOf(() -> Descriptors.parse(text.toString())))
@@ -74,19 +82,24 @@ class HostileInputTest {
 
     @Test
     void refusesControlCharactersAndOddTokens() {
-        assertThat(messageOf(() -> Descriptors.parse("hdaGraph:\n  id: \u0001\n"))).contains("not valid YAML");
-        assertThat(messageOf(() -> Descriptors.parse("hdaGraph: !!binary AAAA\n"))).isNotEmpty();
+        assertThat(messageOf(() -> Descriptors.parse("hdaGraph:\n  id: \u0001\n")))
+                .contains("not valid YAML");
+        assertThat(messageOf(() -> Descriptors.parse("hdaGraph: !!binary AAAA\n")))
+                .isNotEmpty();
         assertThat(messageOf(() -> Descriptors.parse("? [a, b]\n: c\n"))).isNotEmpty();
     }
 
     @Test
     void refusesNumbersBeyondTheRangeOfADouble() {
-        String text = Descriptor.withCompute("{cpu: small}").replace("{ociImage: oci://registry/web}",
-                "{ociImage: oci://registry/web, valuesOverwrite: {a: 1e400}}");
+        String text = Descriptor.withCompute("{cpu: small}")
+                .replace(
+                        "{ociImage: oci://registry/web}",
+                        "{ociImage: oci://registry/web, valuesOverwrite: {a: 1e400}}");
 
-        assertThat(messageOf(() -> Descriptors.parse(text))).isEqualTo(
-                "/hdaGraph/services/0/artifact/valuesOverwrite/a (5:69): Number (1e400) is out of the range of a double.\n"
-                        + "  Maybe quote it to keep it as text.");
+        assertThat(messageOf(() -> Descriptors.parse(text)))
+                .isEqualTo(
+                        "/hdaGraph/services/0/artifact/valuesOverwrite/a (5:69): Number (1e400) is out of the range of a double.\n"
+                                + "  Maybe quote it to keep it as text.");
     }
 
     @Test
@@ -104,6 +117,7 @@ class HostileInputTest {
     private static String messageOf(Runnable parse) {
         InvalidDescriptorException thrown = catchThrowableOfType(InvalidDescriptorException.class, parse::run);
         assertThat(thrown).as("must throw InvalidDescriptorException").isNotNull();
-        return String.join("\n", thrown.violations().stream().map(Violation::format).toList());
+        return String.join(
+                "\n", thrown.violations().stream().map(Violation::format).toList());
     }
 }

@@ -19,15 +19,19 @@ class InvalidDescriptorsTest {
 
     static Stream<Arguments> invalidDescriptors() throws IOException {
         try (Stream<Path> files = Files.list(Examples.INVALID)) {
-            List<Path> descriptors = files.filter(file -> !file.toString().endsWith(".expected.txt")).sorted().toList();
-            return descriptors.stream().map(file -> Arguments.of(file.getFileName().toString(), file));
+            List<Path> descriptors = files.filter(file -> !file.toString().endsWith(".expected.txt"))
+                    .sorted()
+                    .toList();
+            return descriptors.stream()
+                    .map(file -> Arguments.of(file.getFileName().toString(), file));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidDescriptors")
     void reportsExactlyTheExpectedViolations(String name, Path file) throws IOException {
-        String expected = Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".expected.txt"));
+        String expected =
+                Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".expected.txt"));
 
         InvalidDescriptorException thrown =
                 catchThrowableOfType(InvalidDescriptorException.class, () -> Descriptors.parse(file));
@@ -44,7 +48,8 @@ class InvalidDescriptorsTest {
 
     @Test
     void reportsEveryProblemAtOnceInSourceOrder() {
-        InvalidDescriptorException thrown = catchThrowableOfType(InvalidDescriptorException.class,
+        InvalidDescriptorException thrown = catchThrowableOfType(
+                InvalidDescriptorException.class,
                 () -> Descriptors.parse(Examples.INVALID.resolve("several-problems.yaml")));
 
         assertThat(thrown.violations()).extracting(Violation::line).containsExactly(2, 11, 11, 14, 18);

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RoundTripTest {
 
@@ -43,7 +43,8 @@ class RoundTripTest {
         assertThat(graph.imVersion()).isEqualTo("0.4.0");
         assertThat(graph.designer()).isEqualTo("NTUA");
         assertThat(graph.description()).isEqualTo("Brussels demo");
-        assertThat(graph.hdaGraphIntent()).containsEntry("useStaticPlacement", true)
+        assertThat(graph.hdaGraphIntent())
+                .containsEntry("useStaticPlacement", true)
                 .containsEntry("security", Map.of("enabled", false));
         assertThat(graph.serviceIds()).containsExactly("image-compression-vo", "noise-reduction", "image-detection");
 
@@ -54,7 +55,8 @@ class RoundTripTest {
         assertThat(vo.artifact().valuesOverwrite()).containsOnlyKeys("voDescriptorOverwrite", "voChartOverwrite");
         assertThat(vo.intent().compute()).isEqualTo(Compute.of("light", "light", "small"));
         assertThat(vo.intent().connectionPoints()).containsExactly("noise-reduction");
-        assertThat(vo.intent().network().latencies()).containsExactly(new Latency("noise-reduction", "best-effort", Map.of()));
+        assertThat(vo.intent().network().latencies())
+                .containsExactly(new Latency("noise-reduction", "best-effort", Map.of()));
         Trigger.Event event = (Trigger.Event) vo.deployment().trigger();
         assertThat(event.condition()).isEqualTo(EventCondition.ANY);
         EventSpec spec = event.events().get(0);
@@ -75,7 +77,8 @@ class RoundTripTest {
         assertThat(graph.services().get(0).intent().compute().storage()).isEqualTo("none");
         assertThat(graph.services().get(0).artifact().valuesOverwrite())
                 .isEqualTo(Map.of("serviceType", "ClusterIP", "image", Map.of("tag", "latest")));
-        Trigger.Event event = (Trigger.Event) graph.service("user-db").orElseThrow().deployment().trigger();
+        Trigger.Event event = (Trigger.Event)
+                graph.service("user-db").orElseThrow().deployment().trigger();
         assertThat(event.condition()).isEqualTo(EventCondition.AND);
         assertThat(event.events().get(0).source()).isEqualTo("prometheus");
         assertThat(event.events().get(0).condition().gracePeriod()).isEqualTo(Duration.ofMinutes(1));
@@ -90,7 +93,8 @@ class RoundTripTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> hdaGraph = (Map<String, Object>) document.get("hdaGraph");
         @SuppressWarnings("unchecked")
-        List<Map<String, Map<String, Object>>> services = (List<Map<String, Map<String, Object>>>) hdaGraph.get("services");
+        List<Map<String, Map<String, Object>>> services =
+                (List<Map<String, Map<String, Object>>>) hdaGraph.get("services");
         assertThat(services.get(1).get("deployment").get("trigger"))
                 .isEqualTo(Map.of("type", "auto", "auto", Map.of("dependencies", List.of())));
     }
@@ -100,7 +104,8 @@ class RoundTripTest {
         Path file = Examples.MY_WEBAPP;
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
 
-        assertThat(Descriptors.parse(bytes)).isEqualTo(Descriptors.parse(file))
+        assertThat(Descriptors.parse(bytes))
+                .isEqualTo(Descriptors.parse(file))
                 .isEqualTo(Descriptors.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -15,9 +15,17 @@ class ValidateTest {
 
     @Test
     void acceptsAGraphBuiltInCode() {
-        HdaGraph graph = HdaGraph.of("demo", List.of(
-                Service.of("web", "oci://registry/web", Intent.of(Compute.of("light", "500Mi", "none"), List.of("db"))),
-                Service.of("db", "https://registry/db", Intent.of(Compute.of("2", "3Gi", "10G").withGpu(Gpu.of(2)), List.of()))));
+        HdaGraph graph = HdaGraph.of(
+                "demo",
+                List.of(
+                        Service.of(
+                                "web",
+                                "oci://registry/web",
+                                Intent.of(Compute.of("light", "500Mi", "none"), List.of("db"))),
+                        Service.of(
+                                "db",
+                                "https://registry/db",
+                                Intent.of(Compute.of("2", "3Gi", "10G").withGpu(Gpu.of(2)), List.of()))));
 
         assertThat(Descriptors.validate(graph)).isEmpty();
         assertThat(Descriptors.parse(Descriptors.toYaml(graph))).isEqualTo(graph);
@@ -25,32 +33,60 @@ class ValidateTest {
 
     @Test
     void reportsRuleViolationsOfAGraphBuiltInCodeWithoutPositions() {
-        HdaGraph graph = HdaGraph.of("demo", List.of(
-                Service.of("web", "registry/web", Intent.of(Compute.of("tiny", null, null), List.of("bd")))));
+        HdaGraph graph = HdaGraph.of(
+                "demo",
+                List.of(Service.of("web", "registry/web", Intent.of(Compute.of("tiny", null, null), List.of("bd")))));
 
-        assertThat(Descriptors.validate(graph)).extracting(Violation::path).containsExactly(
-                "/hdaGraph/services/0/artifact/ociImage",
-                "/hdaGraph/services/0/deployment/intent/compute/cpu",
-                "/hdaGraph/services/0/deployment/intent/connectionPoints/0");
-        assertThat(Descriptors.validate(graph)).allSatisfy(violation -> assertThat(violation.line()).isZero());
+        assertThat(Descriptors.validate(graph))
+                .extracting(Violation::path)
+                .containsExactly(
+                        "/hdaGraph/services/0/artifact/ociImage",
+                        "/hdaGraph/services/0/deployment/intent/compute/cpu",
+                        "/hdaGraph/services/0/deployment/intent/connectionPoints/0");
+        assertThat(Descriptors.validate(graph))
+                .allSatisfy(violation -> assertThat(violation.line()).isZero());
     }
 
     @Test
     void resourceLevelsAreAParameter() {
         String text = Descriptor.withCompute("{cpu: xlarge, ram: xlarge}");
 
-        assertThatThrownBy(() -> Descriptors.parse(text)).isInstanceOf(InvalidDescriptorException.class)
+        assertThatThrownBy(() -> Descriptors.parse(text))
+                .isInstanceOf(InvalidDescriptorException.class)
                 .hasMessageContaining("compute cpu (xlarge) is neither a resource level (light, small, medium, large)");
         ParseOptions options = ParseOptions.defaults().withResourceLevels(Set.of("light", "xlarge"));
-        assertThat(Descriptors.parse(text, options).services().get(0).intent().compute().cpu()).isEqualTo("xlarge");
+        assertThat(Descriptors.parse(text, options)
+                        .services()
+                        .get(0)
+                        .intent()
+                        .compute()
+                        .cpu())
+                .isEqualTo("xlarge");
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({
-        "cpu, 250m, true", "cpu, 2, true", "cpu, 0.5, true", "cpu, 1e3, true", "cpu, .5, true", "cpu, 3Gi, false",
-        "cpu, none, false", "cpu, -1, false", "cpu, 1.5.2, false",
-        "ram, 3Gi, true", "ram, 500Mi, true", "ram, 10G, true", "ram, 1024, true", "ram, 500m, false", "ram, none, false",
-        "ram, 500MiB, false", "storage, none, true", "storage, 10G, true", "storage, 10GB, false", "storage, large, true"})
+        "cpu, 250m, true",
+        "cpu, 2, true",
+        "cpu, 0.5, true",
+        "cpu, 1e3, true",
+        "cpu, .5, true",
+        "cpu, 3Gi, false",
+        "cpu, none, false",
+        "cpu, -1, false",
+        "cpu, 1.5.2, false",
+        "ram, 3Gi, true",
+        "ram, 500Mi, true",
+        "ram, 10G, true",
+        "ram, 1024, true",
+        "ram, 500m, false",
+        "ram, none, false",
+        "ram, 500MiB, false",
+        "storage, none, true",
+        "storage, 10G, true",
+        "storage, 10GB, false",
+        "storage, large, true"
+    })
     void acceptsLevelsAndKubernetesQuantities(String resource, String value, boolean valid) {
         Compute compute = switch (resource) {
             case "cpu" -> Compute.of(value, null, null);
@@ -58,16 +94,24 @@ class ValidateTest {
             default -> Compute.of(null, null, value);
         };
 
-        List<Violation> violations = Descriptors.validate(
-                HdaGraph.of("demo", List.of(Service.of("web", "oci://r/web", Intent.of(compute, List.of())))));
+        List<Violation> violations = Descriptors.validate(HdaGraph.of(
+                "demo", List.of(Service.of("web", "oci://r/web", Intent.of(compute, List.of())))));
 
         assertThat(violations.isEmpty()).as("%s %s", resource, value).isEqualTo(valid);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"web, true", "a, true", "web-2, true", "Web, false", "web_2, false", "-web, false", "web-, false",
+    @CsvSource({
+        "web, true",
+        "a, true",
+        "web-2, true",
+        "Web, false",
+        "web_2, false",
+        "-web, false",
+        "web-, false",
         "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghi, true",
-        "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij, false"})
+        "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij, false"
+    })
     void serviceIdsMustBeHelmReleaseNames(String id, boolean valid) {
         HdaGraph graph = HdaGraph.of("demo", List.of(Service.of(id, "oci://r/c", Intent.EMPTY)));
 
@@ -94,6 +138,7 @@ class ValidateTest {
         assertThat(new AlertCondition("up == 0", Duration.ofSeconds(90), null, null, null).gracePeriodText())
                 .isEqualTo("1m30s");
         assertThatThrownBy(() -> AlertCondition.of("up == 0", "90 seconds", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(90 seconds)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(90 seconds)");
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param folderUid uid of the folder dashboards go into, or {@code null} for Grafana's default folder
  * @param timeout limit for one request, connection included
  */
-public record GrafanaConfig(URI url, String user, String password, String apiToken, String folderUid,
-                            Duration timeout) {
+public record GrafanaConfig(
+        URI url, String user, String password, String apiToken, String folderUid, Duration timeout) {
 
     /** Request timeout when none is given: 10 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -27,12 +27,12 @@ public record GrafanaConfig(URI url, String user, String password, String apiTok
             throw new IllegalArgumentException("Grafana URL (" + url + ") is not http(s).");
         }
         if (apiToken != null && (user != null || password != null)) {
-            throw new IllegalArgumentException("Grafana config has both an API token and a user/password."
-                    + "\nMaybe keep only one of them.");
+            throw new IllegalArgumentException(
+                    "Grafana config has both an API token and a user/password." + "\nMaybe keep only one of them.");
         }
         if ((user == null) != (password == null)) {
-            throw new IllegalArgumentException("Grafana user (" + user + ") needs a password, and a password"
-                    + " needs a user.");
+            throw new IllegalArgumentException(
+                    "Grafana user (" + user + ") needs a password, and a password" + " needs a user.");
         }
         folderUid = folderUid == null || folderUid.isBlank() ? null : folderUid;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
@@ -48,8 +48,13 @@ public record GrafanaConfig(URI url, String user, String password, String apiTok
      * @return a config with HTTP Basic authentication
      */
     public static GrafanaConfig basic(URI url, String user, String password) {
-        return new GrafanaConfig(url, Objects.requireNonNull(user, "user"),
-                Objects.requireNonNull(password, "password"), null, null, null);
+        return new GrafanaConfig(
+                url,
+                Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(password, "password"),
+                null,
+                null,
+                null);
     }
 
     /**

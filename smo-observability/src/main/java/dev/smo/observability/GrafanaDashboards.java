@@ -2,7 +2,6 @@ package dev.smo.observability;
 
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.observability.internal.DefaultGrafanaDashboards;
-
 import java.net.http.HttpClient;
 
 /**
@@ -20,7 +19,8 @@ public interface GrafanaDashboards extends DashboardPublisher {
      * @return a publisher with its own HTTP client
      */
     static GrafanaDashboards create(GrafanaConfig config) {
-        return create(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+        return create(
+                config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.Sample;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,7 +39,8 @@ public final class PrometheusMetrics implements MetricsSource {
      * @return a metrics source with its own HTTP client
      */
     public static PrometheusMetrics create(PrometheusConfig config) {
-        return create(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+        return create(
+                config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
     }
 
     /**
@@ -58,11 +58,14 @@ public final class PrometheusMetrics implements MetricsSource {
         URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(config.timeout()).GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(config.timeout()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SmoIntegrationException("Prometheus (" + base + ") did not answer query (" + promql + "): "
-                    + e + ".\nMaybe check PROMETHEUS_HOST.", e);
+            throw new SmoIntegrationException(
+                    "Prometheus (" + base + ") did not answer query (" + promql + "): " + e
+                            + ".\nMaybe check PROMETHEUS_HOST.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmoIntegrationException("Interrupted while querying Prometheus (" + promql + ").", e);
@@ -70,8 +73,8 @@ public final class PrometheusMetrics implements MetricsSource {
         JsonNode body = parse(response, promql);
         if (!"success".equals(body.path("status").asText())) {
             throw new SmoIntegrationException("Prometheus refused query (" + promql + "): "
-                    + body.path("errorType").asText("error") + ": " + body.path("error").asText("HTTP "
-                    + response.statusCode()) + ".");
+                    + body.path("errorType").asText("error") + ": "
+                    + body.path("error").asText("HTTP " + response.statusCode()) + ".");
         }
         return samples(body.path("data"), promql);
     }
@@ -80,8 +83,10 @@ public final class PrometheusMetrics implements MetricsSource {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new SmoIntegrationException("Prometheus answered query (" + promql + ") with HTTP "
-                    + response.statusCode() + " and no JSON: " + abbreviate(response.body()) + ".", e);
+            throw new SmoIntegrationException(
+                    "Prometheus answered query (" + promql + ") with HTTP " + response.statusCode() + " and no JSON: "
+                            + abbreviate(response.body()) + ".",
+                    e);
         }
     }
 
@@ -92,15 +97,17 @@ public final class PrometheusMetrics implements MetricsSource {
         switch (type) {
             case "vector" -> result.forEach(r -> out.add(new Sample(labels(r.path("metric")), value(r.path("value")))));
             case "scalar" -> out.add(new Sample(Map.of(), value(result)));
-            default -> throw new SmoIntegrationException("Query (" + promql + ") gives a " + type
-                    + "; SMO needs an instant vector or a scalar.\nMaybe wrap it in sum(...) or drop the range.");
+            default ->
+                throw new SmoIntegrationException("Query (" + promql + ") gives a " + type
+                        + "; SMO needs an instant vector or a scalar.\nMaybe wrap it in sum(...) or drop the range.");
         }
         return out;
     }
 
     private static Map<String, String> labels(JsonNode metric) {
         Map<String, String> labels = new LinkedHashMap<>();
-        metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        metric.fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

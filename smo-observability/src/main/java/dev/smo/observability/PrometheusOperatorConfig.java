@@ -21,8 +21,8 @@ import java.util.Objects;
  *        {@code app.kubernetes.io/managed-by: smo}
  * @param requestTimeout read timeout of each API call when SMO builds the client from the kubeconfig
  */
-public record PrometheusOperatorConfig(Path kubeconfig, String namespace, Map<String, String> labels,
-                                       Duration requestTimeout) {
+public record PrometheusOperatorConfig(
+        Path kubeconfig, String namespace, Map<String, String> labels, Duration requestTimeout) {
 
     /** Namespace of the objects when none is given: {@value}. */
     public static final String DEFAULT_NAMESPACE = "monitoring";

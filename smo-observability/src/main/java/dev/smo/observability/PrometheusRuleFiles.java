@@ -2,7 +2,6 @@ package dev.smo.observability;
 
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.observability.internal.DefaultPrometheusRuleFiles;
-
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 
@@ -34,7 +33,8 @@ public interface PrometheusRuleFiles extends AlertRuleStore {
      * @return a rule store with its own HTTP client
      */
     static PrometheusRuleFiles create(PrometheusRuleFilesConfig config) {
-        return create(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+        return create(
+                config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
     }
 
     /**

@@ -24,7 +24,8 @@ public record PrometheusRuleFilesConfig(Path directory, URI prometheusUrl, Durat
     public PrometheusRuleFilesConfig {
         Objects.requireNonNull(directory, "directory");
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        if (prometheusUrl != null && !"http".equals(prometheusUrl.getScheme())
+        if (prometheusUrl != null
+                && !"http".equals(prometheusUrl.getScheme())
                 && !"https".equals(prometheusUrl.getScheme())) {
             throw new IllegalArgumentException("Prometheus URL (" + prometheusUrl + ") is not http(s).");
         }

@@ -5,7 +5,6 @@ import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.observability.internal.DefaultPrometheusRuleObjects;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-
 import java.io.IOException;
 
 /**
@@ -45,8 +44,10 @@ public interface PrometheusRuleObjects extends AlertRuleStore {
         try {
             client = Config.fromConfig(config.kubeconfig().toString());
         } catch (IOException | RuntimeException e) {
-            throw new SmoIntegrationException("Kubeconfig (" + config.kubeconfig() + ") of the Prometheus Operator's"
-                    + " cluster cannot be read: " + e + ".", e);
+            throw new SmoIntegrationException(
+                    "Kubeconfig (" + config.kubeconfig() + ") of the Prometheus Operator's"
+                            + " cluster cannot be read: " + e + ".",
+                    e);
         }
         client.setReadTimeout((int) config.requestTimeout().toMillis());
         return create(config, client);

@@ -1,12 +1,12 @@
 package dev.smo.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.smo.core.spi.AlertRule;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The real alert loop: a rule file written by SMO, evaluated by the real Prometheus, routed by the real
@@ -43,17 +42,23 @@ class AlertLoopIT {
     void aFiringRuleReachesTheWebhookAsAnAlertmanagerPayload() throws Exception {
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpServer webhook = startWebhook(received);
-        PrometheusRuleFiles store = PrometheusRuleFiles.create(
-                PrometheusRuleFilesConfig.of(RealPrometheus.RULES_DIR, RealPrometheus.URL));
+        PrometheusRuleFiles store =
+                PrometheusRuleFiles.create(PrometheusRuleFilesConfig.of(RealPrometheus.RULES_DIR, RealPrometheus.URL));
         String graph = RealPrometheus.unique("loop");
         String group = "smo-" + graph;
         String alert = graph + "-always";
         try {
             // "for: 10s": a reload makes Prometheus re-discover its Alertmanagers, and an alert firing before that
             // is dropped and only re-sent a minute later (resend delay). Pending alerts are not sent at all.
-            store.replace(RealPrometheus.NAMESPACE, group, List.of(new AlertRule(alert, "vector(1) > 0", "10s",
-                    Map.of("graph", graph, "service", "svc", "severity", "critical"),
-                    Map.of("description", "loop test", "summary", "loop test"))));
+            store.replace(
+                    RealPrometheus.NAMESPACE,
+                    group,
+                    List.of(new AlertRule(
+                            alert,
+                            "vector(1) > 0",
+                            "10s",
+                            Map.of("graph", graph, "service", "svc", "severity", "critical"),
+                            Map.of("description", "loop test", "summary", "loop test"))));
 
             JsonNode payload = awaitFiring(received, graph);
 
@@ -85,9 +90,11 @@ class AlertLoopIT {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
         } catch (BindException e) {
-            return fail("Port " + WEBHOOK_PORT + " on 127.0.0.1 is taken, but the test Alertmanager posts its"
-                    + " webhooks there (scripts/services/alertmanager.yml).\nMaybe stop whatever listens on it"
-                    + " (ss -ltnp 'sport = :" + WEBHOOK_PORT + "'), e.g. a running SMO server.", e);
+            return fail(
+                    "Port " + WEBHOOK_PORT + " on 127.0.0.1 is taken, but the test Alertmanager posts its"
+                            + " webhooks there (scripts/services/alertmanager.yml).\nMaybe stop whatever listens on it"
+                            + " (ss -ltnp 'sport = :" + WEBHOOK_PORT + "'), e.g. a running SMO server.",
+                    e);
         }
         server.createContext("/alerts", exchange -> {
             try (exchange) {
@@ -126,7 +133,8 @@ class AlertLoopIT {
 
     private static JsonNode firingAlert(JsonNode payload, String graph) {
         for (JsonNode a : payload.path("alerts")) {
-            if (graph.equals(a.path("labels").path("graph").asText()) && "firing".equals(a.path("status").asText())) {
+            if (graph.equals(a.path("labels").path("graph").asText())
+                    && "firing".equals(a.path("status").asText())) {
                 return a;
             }
         }

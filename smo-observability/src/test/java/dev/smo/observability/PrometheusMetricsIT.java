@@ -1,16 +1,15 @@
 package dev.smo.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.Sample;
-import org.junit.jupiter.api.Test;
-
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Against the real Prometheus on 127.0.0.1:9090 (scripts/services.sh starts it). */
 class PrometheusMetricsIT {
@@ -30,10 +29,17 @@ class PrometheusMetricsIT {
 
     @Test
     void scalarsAndSpecialValuesAreRead() {
-        assertThat(prometheus.query("scalar(vector(3))")).singleElement().extracting(Sample::value).isEqualTo(3.0);
-        assertThat(prometheus.query("vector(1) / 0")).singleElement().extracting(Sample::value)
+        assertThat(prometheus.query("scalar(vector(3))"))
+                .singleElement()
+                .extracting(Sample::value)
+                .isEqualTo(3.0);
+        assertThat(prometheus.query("vector(1) / 0"))
+                .singleElement()
+                .extracting(Sample::value)
                 .isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(prometheus.query("vector(0) / 0")).singleElement().extracting(Sample::value)
+        assertThat(prometheus.query("vector(0) / 0"))
+                .singleElement()
+                .extracting(Sample::value)
                 .satisfies(v -> assertThat(Double.isNaN(v)).isTrue());
     }
 
@@ -63,11 +69,12 @@ class PrometheusMetricsIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PrometheusMetrics down = PrometheusMetrics.create(new PrometheusConfig(
-                URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)));
+        PrometheusMetrics down = PrometheusMetrics.create(
+                new PrometheusConfig(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> down.query("vector(1)")).isInstanceOf(SmoIntegrationException.class)
+        assertThatThrownBy(() -> down.query("vector(1)"))
+                .isInstanceOf(SmoIntegrationException.class)
                 .hasMessageContaining("did not answer");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }

@@ -9,7 +9,6 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -37,11 +36,19 @@ final class PrometheusOperatorMock implements AutoCloseable {
 
     static PrometheusOperatorMock start() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        var prometheusRules = new CustomResourceDefinitionContext.Builder().withGroup("monitoring.coreos.com")
-                .withVersion("v1").withPlural("prometheusrules").withKind("PrometheusRule").withScope("Namespaced")
+        var prometheusRules = new CustomResourceDefinitionContext.Builder()
+                .withGroup("monitoring.coreos.com")
+                .withVersion("v1")
+                .withPlural("prometheusrules")
+                .withKind("PrometheusRule")
+                .withScope("Namespaced")
                 .build();
-        var server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses, List.of(prometheusRules)), false);
+        var server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                new KubernetesMixedDispatcher(responses, List.of(prometheusRules)),
+                false);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
@@ -65,15 +72,18 @@ final class PrometheusOperatorMock implements AutoCloseable {
      */
     ApiClient recordingApiClient(List<String> log) {
         ApiClient client = apiClient();
-        client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> {
-            var request = chain.request();
-            var body = new okio.Buffer();
-            if (request.body() != null) {
-                request.body().writeTo(body);
-            }
-            log.add(request.method() + " " + request.url().encodedPath() + " " + body.readUtf8());
-            return chain.proceed(request);
-        }).build());
+        client.setHttpClient(client.getHttpClient()
+                .newBuilder()
+                .addInterceptor(chain -> {
+                    var request = chain.request();
+                    var body = new okio.Buffer();
+                    if (request.body() != null) {
+                        request.body().writeTo(body);
+                    }
+                    log.add(request.method() + " " + request.url().encodedPath() + " " + body.readUtf8());
+                    return chain.proceed(request);
+                })
+                .build());
         return client;
     }
 

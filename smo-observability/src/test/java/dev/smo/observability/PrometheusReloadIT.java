@@ -1,18 +1,5 @@
 package dev.smo.observability;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.smo.core.SmoIntegrationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -21,6 +8,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static dev.smo.observability.PrometheusRuleFilesTest.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.smo.core.SmoIntegrationException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reload failures against WireMock answering as Prometheus 2.42 does (a refused reload must not be provoked on
@@ -34,7 +33,8 @@ class PrometheusReloadIT {
     @TempDir
     Path dir;
 
-    private final WireMockServer prometheus = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer prometheus =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     PrometheusReloadIT() {
         prometheus.start();
@@ -63,7 +63,8 @@ class PrometheusReloadIT {
         store.replace("shop-project", "smo-shop", List.of(rule("good")));
         Path file = store.file("shop-project", "smo-shop");
         String good = Files.readString(file);
-        prometheus.stubFor(post("/-/reload").willReturn(aResponse().withStatus(500).withBody(REFUSED)));
+        prometheus.stubFor(
+                post("/-/reload").willReturn(aResponse().withStatus(500).withBody(REFUSED)));
 
         assertThatThrownBy(() -> store.replace("shop-project", "smo-shop", List.of(rule("bad"))))
                 .isInstanceOf(SmoIntegrationException.class)
@@ -79,8 +80,8 @@ class PrometheusReloadIT {
 
     @Test
     void aDisabledLifecycleApiIsNamed() {
-        prometheus.stubFor(post("/-/reload").willReturn(aResponse().withStatus(403)
-                .withBody("Lifecycle API is not enabled.")));
+        prometheus.stubFor(
+                post("/-/reload").willReturn(aResponse().withStatus(403).withBody("Lifecycle API is not enabled.")));
 
         assertThatThrownBy(() -> store(prometheusUrl()).replace("shop-project", "smo-shop", List.of(rule("a"))))
                 .isInstanceOf(SmoIntegrationException.class)
@@ -93,8 +94,8 @@ class PrometheusReloadIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        PrometheusRuleFiles store = PrometheusRuleFiles.create(new PrometheusRuleFilesConfig(dir,
-                URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)));
+        PrometheusRuleFiles store = PrometheusRuleFiles.create(
+                new PrometheusRuleFilesConfig(dir, URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)));
 
         assertThatThrownBy(() -> store.replace("shop-project", "smo-shop", List.of(rule("a"))))
                 .isInstanceOf(SmoIntegrationException.class)

@@ -1,8 +1,10 @@
 package dev.smo.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The real Prometheus (127.0.0.1:9090) and the rules directory it reads, as scripts/services.sh sets them up;
@@ -30,10 +29,10 @@ final class RealPrometheus {
     static final String NAMESPACE = "smo-it";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RealPrometheus() {
-    }
+    private RealPrometheus() {}
 
     /**
      * The directory of the first {@code rule_files} glob of the running Prometheus' configuration, so the tests
@@ -45,9 +44,12 @@ final class RealPrometheus {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(URL + "/api/v1/status/config")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(URL + "/api/v1/status/config"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText();
             JsonNode config = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
             String glob = config.path("rule_files").path(0).asText("");
@@ -64,11 +66,18 @@ final class RealPrometheus {
 
     /** Fails unless the rules directory exists; deletes test groups left over by killed runs (older than 10 min). */
     static void requireRulesDir() throws IOException {
-        assertThat(RULES_DIR).as("Prometheus' rules directory (%s) is missing.\nMaybe run scripts/services.sh start,"
-                + " or pass -Dsmo.test.rulesDir.", RULES_DIR).isDirectory();
+        assertThat(RULES_DIR)
+                .as(
+                        "Prometheus' rules directory (%s) is missing.\nMaybe run scripts/services.sh start,"
+                                + " or pass -Dsmo.test.rulesDir.",
+                        RULES_DIR)
+                .isDirectory();
         try (var files = Files.list(RULES_DIR)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(NAMESPACE + "--")).toList()) {
-                if (Files.getLastModifiedTime(f).toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(NAMESPACE + "--"))
+                    .toList()) {
+                if (Files.getLastModifiedTime(f)
+                        .toInstant()
+                        .isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -83,14 +92,20 @@ final class RealPrometheus {
     /** @return {@code data} of a GET on Prometheus' API */
     static JsonNode api(String path) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(URL + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(URL + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(r.body());
             assertThat(body.path("status").asText()).as(r.body()).isEqualTo("success");
             return body.path("data");
         } catch (IOException e) {
-            return fail("Prometheus (" + URL + ") did not answer " + path + ": " + e
-                    + "\nMaybe run scripts/services.sh start.", e);
+            return fail(
+                    "Prometheus (" + URL + ") did not answer " + path + ": " + e
+                            + "\nMaybe run scripts/services.sh start.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted", e);

@@ -47,8 +47,10 @@ public record DatabaseConfig(String host, int port, String name, String user, St
             try {
                 return new DatabaseConfig(host.substring(0, colon), Integer.parseInt(port), name, user, password);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Database host (" + host + ") has a port (" + port
-                        + ") that is not a number.\nMaybe write it as host:5432.", e);
+                throw new IllegalArgumentException(
+                        "Database host (" + host + ") has a port (" + port
+                                + ") that is not a number.\nMaybe write it as host:5432.",
+                        e);
             }
         }
         return new DatabaseConfig(host, DEFAULT_PORT, name, user, password);
@@ -68,12 +70,16 @@ public record DatabaseConfig(String host, int port, String name, String user, St
         try {
             parsed = new URI(uri);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Database URI (" + redact(uri) + ") is malformed: " + e.getReason()
-                    + ".\nMaybe write it as postgresql://user:password@host:5432/smo.", e);
+            throw new IllegalArgumentException(
+                    "Database URI (" + redact(uri) + ") is malformed: " + e.getReason()
+                            + ".\nMaybe write it as postgresql://user:password@host:5432/smo.",
+                    e);
         }
         String scheme = parsed.getScheme();
-        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme) || parsed.getHost() == null
-                || parsed.getPath() == null || parsed.getPath().length() < 2) {
+        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)
+                || parsed.getHost() == null
+                || parsed.getPath() == null
+                || parsed.getPath().length() < 2) {
             throw new IllegalArgumentException("Database URI (" + redact(uri) + ") is not of the form "
                     + "postgresql://user:password@host:port/name.\nMaybe pass a JDBC URL to Databases.fromUrl.");
         }
@@ -99,8 +105,8 @@ public record DatabaseConfig(String host, int port, String name, String user, St
     /** @return the fields, with the password masked */
     @Override
     public String toString() {
-        return "DatabaseConfig[host=" + host + ", port=" + port + ", name=" + name + ", user=" + user
-                + ", password=" + (password == null ? "null" : "****") + "]";
+        return "DatabaseConfig[host=" + host + ", port=" + port + ", name=" + name + ", user=" + user + ", password="
+                + (password == null ? "null" : "****") + "]";
     }
 
     private static void requireText(String value, String field) {

@@ -1,7 +1,6 @@
 package dev.smo.persistence;
 
 import dev.smo.persistence.internal.HikariPooledDataSource;
-
 import java.util.Objects;
 
 /** Opens connection pools to a PostgreSQL server. */
@@ -10,8 +9,7 @@ public final class Databases {
     /** Connections a pool keeps at most. */
     public static final int MAX_POOL_SIZE = 10;
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * Opens a pool to the database at a JDBC URL, and checks that it can connect.

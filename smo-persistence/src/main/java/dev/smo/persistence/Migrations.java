@@ -1,9 +1,8 @@
 package dev.smo.persistence;
 
 import dev.smo.persistence.internal.FlywayMigrator;
-
-import javax.sql.DataSource;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Versions SMO's schema with Flyway. The migrations ship in this module ({@code db/migration/V*__*.sql}) and
@@ -12,8 +11,7 @@ import java.util.Objects;
  */
 public final class Migrations {
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /**
      * Brings the schema to the latest version. Safe to call on every start: an up-to-date schema is left alone,

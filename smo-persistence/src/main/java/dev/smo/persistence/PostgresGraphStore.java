@@ -2,10 +2,9 @@ package dev.smo.persistence;
 
 import dev.smo.core.spi.GraphStore;
 import dev.smo.persistence.internal.DefaultPostgresGraphStore;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * A {@link GraphStore} on PostgreSQL.

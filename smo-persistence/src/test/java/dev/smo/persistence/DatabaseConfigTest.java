@@ -1,5 +1,10 @@
 package dev.smo.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,25 +12,24 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 class DatabaseConfigTest {
 
     static Stream<Arguments> uris() {
         return Stream.of(
-                arguments(Named.of("original form", "postgresql://root:password@localhost:5432/smo"),
+                arguments(
+                        Named.of("original form", "postgresql://root:password@localhost:5432/smo"),
                         new DatabaseConfig("localhost", 5432, "smo", "root", "password")),
-                arguments(Named.of("postgres scheme, no port", "postgres://u@db.example/smo"),
+                arguments(
+                        Named.of("postgres scheme, no port", "postgres://u@db.example/smo"),
                         new DatabaseConfig("db.example", 5432, "smo", "u", null)),
-                arguments(Named.of("no credentials", "postgresql://10.0.0.5:6543/orchestrator"),
+                arguments(
+                        Named.of("no credentials", "postgresql://10.0.0.5:6543/orchestrator"),
                         new DatabaseConfig("10.0.0.5", 6543, "orchestrator", null, null)),
-                arguments(Named.of("escaped password", "postgresql://u:p%40ss%3Aw%2Fd+x@h/db"),
+                arguments(
+                        Named.of("escaped password", "postgresql://u:p%40ss%3Aw%2Fd+x@h/db"),
                         new DatabaseConfig("h", 5432, "db", "u", "p@ss:w/d+x")),
-                arguments(Named.of("IPv6 host", "postgresql://u:p@[::1]:5433/db"),
+                arguments(
+                        Named.of("IPv6 host", "postgresql://u:p@[::1]:5433/db"),
                         new DatabaseConfig("::1", 5433, "db", "u", "p")));
     }
 
@@ -63,18 +67,21 @@ class DatabaseConfigTest {
 
     @Test
     void toStringAndErrorsHideThePassword() {
-        assertThat(new DatabaseConfig("h", 5432, "smo", "u", "s3cret").toString()).doesNotContain("s3cret");
-        assertThatThrownBy(() -> DatabaseConfig.parse("mysql://u:s3cret@h/db"))
-                .hasMessageNotContaining("s3cret");
+        assertThat(new DatabaseConfig("h", 5432, "smo", "u", "s3cret").toString())
+                .doesNotContain("s3cret");
+        assertThatThrownBy(() -> DatabaseConfig.parse("mysql://u:s3cret@h/db")).hasMessageNotContaining("s3cret");
     }
 
     @Test
     void blankHostOrNameAndBadPortsAreRejected() {
         assertThatThrownBy(() -> new DatabaseConfig(" ", 5432, "smo", null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host");
         assertThatThrownBy(() -> new DatabaseConfig("h", 5432, "", null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> new DatabaseConfig("h", 70000, "smo", null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("70000");
     }
 }

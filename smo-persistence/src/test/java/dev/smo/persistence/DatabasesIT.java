@@ -1,24 +1,26 @@
 package dev.smo.persistence;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DatabasesIT {
 
     @Test
     void fromUrlOpensAPoolToTheServer() throws SQLException {
-        try (PooledDataSource pool = Databases.fromUrl(PostgresSchemaExtension.JDBC_URL, PostgresSchemaExtension.USER,
-                PostgresSchemaExtension.PASSWORD);
-             Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (PooledDataSource pool = Databases.fromUrl(
+                        PostgresSchemaExtension.JDBC_URL,
+                        PostgresSchemaExtension.USER,
+                        PostgresSchemaExtension.PASSWORD);
+                Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(pool.isWrapperFor(PooledDataSource.class)).isTrue();
         }

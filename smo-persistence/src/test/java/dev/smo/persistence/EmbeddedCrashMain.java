@@ -3,7 +3,6 @@ package dev.smo.persistence;
 import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.GraphStoreContract;
 import dev.smo.core.spi.ServiceStatus;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +13,19 @@ import java.util.List;
  */
 final class EmbeddedCrashMain {
 
-    private EmbeddedCrashMain() {
-    }
+    private EmbeddedCrashMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), 0);
         PostgresGraphStore store = PostgresGraphStore.create(database.dataSource());
-        store.insert(GraphStoreContract.graph("survivor", "p",
-                        GraphStoreContract.service("web", ServiceStatus.DEPLOYING, "c1")),
-                List.of(GraphEvent.of("survivor", null, Instant.parse("2026-01-01T00:00:00Z"), "DEPLOY_REQUESTED",
+        store.insert(
+                GraphStoreContract.graph(
+                        "survivor", "p", GraphStoreContract.service("web", ServiceStatus.DEPLOYING, "c1")),
+                List.of(GraphEvent.of(
+                        "survivor",
+                        null,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        "DEPLOY_REQUESTED",
                         "written before the crash")));
         System.out.println("READY");
         System.out.flush();

@@ -1,11 +1,14 @@
 package dev.smo.persistence;
 
+import static dev.smo.core.spi.GraphStoreContract.graph;
+import static dev.smo.core.spi.GraphStoreContract.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,11 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static dev.smo.core.spi.GraphStoreContract.graph;
-import static dev.smo.core.spi.GraphStoreContract.service;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedDatabaseIT {
 
@@ -29,7 +28,8 @@ class EmbeddedDatabaseIT {
         StoredGraph stored;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
             PostgresGraphStore store = PostgresGraphStore.create(db.dataSource());
-            StoredGraph v1 = store.insert(graph("g1", "p", service("web", ServiceStatus.DEPLOYING, "c1")),
+            StoredGraph v1 = store.insert(
+                    graph("g1", "p", service("web", ServiceStatus.DEPLOYING, "c1")),
                     List.of(GraphEvent.of("g1", null, Instant.parse("2026-01-01T00:00:00Z"), "A", "a")));
             stored = store.update(v1.withStatus(GraphStatus.RUNNING), List.of());
         }
@@ -60,22 +60,31 @@ class EmbeddedDatabaseIT {
     @Test
     void aServerOrphanedByAKilledJvmIsStoppedAndItsDataKept() throws Exception {
         Path dir = TestDirectories.fresh("crash");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedCrashMain.class.getName(), dir.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedCrashMain.class.getName(),
+                        dir.toString())
                 .redirectErrorStream(true)
                 .start();
         try {
             assertThat(awaitReady(child)).as("child JVM said READY").isTrue();
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            long orphan = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("orphaned postmaster").contains(true);
+            long orphan = Long.parseLong(
+                    Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                    .as("orphaned postmaster")
+                    .contains(true);
 
             try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
                 PostgresGraphStore store = PostgresGraphStore.create(db.dataSource());
                 assertThat(store.find("survivor").orElseThrow().service("web")).isPresent();
-                assertThat(store.events("survivor")).extracting(GraphEvent::message)
+                assertThat(store.events("survivor"))
+                        .extracting(GraphEvent::message)
                         .containsExactly("written before the crash");
-                assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+                assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                        .isFalse();
             }
         } finally {
             child.destroyForcibly();

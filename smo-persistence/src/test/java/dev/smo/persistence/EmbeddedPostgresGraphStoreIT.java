@@ -2,12 +2,11 @@ package dev.smo.persistence;
 
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.GraphStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The GraphStore contract against the embedded PostgreSQL, started once for the class. */
 class EmbeddedPostgresGraphStoreIT extends GraphStoreContract {
@@ -29,7 +28,8 @@ class EmbeddedPostgresGraphStoreIT extends GraphStoreContract {
 
     @Override
     protected GraphStore emptyStore() {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("TRUNCATE graphs, services, graph_events, clusters RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

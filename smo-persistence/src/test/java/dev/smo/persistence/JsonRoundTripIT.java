@@ -1,21 +1,20 @@
 package dev.smo.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.spi.AlertRule;
 import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes into the JSON columns comes back equal, with types, order and text preserved. */
 class JsonRoundTripIT {
@@ -50,11 +49,24 @@ class JsonRoundTripIT {
         nested.put("z", Map.of("deep", List.of(Map.of("k", 1L << 40))));
         nested.put("a", new ArrayList<>(List.of(true, false)));
         values.put("nested", nested);
-        StoredService service = new StoredService("svc", ServiceStatus.PENDING, "c1", 2, 250, 1L << 30, 0, 1,
-                "oci://registry/svc:1.0", "App", "HELM", values,
-                List.of(new AlertRule("hot", "x > 1", null, Map.of(), Map.of("summary", "ünïcode")),
+        StoredService service = new StoredService(
+                "svc",
+                ServiceStatus.PENDING,
+                "c1",
+                2,
+                250,
+                1L << 30,
+                0,
+                1,
+                "oci://registry/svc:1.0",
+                "App",
+                "HELM",
+                values,
+                List.of(
+                        new AlertRule("hot", "x > 1", null, Map.of(), Map.of("summary", "ünïcode")),
                         new AlertRule("cold", "y < 1", "5m", Map.of("severity", "warning"), Map.of())),
-                "last: “error”", "http://grafana/d/svc");
+                "last: “error”",
+                "http://grafana/d/svc");
 
         store.insert(graph("values").withServices(List.of(service)), List.of());
 
@@ -74,8 +86,8 @@ class JsonRoundTripIT {
         placement.put("web", "c2");
         placement.put("db", "c1");
         placement.put("a-very-long-service-name", "c3");
-        StoredGraph graph = new StoredGraph("exact", "p", GraphStatus.DEPLOYING, descriptor, placement, null,
-                List.of(), 0, null, null);
+        StoredGraph graph = new StoredGraph(
+                "exact", "p", GraphStatus.DEPLOYING, descriptor, placement, null, List.of(), 0, null, null);
 
         store.insert(graph, List.of());
 
@@ -86,8 +98,8 @@ class JsonRoundTripIT {
 
     @Test
     void clusterLabelsRoundTrip() {
-        store.replaceClusters(List.of(new dev.smo.core.spi.ClusterInfo("edge", true, 1, 2, 3,
-                Map.of("topology.kubernetes.io/zone", "bxl-1", "ünï", "çödé"), null, null)));
+        store.replaceClusters(List.of(new dev.smo.core.spi.ClusterInfo(
+                "edge", true, 1, 2, 3, Map.of("topology.kubernetes.io/zone", "bxl-1", "ünï", "çödé"), null, null)));
 
         assertThat(store.clusters().get(0).labels())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("topology.kubernetes.io/zone", "bxl-1", "ünï", "çödé"));

@@ -1,7 +1,7 @@
 package dev.smo.persistence;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,9 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MigrationsIT {
 
@@ -25,9 +24,17 @@ class MigrationsIT {
 
         assertThat(second).isZero();
         assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-                + "ORDER BY table_name")).containsExactly("clusters", "flyway_schema_history", "graph_events",
-                "graphs", "nfvcl_clusters", "services", "vims");
-        assertThat(query("SELECT version FROM flyway_schema_history WHERE success")).containsExactly("1");
+                        + "ORDER BY table_name"))
+                .containsExactly(
+                        "clusters",
+                        "flyway_schema_history",
+                        "graph_events",
+                        "graphs",
+                        "nfvcl_clusters",
+                        "services",
+                        "vims");
+        assertThat(query("SELECT version FROM flyway_schema_history WHERE success"))
+                .containsExactly("1");
     }
 
     @Test
@@ -35,14 +42,15 @@ class MigrationsIT {
         Migrations.migrate(DB.dataSource());
 
         assertThatThrownBy(() -> query("INSERT INTO graphs (name, project, status, descriptor, version, created_at, "
-                + "updated_at) VALUES ('x', 'p', 'Running', '{}', 1, now(), now()) RETURNING name"))
+                        + "updated_at) VALUES ('x', 'p', 'Running', '{}', 1, now(), now()) RETURNING name"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("graphs_status_check");
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection c = DB.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DB.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));

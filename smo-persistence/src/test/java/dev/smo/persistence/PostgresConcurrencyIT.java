@@ -1,5 +1,9 @@
 package dev.smo.persistence;
 
+import static dev.smo.core.spi.GraphStoreContract.graph;
+import static dev.smo.core.spi.GraphStoreContract.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.spi.GraphEvent;
@@ -7,10 +11,6 @@ import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.smo.core.spi.GraphStoreContract.graph;
-import static dev.smo.core.spi.GraphStoreContract.service;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two requests racing on one graph: exactly one wins, the loser gets an exception, nothing is half-written. */
 class PostgresConcurrencyIT {
@@ -44,22 +43,43 @@ class PostgresConcurrencyIT {
 
     @Test
     void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() throws Exception {
-        StoredGraph current = store.insert(graph("race", "p", service("a", ServiceStatus.DEPLOYING, "c1"),
-                service("b", ServiceStatus.DEPLOYING, "c1")), List.of());
+        StoredGraph current = store.insert(
+                graph(
+                        "race",
+                        "p",
+                        service("a", ServiceStatus.DEPLOYING, "c1"),
+                        service("b", ServiceStatus.DEPLOYING, "c1")),
+                List.of());
         StoredService a = current.service("a").orElseThrow();
         StoredService b = current.service("b").orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                StoredGraph left = current.withStatus(GraphStatus.RUNNING).withServices(List.of(
-                        a.withStatus(ServiceStatus.DEPLOYED, "round " + round)));
-                StoredGraph right = current.withStatus(GraphStatus.STOPPING).withServices(List.of(
-                        b.withPlacement("c2", Map.of("round", round)), a,
-                        new StoredService("c" + round, ServiceStatus.PENDING, null, 1, 100, 1, 0, 0, "oci://x/c",
-                                null, null, null, null, null, null)));
+                StoredGraph left = current.withStatus(GraphStatus.RUNNING)
+                        .withServices(List.of(a.withStatus(ServiceStatus.DEPLOYED, "round " + round)));
+                StoredGraph right = current.withStatus(GraphStatus.STOPPING)
+                        .withServices(List.of(
+                                b.withPlacement("c2", Map.of("round", round)),
+                                a,
+                                new StoredService(
+                                        "c" + round,
+                                        ServiceStatus.PENDING,
+                                        null,
+                                        1,
+                                        100,
+                                        1,
+                                        0,
+                                        0,
+                                        "oci://x/c",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)));
                 CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<StoredGraph>> results = pool.invokeAll(List.of(
-                        racer(start, left, "LEFT"), racer(start, right, "RIGHT")));
+                List<Future<StoredGraph>> results =
+                        pool.invokeAll(List.of(racer(start, left, "LEFT"), racer(start, right, "RIGHT")));
 
                 List<StoredGraph> winners = new ArrayList<>();
                 List<Throwable> losers = new ArrayList<>();
@@ -71,7 +91,9 @@ class PostgresConcurrencyIT {
                     }
                 }
                 assertThat(winners).as("round %s winners", round).hasSize(1);
-                assertThat(losers).as("round %s losers", round).singleElement()
+                assertThat(losers)
+                        .as("round %s losers", round)
+                        .singleElement()
                         .isInstanceOf(ConcurrentUpdateException.class);
                 StoredGraph found = store.find("race").orElseThrow();
                 assertThat(found).isEqualTo(winners.get(0));
@@ -99,7 +121,8 @@ class PostgresConcurrencyIT {
                     String project = "p" + i;
                     inserts.add(() -> {
                         start.await();
-                        return store.insert(graph(name, project, service("s", ServiceStatus.DEPLOYING, "c")),
+                        return store.insert(
+                                graph(name, project, service("s", ServiceStatus.DEPLOYING, "c")),
                                 List.of(GraphEvent.of(name, null, Instant.now(), "DEPLOY_REQUESTED", project)));
                     });
                 }
@@ -116,7 +139,8 @@ class PostgresConcurrencyIT {
                 assertThat(winners).hasSize(1);
                 assertThat(refused).isEqualTo(INSERTERS - 1);
                 assertThat(store.find(name)).contains(winners.get(0));
-                assertThat(store.events(name)).extracting(GraphEvent::message)
+                assertThat(store.events(name))
+                        .extracting(GraphEvent::message)
                         .containsExactly(winners.get(0).project());
             }
         } finally {

@@ -2,9 +2,8 @@ package dev.smo.persistence;
 
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.GraphStoreContract;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.sql.SQLException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The GraphStore contract against the PostgreSQL server on 127.0.0.1:5432, in a schema of its own. */
 class PostgresGraphStoreIT extends GraphStoreContract {

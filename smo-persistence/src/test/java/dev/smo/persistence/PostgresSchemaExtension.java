@@ -1,14 +1,13 @@
 package dev.smo.persistence;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives a test class its own schema on the real PostgreSQL server and drops it afterwards, so runs never collide.
@@ -18,7 +17,8 @@ import java.util.UUID;
  */
 public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAllCallback {
 
-    public static final String JDBC_URL = System.getProperty("smo.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String JDBC_URL =
+            System.getProperty("smo.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getProperty("smo.test.user", "postgres");
     public static final String PASSWORD = System.getProperty("smo.test.password");
 
@@ -59,13 +59,15 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
 
     /** Empties SMO's tables, keeping the schema and its migration history. */
     public void truncate() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters RESTART IDENTITY");
         }
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(JDBC_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(JDBC_URL, USER, PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 /** Per-run directories under {@code target/embedded-pg}. */
 final class TestDirectories {
 
-    private TestDirectories() {
-    }
+    private TestDirectories() {}
 
     /** @return a path that does not exist yet, under {@code target/embedded-pg} */
     static Path fresh(String purpose) {
-        return Path.of("target", "embedded-pg", purpose + "-" + UUID.randomUUID().toString().substring(0, 8))
+        return Path.of(
+                        "target",
+                        "embedded-pg",
+                        purpose + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .toAbsolutePath();
     }
 

@@ -1,28 +1,26 @@
 package dev.smo.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.intent.ResourceTable;
+import dev.smo.model.SmoException;
 import dev.smo.persistence.Databases;
 import dev.smo.persistence.EmbeddedDatabase;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.ServerConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.smo.intent.ResourceTable;
-import dev.smo.model.SmoException;
-
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the orchestrator a server runs from its configuration: the store (PostgreSQL, or an embedded PostgreSQL
@@ -45,7 +43,9 @@ public final class Composition implements AutoCloseable {
             Adapters.wire(config, builder, opened, what);
             if (config.resourceTable().isPresent()) {
                 builder.resourceTable(resourceTable(config.resourceTable().get()));
-                what.append("resource levels: ").append(config.resourceTable().get()).append('\n');
+                what.append("resource levels: ")
+                        .append(config.resourceTable().get())
+                        .append('\n');
             }
             if (config.scalingEnabled()) {
                 builder.scalingInterval(config.scalingInterval());
@@ -87,7 +87,9 @@ public final class Composition implements AutoCloseable {
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.home().resolve("pgdata"), 0);
         opened.push(embedded);
-        what.append("store: embedded PostgreSQL in ").append(embedded.dataDirectory()).append('\n');
+        what.append("store: embedded PostgreSQL in ")
+                .append(embedded.dataDirectory())
+                .append('\n');
         return PostgresGraphStore.create(embedded.dataSource());
     }
 
@@ -115,7 +117,8 @@ public final class Composition implements AutoCloseable {
     }
 
     static StaticClusterInventory clustersFile(ServerConfig config) {
-        return config.clustersFile().map(StaticClusterInventory::fromFile)
+        return config.clustersFile()
+                .map(StaticClusterInventory::fromFile)
                 .orElseGet(() -> new StaticClusterInventory(List.of()));
     }
 

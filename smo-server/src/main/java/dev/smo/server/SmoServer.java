@@ -1,5 +1,9 @@
 package dev.smo.server;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smo.core.Orchestrator;
@@ -13,10 +17,6 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 
-import static io.javalin.apibuilder.ApiBuilder.delete;
-import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.post;
-
 /**
  * The REST server: the original SMO's routes and payloads, plus plans, event logs, health and metrics, with the
  * OpenAPI document at {@code /openapi.json} and Swagger UI at {@code /docs}. Handlers only parse, call the
@@ -24,8 +24,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
  */
 public final class SmoServer {
 
-    private SmoServer() {
-    }
+    private SmoServer() {}
 
     /**
      * @param smo the orchestrator to expose

@@ -1,5 +1,7 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
@@ -9,9 +11,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.observability.PrometheusRuleFiles;
 import dev.smo.observability.PrometheusRuleFilesConfig;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The real alert loop: SMO writes the Brussels demo's event rule for the real Prometheus, Prometheus fires it, the
@@ -39,14 +38,23 @@ class AlertLoopIT {
             return Path.of(configured);
         }
         try {
-            var yaml = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient
-                    .newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            URI.create(PROMETHEUS + "/api/v1/status/config")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("data").path("yaml")
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    URI.create(PROMETHEUS + "/api/v1/status/config"))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .path("data")
+                    .path("yaml")
                     .asText();
             String glob = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("rule_files")
-                    .path(0).asText("");
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(yaml)
+                    .path("rule_files")
+                    .path(0)
+                    .asText("");
             if (!glob.isEmpty()) {
                 return Path.of(glob).getParent();
             }
@@ -78,8 +86,11 @@ class AlertLoopIT {
 
     @Test
     void prometheusAlertsDeployThePendingService() throws Exception {
-        assertThat(RULES).as("Prometheus' rule directory (scripts/services.sh start)").isDirectory();
-        smo = Orchestrator.builder().store(new InMemoryGraphStore())
+        assertThat(RULES)
+                .as("Prometheus' rule directory (scripts/services.sh start)")
+                .isDirectory();
+        smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
                 .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 16_000, 32L << 30, 0))))
                 .deployer(deployer)
                 .alertRules(PrometheusRuleFiles.create(PrometheusRuleFilesConfig.of(RULES, PROMETHEUS)))
@@ -89,9 +100,12 @@ class AlertLoopIT {
         graph = "alert-loop-" + UUID.randomUUID().toString().substring(0, 8);
         // The demo's own condition holds on a Prometheus that scrapes no kc1 operator; a short grace period.
         String descriptor = ServerApiTest.example("brussels-demo/hdag.yaml")
-                .replace("image-detection-graph", graph).replace("gracePeriod: 2m", "gracePeriod: 10s");
+                .replace("image-detection-graph", graph)
+                .replace("gracePeriod: 2m", "gracePeriod: 10s");
 
-        assertThat(http.post("/project/loop/graphs", "application/yaml", descriptor).status()).isEqualTo(201);
+        assertThat(http.post("/project/loop/graphs", "application/yaml", descriptor)
+                        .status())
+                .isEqualTo(201);
         assertThat(ruleFiles()).anyMatch(f -> f.contains(graph));
 
         JsonNode vo = null;
@@ -108,7 +122,9 @@ class AlertLoopIT {
         assertThat(vo.path("status").asText()).isEqualTo("Deployed");
         assertThat(deployer.releases()).containsKey("loop/image-compression-vo");
         List<String> types = new ArrayList<>();
-        http.get("/graphs/" + graph + "/events").json().forEach(e -> types.add(e.path("type").asText()));
+        http.get("/graphs/" + graph + "/events")
+                .json()
+                .forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsSubsequence("DEPLOY_REQUESTED", "RUNNING", "ALERT_RECEIVED", "RELEASE_APPLIED");
         assertThat(ruleFiles()).noneMatch(f -> f.contains(graph));
     }

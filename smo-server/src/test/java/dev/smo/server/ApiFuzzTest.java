@@ -1,23 +1,22 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.ClusterInfo;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Seeded random and mutated descriptors posted to deploy and plan: every answer is a success or a 4xx problem,
@@ -27,9 +26,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzTest {
 
     private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 400, 409, 413, 422);
-    private static final String[] TOKENS = {"light", "large", "xlarge", "-1", "0", "1e9", "'True'", "[]", "{}",
-        "null", "~", "noise-reduction", "image-detection", "Image_Detection", "2m", "10x", "", "*a", "&a x",
-        "oci://", "ALL", "AND", "event", "auto", "standard", "\"\\u0000\"", "999999999999999999999"};
+    private static final String[] TOKENS = {
+        "light",
+        "large",
+        "xlarge",
+        "-1",
+        "0",
+        "1e9",
+        "'True'",
+        "[]",
+        "{}",
+        "null",
+        "~",
+        "noise-reduction",
+        "image-detection",
+        "Image_Detection",
+        "2m",
+        "10x",
+        "",
+        "*a",
+        "&a x",
+        "oci://",
+        "ALL",
+        "AND",
+        "event",
+        "auto",
+        "standard",
+        "\"\\u0000\"",
+        "999999999999999999999"
+    };
 
     private Orchestrator smo;
     private Javalin app;
@@ -37,9 +62,10 @@ class ApiFuzzTest {
 
     @BeforeAll
     void start() {
-        smo = Orchestrator.builder().store(new InMemoryGraphStore())
-                .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 8_000, 16L << 30, 0),
-                        ClusterInfo.of("edge-b", 4_000, 8L << 30, 1))))
+        smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(new StaticClusterInventory(List.of(
+                        ClusterInfo.of("edge-a", 8_000, 16L << 30, 0), ClusterInfo.of("edge-b", 4_000, 8L << 30, 1))))
                 .build();
         app = SmoServer.create(smo, new HttpSettings(java.util.Optional.empty(), 256 * 1024))
                 .start("127.0.0.1", 0);
@@ -55,11 +81,12 @@ class ApiFuzzTest {
     @Test
     void mutatedDescriptorsNeverCauseAServerError() {
         Random random = new Random(20261125);
-        List<String> seeds = List.of(ServerApiTest.example("brussels-demo/hdag.yaml"),
-                ServerApiTest.example("my-webapp/hdag.yaml"));
+        List<String> seeds =
+                List.of(ServerApiTest.example("brussels-demo/hdag.yaml"), ServerApiTest.example("my-webapp/hdag.yaml"));
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            String body = mutate(seeds.get(i % 2), random).replace("image-detection-graph", "fuzz-" + i)
+            String body = mutate(seeds.get(i % 2), random)
+                    .replace("image-detection-graph", "fuzz-" + i)
                     .replace("my-webapp-graph", "fuzz-" + i);
             String path = i % 3 == 0 ? "/plan?project=fuzz" : "/project/fuzz/graphs";
             String type = i % 5 == 0 ? "application/json" : "application/yaml";
@@ -98,7 +125,8 @@ class ApiFuzzTest {
                         lines.set(at, line.substring(0, pos) + (char) (32 + random.nextInt(95)) + line.substring(pos));
                     }
                 }
-                default -> lines.set(at, "  ".repeat(random.nextInt(8)) + lines.get(at).strip());
+                default ->
+                    lines.set(at, "  ".repeat(random.nextInt(8)) + lines.get(at).strip());
             }
         }
         return String.join("\n", lines);

@@ -1,15 +1,14 @@
 package dev.smo.server;
 
-import dev.smo.intent.ResourceTable;
-import dev.smo.server.config.ConfigException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smo.intent.ResourceTable;
+import dev.smo.server.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompositionTest {
 
@@ -32,9 +31,11 @@ class CompositionTest {
         Path list = Files.writeString(dir.resolve("list.yaml"), "- cpu\n");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "cpu: {xlarge: lots}\n");
 
-        assertThatThrownBy(() -> Composition.resourceTable(list)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> Composition.resourceTable(list))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a mapping");
-        assertThatThrownBy(() -> Composition.resourceTable(bad)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> Composition.resourceTable(bad))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SMO_RESOURCE_TABLE");
     }
 }

@@ -1,5 +1,7 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
@@ -7,18 +9,15 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Concurrent requests on one graph, on PostgreSQL: one wins, the others get 409, and the graph stays whole. */
 class ConcurrentRequestsIT {
@@ -34,9 +33,11 @@ class ConcurrentRequestsIT {
     void start() throws Exception {
         PostgresGraphStore store = PostgresGraphStore.create(DB.dataSource());
         DB.truncate();
-        smo = Orchestrator.builder().store(store)
+        smo = Orchestrator.builder()
+                .store(store)
                 .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 32_000, 64L << 30, 0))))
-                .deployer(new DryRunDeployer(Duration.ofMillis(150))).build();
+                .deployer(new DryRunDeployer(Duration.ofMillis(150)))
+                .build();
         app = SmoServer.create(smo, HttpSettings.DEFAULTS).start("127.0.0.1", 0);
         http = new Http(app.port());
     }
@@ -72,7 +73,8 @@ class ConcurrentRequestsIT {
     void concurrentStopsLetOneWinAndAnswerTheOthers409() throws Exception {
         http.post("/project/race/graphs", "application/yaml", ServerApiTest.example("my-webapp/hdag.yaml"));
 
-        List<Integer> statuses = race(4, () -> http.post("/graphs/my-webapp-graph/stop", null, "").status());
+        List<Integer> statuses = race(
+                4, () -> http.post("/graphs/my-webapp-graph/stop", null, "").status());
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
@@ -85,11 +87,15 @@ class ConcurrentRequestsIT {
     void concurrentDeploysOfOneGraphCreateItOnce() throws Exception {
         String yaml = ServerApiTest.example("my-webapp/hdag.yaml");
 
-        List<Integer> statuses = race(4, () -> http.post("/project/race/graphs", "application/yaml", yaml).status());
+        List<Integer> statuses = race(
+                4,
+                () -> http.post("/project/race/graphs", "application/yaml", yaml)
+                        .status());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
         assertThat(http.get("/project/race/graphs").json()).hasSize(1);
-        assertThat(http.get("/graphs/my-webapp-graph").json().path("status").asText()).isEqualTo("Running");
+        assertThat(http.get("/graphs/my-webapp-graph").json().path("status").asText())
+                .isEqualTo("Running");
     }
 }

@@ -1,12 +1,9 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smo.persistence.PostgresSchemaExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the server process (SIGKILL) in the middle of a deploy, starts it again on the same PostgreSQL database,
@@ -41,6 +40,7 @@ class CrashRecoveryIT {
 
     @TempDir
     Path home;
+
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -51,12 +51,15 @@ class CrashRecoveryIT {
     @Test
     void aDeployCutShortByAKillIsFinishedAfterRestart() throws Exception {
         Path clusters = home.resolve("clusters.yaml");
-        Files.writeString(clusters, "clusters:\n  - {name: edge-a, cpu: '64', memory: 256Gi}\n"
-                + "  - {name: edge-b, cpu: '64', memory: 256Gi}\n");
+        Files.writeString(
+                clusters,
+                "clusters:\n  - {name: edge-a, cpu: '64', memory: 256Gi}\n"
+                        + "  - {name: edge-b, cpu: '64', memory: 256Gi}\n");
         String graph = descriptor();
 
         Server first = start(clusters);
-        CompletableFuture.runAsync(() -> new Http(first.port()).post("/project/crash/graphs", "application/yaml", graph));
+        CompletableFuture.runAsync(
+                () -> new Http(first.port()).post("/project/crash/graphs", "application/yaml", graph));
         waitForReleases(2);
         first.process().destroyForcibly().waitFor(20, TimeUnit.SECONDS);
 
@@ -71,7 +74,9 @@ class CrashRecoveryIT {
         g.path("services").forEach(s -> assertThat(s.path("status").asText()).isEqualTo("Deployed"));
         assertThat(serviceStatuses()).hasSize(SERVICES).containsOnly("DEPLOYED");
         List<String> types = new ArrayList<>();
-        new Http(second.port()).get("/graphs/crash-graph/events").json()
+        new Http(second.port())
+                .get("/graphs/crash-graph/events")
+                .json()
                 .forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).filteredOn("DEPLOY_REQUESTED"::equals).hasSize(1);
         assertThat(types).contains("RECONCILE");
@@ -85,20 +90,29 @@ class CrashRecoveryIT {
     private String descriptor() {
         StringBuilder yaml = new StringBuilder("hdaGraph:\n  id: crash-graph\n  services:\n");
         for (int i = 0; i < SERVICES; i++) {
-            yaml.append("    - id: svc-").append(i).append('\n')
-                    .append("      artifact: {ociImage: 'oci://127.0.0.1:5000/test/svc-").append(i).append("'}\n")
+            yaml.append("    - id: svc-")
+                    .append(i)
+                    .append('\n')
+                    .append("      artifact: {ociImage: 'oci://127.0.0.1:5000/test/svc-")
+                    .append(i)
+                    .append("'}\n")
                     .append("      deployment:\n        trigger: {type: standard}\n")
                     .append("        intent: {compute: {cpu: small, ram: small, storage: none}}\n");
         }
         return yaml.toString();
     }
 
-    record Server(Process process, int port) {
-    }
+    record Server(Process process, int port) {}
 
     private Server start(Path clusters) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.smo.server.cli.SmoCommand", "serve", "--port", "0");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.smo.server.cli.SmoCommand",
+                "serve",
+                "--port",
+                "0");
         Map<String, String> env = pb.environment();
         env.put("SMO_DATABASE_URL", DB.jdbcUrl());
         env.put("DB_USER", PostgresSchemaExtension.USER);
@@ -109,8 +123,8 @@ class CrashRecoveryIT {
         pb.redirectError(home.resolve("server-" + processes.size() + ".err").toFile());
         Process process = pb.start();
         processes.add(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
@@ -137,7 +151,10 @@ class CrashRecoveryIT {
     private void waitForReleases(int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (appliedPerService().values().stream().mapToInt(Integer::intValue).sum() >= n) {
+            if (appliedPerService().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum()
+                    >= n) {
                 return;
             }
             Thread.sleep(50);
@@ -147,26 +164,32 @@ class CrashRecoveryIT {
 
     private Map<String, Integer> appliedPerService() throws Exception {
         Map<String, Integer> out = new HashMap<>();
-        for (List<String> row : query("SELECT service FROM graph_events WHERE graph = 'crash-graph' "
-                + "AND type = 'RELEASE_APPLIED'")) {
+        for (List<String> row : query(
+                "SELECT service FROM graph_events WHERE graph = 'crash-graph' " + "AND type = 'RELEASE_APPLIED'")) {
             out.merge(row.get(0), 1, Integer::sum);
         }
         return out;
     }
 
     private String graphStatus() throws Exception {
-        return query("SELECT status FROM graphs WHERE name = 'crash-graph'").get(0).get(0);
+        return query("SELECT status FROM graphs WHERE name = 'crash-graph'")
+                .get(0)
+                .get(0);
     }
 
     private List<String> serviceStatuses() throws Exception {
         return query("SELECT s.status FROM services s JOIN graphs g ON g.id = s.graph_id "
-                + "WHERE g.name = 'crash-graph'").stream().map(r -> r.get(0)).toList();
+                        + "WHERE g.name = 'crash-graph'")
+                .stream()
+                .map(r -> r.get(0))
+                .toList();
     }
 
     private List<List<String>> query(String sql) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = DB.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet r = s.executeQuery()) {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {

@@ -2,7 +2,6 @@ package dev.smo.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,11 +13,11 @@ import java.time.Duration;
 /** A small HTTP client for the API tests: real requests over loopback. */
 final class Http {
 
-    record Response(int status, String contentType, String body, JsonNode json) {
-    }
+    record Response(int status, String contentType, String body, JsonNode json) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String token;
 
@@ -53,8 +52,8 @@ final class Http {
             b.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse("");
             JsonNode json = null;
             if (type.contains("json") && !r.body().isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
@@ -21,13 +24,6 @@ import dev.smo.observability.PrometheusMetrics;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +40,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Karmada twin of {@link ServerLifecycleIT}: the server over HTTP on the real PostgreSQL, with the real
@@ -67,7 +66,8 @@ class KarmadaEndToEndIT {
     static final PostgresSchemaExtension DB = new PostgresSchemaExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLES = Path.of("../smo-examples").toAbsolutePath().normalize();
+    private static final Path EXAMPLES =
+            Path.of("../smo-examples").toAbsolutePath().normalize();
     private static final String REGISTRY = "127.0.0.1:5000";
     private static final URI PROMETHEUS = URI.create("http://127.0.0.1:9090");
     private static final String PROJECT = "brussels";
@@ -79,6 +79,7 @@ class KarmadaEndToEndIT {
 
     /** noise-reduction's scaling profile: capacity = alpha·replicas + beta against a constant request rate. */
     private static final double ALPHA = 50;
+
     private static final double BETA = 0;
     private static final double RATE = 120;
     private static final int MIN_REPLICAS = 1;
@@ -114,17 +115,24 @@ class KarmadaEndToEndIT {
         // mock serves no OpenAPI schema, so Helm must not validate against it.
         KarmadaConfig config = KarmadaConfig.of(mock.kubeconfig())
                 .withRegistry(RegistryOptions.DEFAULT.withPlainHttp())
-                .withHelm(HelmOptions.DEFAULT.withOpenApiValidation(false).withTimeout(Duration.ofSeconds(30))
+                .withHelm(HelmOptions.DEFAULT
+                        .withOpenApiValidation(false)
+                        .withTimeout(Duration.ofSeconds(30))
                         .withRetry(new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1))));
         Karmada connection = Karmada.connect(config, mock.apiClient(), mock.apiClient());
-        artifacts = OciArtifacts.create(ArtifactConfig.defaults().withPlainHttpHosts(REGISTRY)
-                .withTimeout(Duration.ofSeconds(20)));
+        artifacts = OciArtifacts.create(
+                ArtifactConfig.defaults().withPlainHttpHosts(REGISTRY).withTimeout(Duration.ofSeconds(20)));
         PostgresGraphStore store = PostgresGraphStore.create(DB.dataSource());
         DB.truncate();
-        smo = Orchestrator.builder().store(store)
-                .inventory(connection.inventory()).deployer(connection.deployer()).scaler(connection.scaler())
-                .artifacts(artifacts).metrics(PrometheusMetrics.create(PrometheusConfig.of(PROMETHEUS)))
-                .alertRules(rules).build();
+        smo = Orchestrator.builder()
+                .store(store)
+                .inventory(connection.inventory())
+                .deployer(connection.deployer())
+                .scaler(connection.scaler())
+                .artifacts(artifacts)
+                .metrics(PrometheusMetrics.create(PrometheusConfig.of(PROMETHEUS)))
+                .alertRules(rules)
+                .build();
         app = SmoServer.create(smo, HttpSettings.DEFAULTS).start("127.0.0.1", 0);
         http = new Http(app.port());
         prefix = "smo-e2e-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -160,15 +168,17 @@ class KarmadaEndToEndIT {
         assertThat(clusters.get("edge-leuven").path("cpuMillis").asLong()).isEqualTo(1_000);
 
         // Deploy from the artifact: the auto-triggered services are installed, the VO waits for its alert.
-        Http.Response deployed = http.post("/project/" + PROJECT + "/graphs", "application/json",
+        Http.Response deployed = http.post(
+                "/project/" + PROJECT + "/graphs",
+                "application/json",
                 JSON.writeValueAsString(Map.of("artifact", reference)));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
         JsonNode graph = http.get("/graphs/" + GRAPH).json();
         assertThat(graph.path("status").asText()).isEqualTo("Running");
         Map<String, String> placement = placement(graph);
         assertThat(placement).containsOnlyKeys(SERVICES);
-        assertThat(statuses(graph)).containsExactlyInAnyOrderEntriesOf(
-                Map.of(VO, "Pending", NOISE, "Deployed", DETECTION, "Deployed"));
+        assertThat(statuses(graph))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(VO, "Pending", NOISE, "Deployed", DETECTION, "Deployed"));
         // The demo cannot fit on one cluster; one edge cut means noise-reduction shares cloud-athens with one
         // neighbour, and the other neighbour runs on an edge cluster.
         assertThat(placement.get(NOISE)).isEqualTo("cloud-athens");
@@ -186,10 +196,12 @@ class KarmadaEndToEndIT {
             assertThat(releaseObjects("multicluster.x-k8s.io", "v1alpha1", "serviceexports", service))
                     .containsExactly(service);
             assertThat(policyClusters(service)).containsExactly(cluster);
-            assertThat(landed).containsEntry("Deployment/" + service, Set.of(cluster))
+            assertThat(landed)
+                    .containsEntry("Deployment/" + service, Set.of(cluster))
                     .containsEntry("Service/" + service, Set.of(cluster))
                     .containsEntry("ServiceExport/" + service, Set.of(cluster));
-            assertThat(valuesOf(graph, service).path("clustersAffinity").get(0).asText()).isEqualTo(cluster);
+            assertThat(valuesOf(graph, service).path("clustersAffinity").get(0).asText())
+                    .isEqualTo(cluster);
         }
         // VO → noise-reduction → image-detection: each is imported on its caller's cluster, as its values say.
         for (String service : List.of(NOISE, DETECTION)) {
@@ -202,22 +214,26 @@ class KarmadaEndToEndIT {
         assertThat(policyClusters(DETECTION + "-import")).containsExactly(placement.get(NOISE));
         assertThat(landed).containsEntry("ServiceImport/" + DETECTION, Set.of(placement.get(NOISE)));
         // Nothing of the pending VO exists yet.
-        assertThat(names(karmada.list("apps", "v1", PROJECT, "deployments"))).containsExactlyInAnyOrder(NOISE,
-                DETECTION);
+        assertThat(names(karmada.list("apps", "v1", PROJECT, "deployments")))
+                .containsExactlyInAnyOrder(NOISE, DETECTION);
         assertThat(landed).doesNotContainKeys("Deployment/" + VO, "ConfigMap/" + VO + "-config");
 
         // Alertmanager fires for the VO: it is installed where it was placed, following voChartOverwrite.
-        JsonNode outcome = http.post("/alerts", "application/json", alert(GRAPH, VO)).json();
-        assertThat(outcome.path("outcomes").get(0).path("action").asText()).as(outcome.toString())
+        JsonNode outcome =
+                http.post("/alerts", "application/json", alert(GRAPH, VO)).json();
+        assertThat(outcome.path("outcomes").get(0).path("action").asText())
+                .as(outcome.toString())
                 .isEqualTo("DEPLOYED");
         graph = http.get("/graphs/" + GRAPH).json();
         assertThat(statuses(graph)).containsEntry(VO, "Deployed");
         JsonNode voValues = valuesOf(graph, VO).path("voChartOverwrite");
         assertThat(voValues.path("clustersAffinity").get(0).asText()).isEqualTo(placement.get(VO));
         assertThat(voValues.path("serviceImportClusters").size()).isZero();
-        assertThat(policyClusters(VO)).containsExactly(voValues.path("clustersAffinity").get(0).asText());
+        assertThat(policyClusters(VO))
+                .containsExactly(voValues.path("clustersAffinity").get(0).asText());
         landed = karmada.placements(PROJECT);
-        assertThat(landed).containsEntry("Deployment/" + VO, Set.of(placement.get(VO)))
+        assertThat(landed)
+                .containsEntry("Deployment/" + VO, Set.of(placement.get(VO)))
                 .containsEntry("ConfigMap/" + VO + "-config", Set.of(placement.get(VO)))
                 .containsEntry("Service/" + VO, Set.of(placement.get(VO)))
                 .doesNotContainKey("ServiceImport/" + VO);
@@ -230,24 +246,32 @@ class KarmadaEndToEndIT {
         int expected = Math.min(MAX_REPLICAS, Math.max(MIN_REPLICAS, (int) Math.ceil((RATE - BETA) / ALPHA)));
         assertThat(expected).isEqualTo(3);
         StoredGraph scaled = smo.scale(GRAPH);
-        assertThat(scaled.services()).filteredOn(s -> s.name().equals(NOISE)).singleElement()
+        assertThat(scaled.services())
+                .filteredOn(s -> s.name().equals(NOISE))
+                .singleElement()
                 .satisfies(s -> assertThat(s.replicas()).isEqualTo(expected));
         assertThat(replicas(NOISE)).isEqualTo(expected);
         assertThat(replicas(DETECTION)).isEqualTo(1);
         assertThat(replicas(VO)).isEqualTo(1);
         graph = http.get("/graphs/" + GRAPH).json();
-        graph.path("services").forEach(s -> assertThat(s.path("replicas").asInt())
-                .as(s.path("name").asText()).isEqualTo(s.path("name").asText().equals(NOISE) ? expected : 1));
+        graph.path("services")
+                .forEach(s -> assertThat(s.path("replicas").asInt())
+                        .as(s.path("name").asText())
+                        .isEqualTo(s.path("name").asText().equals(NOISE) ? expected : 1));
         assertThat(placement(graph)).isEqualTo(placement);
 
         // Removal: every release's objects are gone from the namespace, and so is the graph.
         assertThat(http.delete("/graphs/" + GRAPH).status()).isEqualTo(200);
-        for (String[] kind : List.of(new String[] {"apps", "v1", "deployments"}, new String[] {"", "v1", "services"},
+        for (String[] kind : List.of(
+                new String[] {"apps", "v1", "deployments"},
+                new String[] {"", "v1", "services"},
                 new String[] {"", "v1", "configmaps"},
                 new String[] {"policy.karmada.io", "v1alpha1", "propagationpolicies"},
                 new String[] {"multicluster.x-k8s.io", "v1alpha1", "serviceexports"},
                 new String[] {"multicluster.x-k8s.io", "v1alpha1", "serviceimports"})) {
-            assertThat(karmada.list(kind[0], kind[1], PROJECT, kind[2])).as(kind[2]).isEmpty();
+            assertThat(karmada.list(kind[0], kind[1], PROJECT, kind[2]))
+                    .as(kind[2])
+                    .isEmpty();
         }
         assertThat(karmada.placements(PROJECT)).isEmpty();
         assertThat(http.get("/graphs/" + GRAPH).status()).isEqualTo(404);
@@ -258,12 +282,25 @@ class KarmadaEndToEndIT {
         http.get("/graphs/" + GRAPH + "/events").json().forEach(e -> {
             story.add(e.path("type").asText());
             if (e.path("type").asText().equals("SCALED")) {
-                scaledMessages.add(e.path("service").asText() + ": " + e.path("message").asText());
+                scaledMessages.add(
+                        e.path("service").asText() + ": " + e.path("message").asText());
             }
         });
-        assertThat(story).containsSubsequence("DEPLOY_REQUESTED", "PLACED", "RELEASE_APPLIED", "RELEASE_APPLIED",
-                "RUNNING", "ALERT_RECEIVED", "RELEASE_APPLIED", "SCALED", "REMOVE_REQUESTED", "RELEASE_UNINSTALLED",
-                "RELEASE_UNINSTALLED", "RELEASE_UNINSTALLED", "REMOVED");
+        assertThat(story)
+                .containsSubsequence(
+                        "DEPLOY_REQUESTED",
+                        "PLACED",
+                        "RELEASE_APPLIED",
+                        "RELEASE_APPLIED",
+                        "RUNNING",
+                        "ALERT_RECEIVED",
+                        "RELEASE_APPLIED",
+                        "SCALED",
+                        "REMOVE_REQUESTED",
+                        "RELEASE_UNINSTALLED",
+                        "RELEASE_UNINSTALLED",
+                        "RELEASE_UNINSTALLED",
+                        "REMOVED");
         assertThat(story).doesNotContain("RELEASE_FAILED", "UNINSTALL_FAILED", "SCALING_INFEASIBLE");
         assertThat(scaledMessages).containsExactly(NOISE + ": Replicas of " + NOISE + ": 1 → " + expected + ".");
     }
@@ -277,9 +314,15 @@ class KarmadaEndToEndIT {
     private String publishBrusselsDemo() throws IOException {
         Path packages = Files.createDirectories(dir.resolve("packages"));
         for (String chart : SERVICES) {
-            new Helm(EXAMPLES.resolve("charts").resolve(chart)).packageIt().withDestination(packages).call();
-            Helm.push().withChart(packages.resolve(chart + "-0.1.0.tgz"))
-                    .withRemote(URI.create("oci://" + REGISTRY + "/" + prefix)).plainHttp().call();
+            new Helm(EXAMPLES.resolve("charts").resolve(chart))
+                    .packageIt()
+                    .withDestination(packages)
+                    .call();
+            Helm.push()
+                    .withChart(packages.resolve(chart + "-0.1.0.tgz"))
+                    .withRemote(URI.create("oci://" + REGISTRY + "/" + prefix))
+                    .plainHttp()
+                    .call();
         }
         String original = Files.readString(EXAMPLES.resolve("brussels-demo/hdag.yaml"));
         String anchor = "          connectionPoints: [\"image-detection\"]\n";
@@ -302,13 +345,17 @@ class KarmadaEndToEndIT {
 
     private static Map<String, String> placement(JsonNode graph) {
         Map<String, String> placement = new LinkedHashMap<>();
-        graph.path("placement").fields().forEachRemaining(e -> placement.put(e.getKey(), e.getValue().asText()));
+        graph.path("placement")
+                .fields()
+                .forEachRemaining(e -> placement.put(e.getKey(), e.getValue().asText()));
         return placement;
     }
 
     private static Map<String, String> statuses(JsonNode graph) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        graph.path("services").forEach(s -> statuses.put(s.path("name").asText(), s.path("status").asText()));
+        graph.path("services")
+                .forEach(s ->
+                        statuses.put(s.path("name").asText(), s.path("status").asText()));
         return statuses;
     }
 
@@ -322,8 +369,7 @@ class KarmadaEndToEndIT {
     }
 
     /** @return names of the objects of a kind in the project namespace that Helm created for the release */
-    private Set<String> releaseObjects(String group, String version, String plural, String release)
-            throws Exception {
+    private Set<String> releaseObjects(String group, String version, String plural, String release) throws Exception {
         Set<String> names = new TreeSet<>();
         for (Map<String, Object> o : karmada.list(group, version, PROJECT, plural)) {
             Map<?, ?> metadata = (Map<?, ?>) o.get("metadata");
@@ -358,21 +404,47 @@ class KarmadaEndToEndIT {
     }
 
     private static List<String> names(List<Map<String, Object>> objects) {
-        return objects.stream().map(o -> String.valueOf(((Map<?, ?>) o.get("metadata")).get("name"))).toList();
+        return objects.stream()
+                .map(o -> String.valueOf(((Map<?, ?>) o.get("metadata")).get("name")))
+                .toList();
     }
 
     private static String alert(String graph, String service) throws Exception {
-        Map<String, Object> a = Map.of("status", "firing", "labels", Map.of("alertname", "trigger", "graph", graph,
-                "service", service, "severity", "critical"), "annotations", Map.of("description", "High vo-metric"),
-                "startsAt", "2026-11-25T10:00:00Z", "fingerprint", "f" + service);
-        return JSON.writeValueAsString(Map.of("version", "4", "status", "firing", "receiver", "smo",
-                "groupLabels", Map.of(), "commonLabels", Map.of(), "alerts", List.of(a)));
+        Map<String, Object> a = Map.of(
+                "status",
+                "firing",
+                "labels",
+                Map.of("alertname", "trigger", "graph", graph, "service", service, "severity", "critical"),
+                "annotations",
+                Map.of("description", "High vo-metric"),
+                "startsAt",
+                "2026-11-25T10:00:00Z",
+                "fingerprint",
+                "f" + service);
+        return JSON.writeValueAsString(Map.of(
+                "version",
+                "4",
+                "status",
+                "firing",
+                "receiver",
+                "smo",
+                "groupLabels",
+                Map.of(),
+                "commonLabels",
+                Map.of(),
+                "alerts",
+                List.of(a)));
     }
 
     private static void requireService(String what, URI uri) {
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 fail(what + " at " + uri + " answered " + response.statusCode() + ".");

@@ -1,10 +1,18 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.ClusterInfo;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,15 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerApiTest {
@@ -42,11 +41,14 @@ class ServerApiTest {
 
     @BeforeAll
     void start() {
-        smo = Orchestrator.builder().store(new InMemoryGraphStore())
-                .inventory(new StaticClusterInventory(List.of(ClusterInfo.of("edge-a", 16_000, 32L << 30, 0),
+        smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(new StaticClusterInventory(List.of(
+                        ClusterInfo.of("edge-a", 16_000, 32L << 30, 0),
                         ClusterInfo.of("edge-b", 16_000, 32L << 30, 0))))
                 .build();
-        app = SmoServer.create(smo, new HttpSettings(Optional.of(TOKEN), 64 * 1024)).start("127.0.0.1", 0);
+        app = SmoServer.create(smo, new HttpSettings(Optional.of(TOKEN), 64 * 1024))
+                .start("127.0.0.1", 0);
         http = new Http(app.port()).token(TOKEN);
     }
 
@@ -58,7 +60,9 @@ class ServerApiTest {
 
     @Test
     void deployAcceptsYamlAndAnswers201WithTheGraph() {
-        Http.Response r = http.post("/project/yaml/graphs", "application/yaml",
+        Http.Response r = http.post(
+                "/project/yaml/graphs",
+                "application/yaml",
                 example("brussels-demo/hdag.yaml").replace("image-detection-graph", "yaml-graph"));
 
         assertThat(r.status()).isEqualTo(201);
@@ -68,7 +72,12 @@ class ServerApiTest {
         assertThat(r.json().path("hdaGraph").path("id").asText()).isEqualTo("yaml-graph");
         assertThat(r.json().path("services")).hasSize(3);
         assertThat(r.json().path("placement").size()).isEqualTo(3);
-        assertThat(http.get("/graphs/yaml-graph").json().path("services").get(0).path("status").asText())
+        assertThat(http.get("/graphs/yaml-graph")
+                        .json()
+                        .path("services")
+                        .get(0)
+                        .path("status")
+                        .asText())
                 .isEqualTo("Pending");
     }
 
@@ -87,8 +96,8 @@ class ServerApiTest {
     void deployAcceptsAJsonObject() throws Exception {
         var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        Object tree = yaml.readValue(example("my-webapp/hdag.yaml").replace("my-webapp-graph", "object-graph"),
-                Object.class);
+        Object tree =
+                yaml.readValue(example("my-webapp/hdag.yaml").replace("my-webapp-graph", "object-graph"), Object.class);
         String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree);
 
         Http.Response r = http.post("/project/objects/graphs", "application/json", body);
@@ -102,28 +111,57 @@ class ServerApiTest {
         return Stream.of(
                 Arguments.of("empty body", "/project/p/graphs", "application/json", "", 400, ""),
                 Arguments.of("malformed JSON", "/project/p/graphs", "application/json", "{\"hdaGraph\": ", 400, ""),
-                Arguments.of("artifact not a string", "/project/p/graphs", "application/json",
-                        "{\"artifact\": 42}", 400, "/artifact"),
-                Arguments.of("neither descriptor nor artifact", "/project/p/graphs", "application/json",
-                        "{\"graph\": {}}", 400, "/hdaGraph"),
+                Arguments.of(
+                        "artifact not a string",
+                        "/project/p/graphs",
+                        "application/json",
+                        "{\"artifact\": 42}",
+                        400,
+                        "/artifact"),
+                Arguments.of(
+                        "neither descriptor nor artifact",
+                        "/project/p/graphs",
+                        "application/json",
+                        "{\"graph\": {}}",
+                        400,
+                        "/hdaGraph"),
                 Arguments.of("JSON array", "/project/p/graphs", "application/json", "[1, 2]", 400, ""),
-                Arguments.of("invalid descriptor", "/project/p/graphs", "application/yaml",
-                        brussels.replace("id: noise-reduction", "id: Noise_Reduction"), 422,
+                Arguments.of(
+                        "invalid descriptor",
+                        "/project/p/graphs",
+                        "application/yaml",
+                        brussels.replace("id: noise-reduction", "id: Noise_Reduction"),
+                        422,
                         "/hdaGraph/services/1/id"),
-                Arguments.of("project not a namespace", "/project/Bad_Project/graphs", "application/yaml",
-                        brussels, 422, "/project"),
-                Arguments.of("alerts without list", "/alerts", "application/json", "{\"status\": \"firing\"}", 400,
+                Arguments.of(
+                        "project not a namespace",
+                        "/project/Bad_Project/graphs",
+                        "application/yaml",
+                        brussels,
+                        422,
+                        "/project"),
+                Arguments.of(
+                        "alerts without list",
+                        "/alerts",
+                        "application/json",
+                        "{\"status\": \"firing\"}",
+                        400,
                         "/alerts"),
-                Arguments.of("alert not an object", "/alerts", "application/json", "{\"alerts\": [1]}", 400,
-                        "/alerts/0"),
-                Arguments.of("plan of an artifact", "/plan", "application/json", "{\"artifact\": \"oci://x/y\"}",
-                        400, "/artifact"));
+                Arguments.of(
+                        "alert not an object", "/alerts", "application/json", "{\"alerts\": [1]}", 400, "/alerts/0"),
+                Arguments.of(
+                        "plan of an artifact",
+                        "/plan",
+                        "application/json",
+                        "{\"artifact\": \"oci://x/y\"}",
+                        400,
+                        "/artifact"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void badRequestsGetAProblemWithAFieldPath(String name, String path, String type, String body, int status,
-                                              String field) {
+    void badRequestsGetAProblemWithAFieldPath(
+            String name, String path, String type, String body, int status, String field) {
         Http.Response r = http.post(path, type, body);
 
         assertThat(r.status()).isEqualTo(status);
@@ -150,7 +188,8 @@ class ServerApiTest {
     @Test
     void deployingTheSameGraphTwiceIs409() {
         String yaml = example("my-webapp/hdag.yaml").replace("my-webapp-graph", "twice-graph");
-        assertThat(http.post("/project/twice/graphs", "application/yaml", yaml).status()).isEqualTo(201);
+        assertThat(http.post("/project/twice/graphs", "application/yaml", yaml).status())
+                .isEqualTo(201);
 
         Http.Response again = http.post("/project/twice/graphs", "application/yaml", yaml);
 
@@ -163,7 +202,10 @@ class ServerApiTest {
         String yaml = example("my-webapp/hdag.yaml").replace("my-webapp-graph", "cycle-graph");
         http.post("/project/cycle/graphs", "application/yaml", yaml);
 
-        assertThat(http.post("/graphs/cycle-graph/stop", null, "").json().path("status").asText())
+        assertThat(http.post("/graphs/cycle-graph/stop", null, "")
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("Stopped");
         assertThat(http.post("/graphs/cycle-graph/stop", null, "").status()).isEqualTo(409);
         Http.Response started = http.get("/graphs/cycle-graph/start");
@@ -185,12 +227,17 @@ class ServerApiTest {
     void mutatingRoutesNeedTheTokenAndReadsDoNot() {
         Http anonymous = new Http(app.port());
 
-        assertThat(anonymous.post("/project/p/graphs", "application/yaml", example("my-webapp/hdag.yaml"))
-                .status()).isEqualTo(401);
+        assertThat(anonymous
+                        .post("/project/p/graphs", "application/yaml", example("my-webapp/hdag.yaml"))
+                        .status())
+                .isEqualTo(401);
         assertThat(anonymous.get("/graphs/anything/stop").status()).isEqualTo(401);
         assertThat(anonymous.delete("/graphs/anything").status()).isEqualTo(401);
-        assertThat(new Http(app.port()).token("wrong-token-0123456789").post("/alerts", "application/json",
-                "{\"alerts\": []}").status()).isEqualTo(401);
+        assertThat(new Http(app.port())
+                        .token("wrong-token-0123456789")
+                        .post("/alerts", "application/json", "{\"alerts\": []}")
+                        .status())
+                .isEqualTo(401);
         assertThat(anonymous.get("/project/p/graphs").status()).isEqualTo(200);
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
     }
@@ -239,7 +286,9 @@ class ServerApiTest {
         Http.Response r = http.get("/metrics");
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("smo_http_requests_total{").contains("route=\"/health\"")
+        assertThat(r.body())
+                .contains("smo_http_requests_total{")
+                .contains("route=\"/health\"")
                 .contains("smo_graphs{");
     }
 }

@@ -1,5 +1,7 @@
 package dev.smo.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.Orchestrator;
@@ -10,19 +12,16 @@ import dev.smo.core.spi.ClusterInventory;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole lifecycle over HTTP against the server on the real PostgreSQL with the dry-run deployer: deploy,
@@ -37,7 +36,8 @@ class ServerLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicReference<List<ClusterInfo>> clusters = new AtomicReference<>(List.of(
-            ClusterInfo.of("edge-a", 6_000, 16L << 30, 0), ClusterInfo.of("edge-b", 6_000, 16L << 30, 0),
+            ClusterInfo.of("edge-a", 6_000, 16L << 30, 0),
+            ClusterInfo.of("edge-b", 6_000, 16L << 30, 0),
             ClusterInfo.of("edge-c", 6_000, 16L << 30, 0)));
     private final DryRunDeployer deployer = new DryRunDeployer();
     private final InMemoryAlertRuleStore rules = new InMemoryAlertRuleStore();
@@ -60,8 +60,12 @@ class ServerLifecycleIT {
                 return false;
             }
         };
-        smo = Orchestrator.builder().store(store).inventory(inventory)
-                .deployer(deployer).alertRules(rules).build();
+        smo = Orchestrator.builder()
+                .store(store)
+                .inventory(inventory)
+                .deployer(deployer)
+                .alertRules(rules)
+                .build();
         app = SmoServer.create(smo, HttpSettings.DEFAULTS).start("127.0.0.1", 0);
         http = new Http(app.port());
     }
@@ -73,11 +77,30 @@ class ServerLifecycleIT {
     }
 
     private static String alert(String graph, String service, String status) throws Exception {
-        Map<String, Object> a = Map.of("status", status, "labels", Map.of("alertname", "trigger", "graph", graph,
-                "service", service, "severity", "critical"), "annotations", Map.of("description", "test"),
-                "startsAt", "2026-11-25T10:00:00Z", "fingerprint", "f" + service);
-        return JSON.writeValueAsString(Map.of("version", "4", "status", status, "receiver", "smo",
-                "groupLabels", Map.of(), "commonLabels", Map.of(), "alerts", List.of(a)));
+        Map<String, Object> a = Map.of(
+                "status",
+                status,
+                "labels",
+                Map.of("alertname", "trigger", "graph", graph, "service", service, "severity", "critical"),
+                "annotations",
+                Map.of("description", "test"),
+                "startsAt",
+                "2026-11-25T10:00:00Z",
+                "fingerprint",
+                "f" + service);
+        return JSON.writeValueAsString(Map.of(
+                "version",
+                "4",
+                "status",
+                status,
+                "receiver",
+                "smo",
+                "groupLabels",
+                Map.of(),
+                "commonLabels",
+                Map.of(),
+                "alerts",
+                List.of(a)));
     }
 
     private static List<String> pending(JsonNode graph) {
@@ -91,12 +114,14 @@ class ServerLifecycleIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"brussels-demo/hdag.yaml, image-detection-graph, brussels",
-            "my-webapp/hdag.yaml, my-webapp-graph, webapp"})
+    @CsvSource({
+        "brussels-demo/hdag.yaml, image-detection-graph, brussels",
+        "my-webapp/hdag.yaml, my-webapp-graph, webapp"
+    })
     void fullLifecycleOverHttp(String file, String graph, String project) throws Exception {
         // Deploy: placement visible, event-triggered services pending.
-        Http.Response deployed = http.post("/project/" + project + "/graphs", "application/yaml",
-                ServerApiTest.example(file));
+        Http.Response deployed =
+                http.post("/project/" + project + "/graphs", "application/yaml", ServerApiTest.example(file));
         assertThat(deployed.status()).isEqualTo(201);
         JsonNode g = http.get("/graphs/" + graph).json();
         int services = g.path("services").size();
@@ -108,16 +133,21 @@ class ServerLifecycleIT {
 
         // Alertmanager fires: pending services deploy, once.
         for (String service : pending) {
-            JsonNode outcome = http.post("/alerts", "application/json", alert(graph, service, "firing")).json();
+            JsonNode outcome = http.post("/alerts", "application/json", alert(graph, service, "firing"))
+                    .json();
             assertThat(outcome.path("outcomes").get(0).path("action").asText()).isEqualTo("DEPLOYED");
-            JsonNode repeat = http.post("/alerts", "application/json", alert(graph, service, "firing")).json();
+            JsonNode repeat = http.post("/alerts", "application/json", alert(graph, service, "firing"))
+                    .json();
             assertThat(repeat.path("outcomes").get(0).path("action").asText()).isEqualTo("IGNORED");
         }
         assertThat(pending(http.get("/graphs/" + graph).json())).isEmpty();
         assertThat(deployer.releases()).hasSize(services);
 
         // Stop uninstalls, start reinstalls every release.
-        assertThat(http.post("/graphs/" + graph + "/stop", null, "").json().path("status").asText())
+        assertThat(http.post("/graphs/" + graph + "/stop", null, "")
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("Stopped");
         assertThat(deployer.releases()).isEmpty();
         JsonNode started = http.post("/graphs/" + graph + "/start", null, "").json();
@@ -127,10 +157,13 @@ class ServerLifecycleIT {
         // A cluster disappears: re-placement moves its services elsewhere and upgrades their releases.
         String lost = started.path("placement").elements().next().asText();
         clusters.set(clusters.get().stream().filter(c -> !c.name().equals(lost)).toList());
-        JsonNode replaced = http.post("/graphs/" + graph + "/placement", null, "").json();
+        JsonNode replaced =
+                http.post("/graphs/" + graph + "/placement", null, "").json();
         assertThat(replaced.path("status").asText()).isEqualTo("Running");
         replaced.path("placement").forEach(c -> assertThat(c.asText()).isNotEqualTo(lost));
-        deployer.releases().values().forEach(spec -> assertThat(spec.values().toString()).doesNotContain(lost));
+        deployer.releases()
+                .values()
+                .forEach(spec -> assertThat(spec.values().toString()).doesNotContain(lost));
 
         // Removal deletes everything but the event log, which tells the story.
         assertThat(http.delete("/graphs/" + graph).status()).isEqualTo(200);
@@ -138,12 +171,32 @@ class ServerLifecycleIT {
         assertThat(deployer.releases()).isEmpty();
         assertThat(rules.groups()).isEmpty();
         List<String> story = new ArrayList<>();
-        http.get("/graphs/" + graph + "/events").json().forEach(e -> story.add(e.path("type").asText()));
-        assertThat(story).containsSubsequence("DEPLOY_REQUESTED", "PLACED", "RELEASE_APPLIED", "RUNNING",
-                "ALERT_RECEIVED", "RELEASE_APPLIED", "STOP_REQUESTED", "RELEASE_UNINSTALLED", "STOPPED",
-                "START_REQUESTED", "RELEASE_APPLIED", "RUNNING", "REPLACE_REQUESTED", "PLACED", "RELEASE_APPLIED",
-                "REMOVE_REQUESTED", "RELEASE_UNINSTALLED", "REMOVED");
-        assertThat(Optional.ofNullable(http.get("/project/" + project + "/graphs").json()).map(JsonNode::size))
+        http.get("/graphs/" + graph + "/events")
+                .json()
+                .forEach(e -> story.add(e.path("type").asText()));
+        assertThat(story)
+                .containsSubsequence(
+                        "DEPLOY_REQUESTED",
+                        "PLACED",
+                        "RELEASE_APPLIED",
+                        "RUNNING",
+                        "ALERT_RECEIVED",
+                        "RELEASE_APPLIED",
+                        "STOP_REQUESTED",
+                        "RELEASE_UNINSTALLED",
+                        "STOPPED",
+                        "START_REQUESTED",
+                        "RELEASE_APPLIED",
+                        "RUNNING",
+                        "REPLACE_REQUESTED",
+                        "PLACED",
+                        "RELEASE_APPLIED",
+                        "REMOVE_REQUESTED",
+                        "RELEASE_UNINSTALLED",
+                        "REMOVED");
+        assertThat(Optional.ofNullable(
+                                http.get("/project/" + project + "/graphs").json())
+                        .map(JsonNode::size))
                 .contains(0);
     }
 }

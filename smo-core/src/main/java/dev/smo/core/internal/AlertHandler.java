@@ -8,7 +8,6 @@ import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-
 import java.util.List;
 
 /**
@@ -37,15 +36,26 @@ final class AlertHandler {
         }
         List<StoredGraph> candidates = graphName != null
                 ? store.find(graphName).stream().toList()
-                : store.list(null).stream().filter(g -> g.service(serviceName).isPresent()).toList();
-        candidates = candidates.stream().filter(g -> g.service(serviceName).isPresent()).toList();
+                : store.list(null).stream()
+                        .filter(g -> g.service(serviceName).isPresent())
+                        .toList();
+        candidates = candidates.stream()
+                .filter(g -> g.service(serviceName).isPresent())
+                .toList();
         if (candidates.isEmpty()) {
-            return ignored(name, graphName, serviceName, "No graph has service (" + serviceName + ")"
-                    + (graphName == null ? "." : " in graph (" + graphName + ")."));
+            return ignored(
+                    name,
+                    graphName,
+                    serviceName,
+                    "No graph has service (" + serviceName + ")"
+                            + (graphName == null ? "." : " in graph (" + graphName + ")."));
         }
         if (candidates.size() > 1) {
-            return ignored(name, null, serviceName, "Service (" + serviceName + ") exists in several graphs and "
-                    + "the alert has no graph label.");
+            return ignored(
+                    name,
+                    null,
+                    serviceName,
+                    "Service (" + serviceName + ") exists in several graphs and " + "the alert has no graph label.");
         }
         StoredGraph g = candidates.get(0);
         StoredService s = g.service(serviceName).orElseThrow();
@@ -56,15 +66,24 @@ final class AlertHandler {
             return record(g, s, name, "Service is " + s.status().label() + "; alert ignored, nothing reinstalled.");
         }
         try {
-            StoredGraph after = orchestrator.deployPending(g, s, "Alert (" + name + ") fired: deploying "
-                    + serviceName + ".");
+            StoredGraph after =
+                    orchestrator.deployPending(g, s, "Alert (" + name + ") fired: deploying " + serviceName + ".");
             StoredService result = after.service(serviceName).orElseThrow();
             boolean ok = result.status() == ServiceStatus.DEPLOYED;
-            return new AlertOutcome(name, g.name(), serviceName, ok ? "DEPLOYED" : "FAILED",
+            return new AlertOutcome(
+                    name,
+                    g.name(),
+                    serviceName,
+                    ok ? "DEPLOYED" : "FAILED",
                     ok ? "Deployed on cluster " + result.cluster() + "." : result.lastError());
         } catch (ConcurrentUpdateException e) {
-            return new AlertOutcome(name, g.name(), serviceName, "IGNORED", "Graph is being changed by another "
-                    + "request; the alert will be handled when Alertmanager repeats it.");
+            return new AlertOutcome(
+                    name,
+                    g.name(),
+                    serviceName,
+                    "IGNORED",
+                    "Graph is being changed by another "
+                            + "request; the alert will be handled when Alertmanager repeats it.");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.smo.model.EventSpec;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
 import dev.smo.model.Trigger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  */
 final class AlertRules {
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
     /** @return the PrometheusRule group name of a graph */
     static String group(String graph) {
@@ -38,7 +36,8 @@ final class AlertRules {
      * @return the service's rules; empty when it is not event-triggered
      */
     static List<AlertRule> of(HdaGraph graph, Service service) {
-        if (!(service.deployment().trigger() instanceof Trigger.Event event) || event.events().isEmpty()) {
+        if (!(service.deployment().trigger() instanceof Trigger.Event event)
+                || event.events().isEmpty()) {
             return List.of();
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -51,16 +50,23 @@ final class AlertRules {
                     .map(e -> "(" + e.condition().promQuery() + ")")
                     .collect(Collectors.joining(" and on() "));
             Duration longest = event.events().stream()
-                    .map(e -> e.condition().gracePeriod() == null ? Duration.ZERO : e.condition().gracePeriod())
-                    .max(Duration::compareTo).orElse(Duration.ZERO);
-            String description = event.events().stream().map(AlertRules::description)
-                    .collect(Collectors.joining("; "));
+                    .map(e -> e.condition().gracePeriod() == null
+                            ? Duration.ZERO
+                            : e.condition().gracePeriod())
+                    .max(Duration::compareTo)
+                    .orElse(Duration.ZERO);
+            String description =
+                    event.events().stream().map(AlertRules::description).collect(Collectors.joining("; "));
             String name = event.events().stream().map(EventSpec::id).collect(Collectors.joining("-and-"));
             return List.of(new AlertRule(name, expr, promDuration(longest), labels, annotations(description)));
         }
         List<AlertRule> rules = new ArrayList<>();
         for (EventSpec e : event.events()) {
-            rules.add(new AlertRule(e.id(), e.condition().promQuery(), e.condition().gracePeriodText(), labels,
+            rules.add(new AlertRule(
+                    e.id(),
+                    e.condition().promQuery(),
+                    e.condition().gracePeriodText(),
+                    labels,
                     annotations(description(e))));
         }
         return rules;

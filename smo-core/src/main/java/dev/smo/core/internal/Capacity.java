@@ -4,7 +4,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,11 +21,10 @@ import java.util.Set;
 final class Capacity {
 
     /** Services whose demand holds capacity on their cluster. */
-    private static final Set<ServiceStatus> HOLDING = EnumSet.of(ServiceStatus.DEPLOYED, ServiceStatus.DEPLOYING,
-            ServiceStatus.PENDING);
+    private static final Set<ServiceStatus> HOLDING =
+            EnumSet.of(ServiceStatus.DEPLOYED, ServiceStatus.DEPLOYING, ServiceStatus.PENDING);
 
-    private Capacity() {
-    }
+    private Capacity() {}
 
     /**
      * @param clusters the inventory's clusters
@@ -35,8 +33,8 @@ final class Capacity {
      * @param graph the graph being placed (whose own services are excluded or added back)
      * @return the clusters with the capacity available to that graph
      */
-    static List<ClusterInfo> availableTo(List<ClusterInfo> clusters, boolean countsDeployed,
-                                         List<StoredGraph> graphs, String graph) {
+    static List<ClusterInfo> availableTo(
+            List<ClusterInfo> clusters, boolean countsDeployed, List<StoredGraph> graphs, String graph) {
         Map<String, long[]> delta = new HashMap<>();
         for (StoredGraph g : graphs) {
             boolean own = g.name().equals(graph);
@@ -58,9 +56,15 @@ final class Capacity {
         List<ClusterInfo> out = new ArrayList<>();
         for (ClusterInfo c : clusters) {
             long[] d = delta.getOrDefault(c.name(), new long[3]);
-            out.add(new ClusterInfo(c.name(), c.ready(), Math.max(0, c.cpuMillis() + sign * d[0]),
-                    Math.max(0, c.memoryBytes() + sign * d[1]), (int) Math.max(0, c.gpus() + sign * d[2]),
-                    c.labels(), c.podCidr(), c.serviceCidr()));
+            out.add(new ClusterInfo(
+                    c.name(),
+                    c.ready(),
+                    Math.max(0, c.cpuMillis() + sign * d[0]),
+                    Math.max(0, c.memoryBytes() + sign * d[1]),
+                    (int) Math.max(0, c.gpus() + sign * d[2]),
+                    c.labels(),
+                    c.podCidr(),
+                    c.serviceCidr()));
         }
         return out;
     }

@@ -2,7 +2,6 @@ package dev.smo.core.internal;
 
 import dev.smo.core.spi.Dashboard;
 import dev.smo.model.HdaGraph;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +20,7 @@ final class Dashboards {
 
     private static final int MAX_UID = 40;
 
-    private Dashboards() {
-    }
+    private Dashboards() {}
 
     /**
      * @param graph the descriptor
@@ -75,16 +73,37 @@ final class Dashboards {
     private static List<Object> panels(String svc, String namespace, boolean repeat) {
         String pods = "namespace=\"" + namespace + "\",pod=~\"" + svc + ".*\"";
         List<Object> panels = new ArrayList<>();
-        panels.add(panel(1, svc + " pods", "short", "sum(kube_deployment_status_replicas_ready{namespace=\""
-                + namespace + "\",deployment=~\"" + svc + ".*\"}) OR on() vector(0)", 0, repeat));
-        panels.add(panel(2, svc + " CPU utilization", "percent", "round(100 * sum(rate(container_cpu_usage_seconds_total{"
-                + pods + ",container!=\"\"}[1m])) by (pod) / sum(kube_pod_container_resource_limits{" + pods
-                + ",resource=\"cpu\"}) by (pod))", 8, repeat));
-        panels.add(panel(3, svc + " RAM usage", "decbytes", "sum(container_memory_usage_bytes{" + pods
-                + ",container!=\"\"})", 16, repeat));
-        panels.add(panel(4, svc + " throttling", "percentunit",
+        panels.add(panel(
+                1,
+                svc + " pods",
+                "short",
+                "sum(kube_deployment_status_replicas_ready{namespace=\"" + namespace + "\",deployment=~\"" + svc
+                        + ".*\"}) OR on() vector(0)",
+                0,
+                repeat));
+        panels.add(panel(
+                2,
+                svc + " CPU utilization",
+                "percent",
+                "round(100 * sum(rate(container_cpu_usage_seconds_total{"
+                        + pods + ",container!=\"\"}[1m])) by (pod) / sum(kube_pod_container_resource_limits{" + pods
+                        + ",resource=\"cpu\"}) by (pod))",
+                8,
+                repeat));
+        panels.add(panel(
+                3,
+                svc + " RAM usage",
+                "decbytes",
+                "sum(container_memory_usage_bytes{" + pods + ",container!=\"\"})",
+                16,
+                repeat));
+        panels.add(panel(
+                4,
+                svc + " throttling",
+                "percentunit",
                 "sum(increase(container_cpu_cfs_throttled_periods_total{" + pods + ",container!=\"\"}[1m])) / "
-                        + "sum(increase(container_cpu_cfs_periods_total{" + pods + ",container!=\"\"}[1m]))", 24,
+                        + "sum(increase(container_cpu_cfs_periods_total{" + pods + ",container!=\"\"}[1m]))",
+                24,
                 repeat));
         return panels;
     }
@@ -112,8 +131,10 @@ final class Dashboards {
         panel.put("datasource", Map.of("type", "prometheus", "uid", "prometheus"));
         panel.put("gridPos", Map.of("h", 8, "w", 12, "x", 0, "y", y));
         panel.put("fieldConfig", Map.of("defaults", Map.of("unit", unit), "overrides", List.of()));
-        panel.put("targets", List.of(Map.of("refId", "A", "expr", expr,
-                "datasource", Map.of("type", "prometheus", "uid", "prometheus"))));
+        panel.put(
+                "targets",
+                List.of(Map.of(
+                        "refId", "A", "expr", expr, "datasource", Map.of("type", "prometheus", "uid", "prometheus"))));
         return panel;
     }
 }

@@ -8,9 +8,9 @@ import dev.smo.core.GraphBusyException;
 import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.IllegalTransitionException;
 import dev.smo.core.Orchestrator;
+import dev.smo.core.PlacementFailedException;
 import dev.smo.core.Plan;
 import dev.smo.core.PlannedService;
-import dev.smo.core.PlacementFailedException;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.ArtifactFetcher;
 import dev.smo.core.spi.ClusterInfo;
@@ -27,7 +27,6 @@ import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.ParseOptions;
 import dev.smo.model.Service;
 import dev.smo.model.Violation;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,11 +58,20 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
-        this.parseOptions = ParseOptions.defaults().withResourceLevels(parts.translator().table().levels());
+        this.parseOptions = ParseOptions.defaults()
+                .withResourceLevels(parts.translator().table().levels());
         this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
         this.executor = new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, this::parse);
-        this.scaling = new Scaling(this, this::parse, store, parts.scaler(), parts.metrics(), parts.scalingOptimizer(), clock,
-                parts.scalingInterval(), parts.inventory().countsDeployedWorkloads());
+        this.scaling = new Scaling(
+                this,
+                this::parse,
+                store,
+                parts.scaler(),
+                parts.metrics(),
+                parts.scalingOptimizer(),
+                clock,
+                parts.scalingInterval(),
+                parts.inventory().countsDeployedWorkloads());
     }
 
     /**
@@ -89,19 +97,47 @@ public final class DefaultOrchestrator implements Orchestrator {
         List<StoredService> services = new ArrayList<>();
         for (PlannedService p : plan.services()) {
             Service s = graph.service(p.name()).orElseThrow();
-            services.add(new StoredService(p.name(), p.pending() ? ServiceStatus.PENDING : ServiceStatus.DEPLOYING,
-                    p.cluster(), p.replicas(), p.resources().cpuMillis(), p.resources().memoryBytes(),
-                    p.resources().storageBytes(), p.resources().gpus(), s.artifact().ociImage(),
-                    s.artifact().ociConfig() == null ? null : s.artifact().ociConfig().type(),
-                    s.artifact().ociConfig() == null ? null : s.artifact().ociConfig().implementer(),
-                    p.values(), p.alertRules(), null, null));
+            services.add(new StoredService(
+                    p.name(),
+                    p.pending() ? ServiceStatus.PENDING : ServiceStatus.DEPLOYING,
+                    p.cluster(),
+                    p.replicas(),
+                    p.resources().cpuMillis(),
+                    p.resources().memoryBytes(),
+                    p.resources().storageBytes(),
+                    p.resources().gpus(),
+                    s.artifact().ociImage(),
+                    s.artifact().ociConfig() == null
+                            ? null
+                            : s.artifact().ociConfig().type(),
+                    s.artifact().ociConfig() == null
+                            ? null
+                            : s.artifact().ociConfig().implementer(),
+                    p.values(),
+                    p.alertRules(),
+                    null,
+                    null));
         }
-        StoredGraph draft = new StoredGraph(graph.id(), project, GraphStatus.DEPLOYING, Descriptors.toJson(graph),
-                Map.of(), null, List.of(), 0, null, null).withServices(services);
-        StoredGraph stored = store.insert(draft, List.of(
-                event(graph.id(), "DEPLOY_REQUESTED", "Deploy of " + services.size() + " services into project ("
-                        + project + ") requested."),
-                event(graph.id(), "PLACED", describe(plan))));
+        StoredGraph draft = new StoredGraph(
+                        graph.id(),
+                        project,
+                        GraphStatus.DEPLOYING,
+                        Descriptors.toJson(graph),
+                        Map.of(),
+                        null,
+                        List.of(),
+                        0,
+                        null,
+                        null)
+                .withServices(services);
+        StoredGraph stored = store.insert(
+                draft,
+                List.of(
+                        event(
+                                graph.id(),
+                                "DEPLOY_REQUESTED",
+                                "Deploy of " + services.size() + " services into project (" + project + ") requested."),
+                        event(graph.id(), "PLACED", describe(plan))));
         return run(stored);
     }
 
@@ -118,8 +154,11 @@ public final class DefaultOrchestrator implements Orchestrator {
     @Override
     public StoredGraph deployArtifact(String project, String reference) {
         if (artifacts == null) {
-            throw new ArtifactException(reference, "Artifact (" + reference + ") cannot be fetched: no registry is "
-                    + "configured.\nMaybe post the descriptor itself instead of an artifact reference.", null);
+            throw new ArtifactException(
+                    reference,
+                    "Artifact (" + reference + ") cannot be fetched: no registry is "
+                            + "configured.\nMaybe post the descriptor itself instead of an artifact reference.",
+                    null);
         }
         return deployDescriptor(project, artifacts.fetchDescriptor(reference));
     }
@@ -169,7 +208,9 @@ public final class DefaultOrchestrator implements Orchestrator {
         List<StoredService> next = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         for (StoredService s : g.services()) {
-            PlannedService p = plan.services().stream().filter(x -> x.name().equals(s.name())).findFirst()
+            PlannedService p = plan.services().stream()
+                    .filter(x -> x.name().equals(s.name()))
+                    .findFirst()
                     .orElseThrow();
             boolean changed = !p.cluster().equals(s.cluster()) || !p.values().equals(s.values());
             if (!p.cluster().equals(s.cluster())) {
@@ -179,8 +220,12 @@ public final class DefaultOrchestrator implements Orchestrator {
             boolean redo = changed && s.status() == ServiceStatus.DEPLOYED || s.status() == ServiceStatus.FAILED;
             next.add(redo ? placed.withStatus(ServiceStatus.DEPLOYING, null) : placed);
         }
-        List<GraphEvent> events = List.of(event(name, "REPLACE_REQUESTED", "Re-placement requested; "
-                + (moved.isEmpty() ? "no service moves." : "moving " + String.join(", ", moved) + ".")),
+        List<GraphEvent> events = List.of(
+                event(
+                        name,
+                        "REPLACE_REQUESTED",
+                        "Re-placement requested; "
+                                + (moved.isEmpty() ? "no service moves." : "moving " + String.join(", ", moved) + ".")),
                 event(name, "PLACED", describe(plan)));
         StoredGraph recorded = store.update(g.withStatus(GraphStatus.REPLACING).withServices(next), events);
         return run(recorded);
@@ -193,10 +238,12 @@ public final class DefaultOrchestrator implements Orchestrator {
             throw new IllegalTransitionException("Graph (" + name + ") is already stopped.");
         }
         List<StoredService> next = g.services().stream()
-                .map(s -> s.status() == ServiceStatus.PENDING || s.status() == ServiceStatus.STOPPED ? s
+                .map(s -> s.status() == ServiceStatus.PENDING || s.status() == ServiceStatus.STOPPED
+                        ? s
                         : s.withStatus(ServiceStatus.STOPPING, null))
                 .toList();
-        return run(store.update(g.withStatus(GraphStatus.STOPPING).withServices(next),
+        return run(store.update(
+                g.withStatus(GraphStatus.STOPPING).withServices(next),
                 List.of(event(name, "STOP_REQUESTED", "Stop requested: uninstalling every release."))));
     }
 
@@ -204,15 +251,19 @@ public final class DefaultOrchestrator implements Orchestrator {
     public StoredGraph start(String name) {
         StoredGraph g = settled(name);
         if (g.status() != GraphStatus.STOPPED) {
-            throw new IllegalTransitionException("Graph (" + name + ") is " + g.status().label()
-                    + ", not Stopped; only a stopped graph can be started.");
+            throw new IllegalTransitionException("Graph (" + name + ") is "
+                    + g.status().label() + ", not Stopped; only a stopped graph can be started.");
         }
         List<StoredService> next = g.services().stream()
                 .map(s -> s.status() == ServiceStatus.STOPPED ? s.withStatus(ServiceStatus.DEPLOYING, null) : s)
                 .toList();
-        StoredGraph recorded = store.update(g.withStatus(GraphStatus.STARTING).withServices(next),
-                List.of(event(name, "START_REQUESTED", "Start requested: reinstalling the services that ran "
-                        + "before the stop; event-triggered ones wait for their alert.")));
+        StoredGraph recorded = store.update(
+                g.withStatus(GraphStatus.STARTING).withServices(next),
+                List.of(event(
+                        name,
+                        "START_REQUESTED",
+                        "Start requested: reinstalling the services that ran "
+                                + "before the stop; event-triggered ones wait for their alert.")));
         recorded = run(recorded);
         return recorded.services().isEmpty() ? recorded : replaceIfClustersChanged(recorded);
     }
@@ -220,13 +271,17 @@ public final class DefaultOrchestrator implements Orchestrator {
     /** After a start, re-places services whose cluster is gone; the start itself stands either way. */
     private StoredGraph replaceIfClustersChanged(StoredGraph g) {
         try {
-            Set<String> ready = readClusters().stream().filter(ClusterInfo::ready).map(ClusterInfo::name)
+            Set<String> ready = readClusters().stream()
+                    .filter(ClusterInfo::ready)
+                    .map(ClusterInfo::name)
                     .collect(Collectors.toSet());
             boolean lost = g.services().stream().anyMatch(s -> s.cluster() != null && !ready.contains(s.cluster()));
             return lost && g.status().isSettled() ? replace(g.name()) : g;
         } catch (PlacementFailedException | SmoIntegrationException e) {
-            return store.update(store.find(g.name()).orElse(g), List.of(event(g.name(), "REPLACEMENT_SKIPPED",
-                    "Started, but not re-placed: " + Executor.message(e))));
+            return store.update(
+                    store.find(g.name()).orElse(g),
+                    List.of(event(
+                            g.name(), "REPLACEMENT_SKIPPED", "Started, but not re-placed: " + Executor.message(e))));
         }
     }
 
@@ -236,9 +291,11 @@ public final class DefaultOrchestrator implements Orchestrator {
         if (!g.status().isSettled() && active.contains(name)) {
             throw new GraphBusyException(name, g.status());
         }
-        List<StoredService> next = g.services().stream().map(s -> s.withStatus(ServiceStatus.REMOVING, null))
+        List<StoredService> next = g.services().stream()
+                .map(s -> s.withStatus(ServiceStatus.REMOVING, null))
                 .toList();
-        run(store.update(g.withStatus(GraphStatus.REMOVING).withServices(next),
+        run(store.update(
+                g.withStatus(GraphStatus.REMOVING).withServices(next),
                 List.of(event(name, "REMOVE_REQUESTED", "Removal requested."))));
     }
 
@@ -253,7 +310,8 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     /** Deploys one pending service; called by {@link AlertHandler}. */
     StoredGraph deployPending(StoredGraph g, StoredService s, String why) {
-        StoredGraph recorded = store.update(g.withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
+        StoredGraph recorded = store.update(
+                g.withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
                 List.of(GraphEvent.of(g.name(), s.name(), clock.instant(), "ALERT_RECEIVED", why)));
         return run(recorded);
     }
@@ -280,8 +338,12 @@ public final class DefaultOrchestrator implements Orchestrator {
             if (active.contains(g.name())) {
                 continue;
             }
-            store.update(g, List.of(event(g.name(), "RECONCILE", "Finishing recorded work left "
-                    + g.status().label() + " by an earlier run.")));
+            store.update(
+                    g,
+                    List.of(event(
+                            g.name(),
+                            "RECONCILE",
+                            "Finishing recorded work left " + g.status().label() + " by an earlier run.")));
             run(store.find(g.name()).orElseThrow());
             repaired.add(g.name());
         }
@@ -310,11 +372,15 @@ public final class DefaultOrchestrator implements Orchestrator {
         return g;
     }
 
-    private Plan planFor(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas,
-                         boolean record) {
+    private Plan planFor(
+            String project,
+            HdaGraph graph,
+            Map<String, String> current,
+            Map<String, Integer> replicas,
+            boolean record) {
         List<ClusterInfo> clusters = record ? readClusters() : inventory.clusters();
-        List<ClusterInfo> available = Capacity.availableTo(clusters, inventory.countsDeployedWorkloads(),
-                store.list(null), graph.id());
+        List<ClusterInfo> available =
+                Capacity.availableTo(clusters, inventory.countsDeployedWorkloads(), store.list(null), graph.id());
         return planner.plan(project, graph, available, current, replicas);
     }
 
@@ -333,18 +399,27 @@ public final class DefaultOrchestrator implements Orchestrator {
         if (!r.status().hasSolution()) {
             return "Placement " + r.describe();
         }
-        String assignment = r.assignment().entrySet().stream().map(e -> e.getKey() + "→" + e.getValue())
+        String assignment = r.assignment().entrySet().stream()
+                .map(e -> e.getKey() + "→" + e.getValue())
                 .collect(Collectors.joining(", "));
-        return String.format(java.util.Locale.ROOT, "Placement %s: %s (moves %d, cut edges %d, %d nodes, %d ms).",
-                r.describe(), assignment, r.terms().moves(), r.terms().cutWeight(), r.nodes(),
+        return String.format(
+                java.util.Locale.ROOT,
+                "Placement %s: %s (moves %d, cut edges %d, %d nodes, %d ms).",
+                r.describe(),
+                assignment,
+                r.terms().moves(),
+                r.terms().cutWeight(),
+                r.nodes(),
                 r.wallTime().toMillis());
     }
 
     private static void requireProject(String project) {
         if (project == null || !DNS_LABEL.matcher(project).matches()) {
-            throw new InvalidDescriptorException(List.of(Violation.of("/project", "Project (" + project
-                    + ") is not a DNS-1123 label; it becomes the Kubernetes namespace of the graph's releases.\n"
-                    + "Maybe use lowercase letters, digits and '-', at most 63 characters.")));
+            throw new InvalidDescriptorException(List.of(Violation.of(
+                    "/project",
+                    "Project (" + project
+                            + ") is not a DNS-1123 label; it becomes the Kubernetes namespace of the graph's releases.\n"
+                            + "Maybe use lowercase letters, digits and '-', at most 63 characters.")));
         }
     }
 }

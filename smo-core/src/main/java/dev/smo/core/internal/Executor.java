@@ -13,7 +13,6 @@ import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
 import dev.smo.model.HdaGraph;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -36,8 +35,13 @@ final class Executor {
     private final Clock clock;
     private final Function<String, HdaGraph> parser;
 
-    Executor(GraphStore store, Deployer deployer, AlertRuleStore rules, DashboardPublisher dashboards, Clock clock,
-             Function<String, HdaGraph> parser) {
+    Executor(
+            GraphStore store,
+            Deployer deployer,
+            AlertRuleStore rules,
+            DashboardPublisher dashboards,
+            Clock clock,
+            Function<String, HdaGraph> parser) {
         this.store = store;
         this.deployer = deployer;
         this.rules = rules;
@@ -62,7 +66,7 @@ final class Executor {
                 case DEPLOYING -> g = install(g, s);
                 case STOPPING -> g = uninstall(g, s, ServiceStatus.STOPPED);
                 case REMOVING -> g = uninstall(g, s, null);
-                default -> { }
+                default -> {}
             }
         }
         return settle(g);
@@ -73,13 +77,20 @@ final class Executor {
             case REMOVING -> {
                 clearRules(g);
                 deleteDashboards(g);
-                store.delete(g.name(), g.version(), List.of(event(g, null, "REMOVED",
-                        "Graph removed: releases uninstalled, rules and dashboard deleted.")));
+                store.delete(
+                        g.name(),
+                        g.version(),
+                        List.of(event(
+                                g,
+                                null,
+                                "REMOVED",
+                                "Graph removed: releases uninstalled, rules and dashboard deleted.")));
                 return null;
             }
             case STOPPING -> {
                 clearRules(g);
-                return store.update(g.withStatus(GraphStatus.STOPPED),
+                return store.update(
+                        g.withStatus(GraphStatus.STOPPED),
                         List.of(event(g, null, "STOPPED", "Graph stopped: every release uninstalled.")));
             }
             default -> {
@@ -88,7 +99,8 @@ final class Executor {
                 if (g.status() == next) {
                     return g;
                 }
-                String why = failed ? "Graph failed: see the failed services' last errors."
+                String why = failed
+                        ? "Graph failed: see the failed services' last errors."
                         : "Graph running: every service installed or waiting for its trigger.";
                 return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
             }
@@ -99,16 +111,25 @@ final class Executor {
         ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.artifactRef(), null, s.values());
         try {
             ReleaseStatus status = deployer.apply(spec);
-            return store.update(g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
-                    List.of(event(g, s.name(), "RELEASE_APPLIED", "Release " + g.project() + "/" + s.name()
-                            + " " + status.state() + " (revision " + status.revision() + ") on cluster "
-                            + s.cluster() + " from " + s.artifactRef() + ".")));
+            return store.update(
+                    g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
+                    List.of(event(
+                            g,
+                            s.name(),
+                            "RELEASE_APPLIED",
+                            "Release " + g.project() + "/" + s.name()
+                                    + " " + status.state() + " (revision " + status.revision() + ") on cluster "
+                                    + s.cluster() + " from " + s.artifactRef() + ".")));
         } catch (RuntimeException e) {
             String reason = message(e);
             LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
-            return store.update(g.withService(s.withStatus(ServiceStatus.FAILED, reason)),
-                    List.of(event(g, s.name(), "RELEASE_FAILED", "Release " + g.project() + "/" + s.name()
-                            + " failed: " + reason)));
+            return store.update(
+                    g.withService(s.withStatus(ServiceStatus.FAILED, reason)),
+                    List.of(event(
+                            g,
+                            s.name(),
+                            "RELEASE_FAILED",
+                            "Release " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
     }
 
@@ -120,14 +141,24 @@ final class Executor {
             StoredService failed = s.withStatus(ServiceStatus.FAILED, reason);
             if (next == null) {
                 // Removal goes on: the graph is deleted; the failure stays in the event log.
-                return store.update(g, List.of(event(g, s.name(), "UNINSTALL_FAILED",
-                        "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+                return store.update(
+                        g,
+                        List.of(event(
+                                g,
+                                s.name(),
+                                "UNINSTALL_FAILED",
+                                "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
             }
-            return store.update(g.withService(failed), List.of(event(g, s.name(), "UNINSTALL_FAILED",
-                    "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+            return store.update(
+                    g.withService(failed),
+                    List.of(event(
+                            g,
+                            s.name(),
+                            "UNINSTALL_FAILED",
+                            "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
-        GraphEvent done = event(g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name()
-                + " uninstalled.");
+        GraphEvent done =
+                event(g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.");
         return store.update(next == null ? g : g.withService(s.withStatus(next, null)), List.of(done));
     }
 
@@ -145,8 +176,13 @@ final class Executor {
             rules.replace(g.project(), AlertRules.group(g.name()), pending);
             return g;
         } catch (RuntimeException e) {
-            return store.update(g, List.of(event(g, null, "RULES_FAILED",
-                    "Alerting rules not written: " + message(e) + " Pending services wait until they are.")));
+            return store.update(
+                    g,
+                    List.of(event(
+                            g,
+                            null,
+                            "RULES_FAILED",
+                            "Alerting rules not written: " + message(e) + " Pending services wait until they are.")));
         }
     }
 
@@ -169,8 +205,8 @@ final class Executor {
         try {
             StoredGraph next = g;
             if (next.dashboardUrl() == null) {
-                next = next.withDashboardUrl(dashboards.publish(Dashboards.graph(parser.apply(g.descriptor()),
-                        g.project())));
+                next = next.withDashboardUrl(
+                        dashboards.publish(Dashboards.graph(parser.apply(g.descriptor()), g.project())));
             }
             for (StoredService s : next.services()) {
                 if (s.dashboardUrl() == null) {
@@ -178,11 +214,16 @@ final class Executor {
                     next = next.withService(s.withDashboardUrl(url));
                 }
             }
-            return store.update(next, List.of(event(g, null, "DASHBOARD_PUBLISHED", "Dashboards published: graph "
-                    + "at " + next.dashboardUrl() + ", one per service.")));
+            return store.update(
+                    next,
+                    List.of(event(
+                            g,
+                            null,
+                            "DASHBOARD_PUBLISHED",
+                            "Dashboards published: graph " + "at " + next.dashboardUrl() + ", one per service.")));
         } catch (RuntimeException e) {
-            return store.update(g, List.of(event(g, null, "DASHBOARD_FAILED",
-                    "Dashboard not published: " + message(e))));
+            return store.update(
+                    g, List.of(event(g, null, "DASHBOARD_FAILED", "Dashboard not published: " + message(e))));
         }
     }
 
@@ -194,8 +235,9 @@ final class Executor {
             try {
                 dashboards.delete(uid);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Dashboard (" + uid + ") of graph (" + g.name() + ") not deleted: "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Dashboard (" + uid + ") of graph (" + g.name() + ") not deleted: " + e.getMessage());
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.smo.core.internal;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +22,7 @@ final class HelmValues {
 
     static final String WOT = "WOT";
 
-    private HelmValues() {
-    }
+    private HelmValues() {}
 
     /**
      * @param graph the descriptor
@@ -59,8 +57,8 @@ final class HelmValues {
      * @param replicas its replica count
      * @return the complete values of its release
      */
-    static Map<String, Object> compose(Service service, String cluster, List<String> importClusters,
-                                       ResourceRequest resources, int replicas) {
+    static Map<String, Object> compose(
+            Service service, String cluster, List<String> importClusters, ResourceRequest resources, int replicas) {
         Map<String, Object> values = deepCopy(service.artifact().valuesOverwrite());
         Map<String, Object> target = values;
         if (isWot(service)) {

@@ -12,7 +12,6 @@ import dev.smo.intent.IntentTranslator;
 import dev.smo.optimizer.placement.PlacementOptimizer;
 import dev.smo.optimizer.placement.PlacementWeights;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,9 +19,18 @@ import java.time.Duration;
  * The ports and settings an orchestrator is built from; {@code artifacts} and {@code metrics} may be null (no
  * registry, no Prometheus), {@code scalingInterval} null means no scaling loop.
  */
-public record Parts(GraphStore store, ClusterInventory inventory, Deployer deployer, WorkloadScaler scaler,
-                    AlertRuleStore rules, DashboardPublisher dashboards, MetricsSource metrics,
-                    ArtifactFetcher artifacts, IntentTranslator translator, PlacementOptimizer placementOptimizer,
-                    PlacementWeights weights, ScalingOptimizer scalingOptimizer, Clock clock,
-                    Duration scalingInterval) {
-}
+public record Parts(
+        GraphStore store,
+        ClusterInventory inventory,
+        Deployer deployer,
+        WorkloadScaler scaler,
+        AlertRuleStore rules,
+        DashboardPublisher dashboards,
+        MetricsSource metrics,
+        ArtifactFetcher artifacts,
+        IntentTranslator translator,
+        PlacementOptimizer placementOptimizer,
+        PlacementWeights weights,
+        ScalingOptimizer scalingOptimizer,
+        Clock clock,
+        Duration scalingInterval) {}

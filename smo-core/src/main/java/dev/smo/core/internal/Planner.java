@@ -15,7 +15,6 @@ import dev.smo.optimizer.placement.PlacementProblem;
 import dev.smo.optimizer.placement.PlacementResult;
 import dev.smo.optimizer.placement.PlacementWeights;
 import dev.smo.optimizer.placement.ServiceDemand;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,14 +43,18 @@ final class Planner {
      * @param replicas service → replica count (missing means 1)
      * @return the plan
      */
-    Plan plan(String project, HdaGraph graph, List<ClusterInfo> clusters, Map<String, String> current,
-              Map<String, Integer> replicas) {
+    Plan plan(
+            String project,
+            HdaGraph graph,
+            List<ClusterInfo> clusters,
+            Map<String, String> current,
+            Map<String, Integer> replicas) {
         Map<String, ResourceRequest> resources = translator.translate(graph);
         PlacementProblem.Builder problem = PlacementProblem.builder().weights(weights);
         for (Service s : graph.services()) {
             ResourceRequest r = resources.get(s.id());
-            problem.service(ServiceDemand.of(s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(),
-                    replicas.getOrDefault(s.id(), 1)));
+            problem.service(ServiceDemand.of(
+                    s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1)));
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));

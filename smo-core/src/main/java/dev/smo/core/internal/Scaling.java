@@ -16,7 +16,6 @@ import dev.smo.optimizer.scaling.ScalingOptimizer;
 import dev.smo.optimizer.scaling.ScalingProblem;
 import dev.smo.optimizer.scaling.ScalingResult;
 import dev.smo.optimizer.scaling.ScalingService;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +50,16 @@ final class Scaling implements AutoCloseable {
     private final boolean countsDeployed;
     private ScheduledExecutorService loop;
 
-    Scaling(DefaultOrchestrator orchestrator, Function<String, HdaGraph> parser, GraphStore store, WorkloadScaler scaler, MetricsSource metrics,
-            ScalingOptimizer optimizer, Clock clock, Duration interval, boolean countsDeployed) {
+    Scaling(
+            DefaultOrchestrator orchestrator,
+            Function<String, HdaGraph> parser,
+            GraphStore store,
+            WorkloadScaler scaler,
+            MetricsSource metrics,
+            ScalingOptimizer optimizer,
+            Clock clock,
+            Duration interval,
+            boolean countsDeployed) {
         this.orchestrator = orchestrator;
         this.parser = parser;
         this.store = store;
@@ -73,8 +80,7 @@ final class Scaling implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        loop.scheduleWithFixedDelay(this::roundForAll, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::roundForAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void roundForAll() {
@@ -103,26 +109,46 @@ final class Scaling implements AutoCloseable {
                 continue;
             }
             ScalingProfile p = profile.get();
-            double rate = metrics.query(p.requestRateQuery()).stream().mapToDouble(Sample::value)
-                    .filter(Double::isFinite).sum();
+            double rate = metrics.query(p.requestRateQuery()).stream()
+                    .mapToDouble(Sample::value)
+                    .filter(Double::isFinite)
+                    .sum();
             int current = Math.max(0, s.replicas());
             int max = Math.max(Math.max(1, p.minReplicas()), p.maxReplicas());
-            inputs.put(s.name(), new ScalingService(s.name(), s.cluster(), s.cpuMillis(), p.minReplicas(), max,
-                    current, p.alpha(), p.beta(), rate));
+            inputs.put(
+                    s.name(),
+                    new ScalingService(
+                            s.name(),
+                            s.cluster(),
+                            s.cpuMillis(),
+                            p.minReplicas(),
+                            max,
+                            current,
+                            p.alpha(),
+                            p.beta(),
+                            rate));
         }
         if (inputs.isEmpty()) {
             return g;
         }
         ScalingProblem.Builder problem = ScalingProblem.builder();
         inputs.values().forEach(problem::service);
-        for (String cluster : new TreeSet<>(inputs.values().stream().map(ScalingService::cluster).toList())) {
+        for (String cluster : new TreeSet<>(
+                inputs.values().stream().map(ScalingService::cluster).toList())) {
             problem.cluster(cluster, cpuFor(cluster, g, inputs));
         }
         ScalingResult result = optimizer.solve(problem.build());
         if (!result.status().hasSolution()) {
-            String why = result.explanation().map(Object::toString).orElse(result.status().name());
-            StoredGraph logged = store.update(g, List.of(event(g, null, "SCALING_INFEASIBLE",
-                    "No replica counts fit: " + why + " Re-placing the graph.")));
+            String why = result.explanation()
+                    .map(Object::toString)
+                    .orElse(result.status().name());
+            StoredGraph logged = store.update(
+                    g,
+                    List.of(event(
+                            g,
+                            null,
+                            "SCALING_INFEASIBLE",
+                            "No replica counts fit: " + why + " Re-placing the graph.")));
             try {
                 return orchestrator.replace(logged.name());
             } catch (PlacementFailedException e) {
@@ -145,13 +171,15 @@ final class Scaling implements AutoCloseable {
                 scaler.scale(g.project(), s.name(), r);
             } catch (RuntimeException e) {
                 next.add(s);
-                events.add(event(g, s.name(), "SCALE_FAILED", "Scaling " + s.name() + " to " + r + " failed: "
-                        + Executor.message(e)));
+                events.add(event(
+                        g,
+                        s.name(),
+                        "SCALE_FAILED",
+                        "Scaling " + s.name() + " to " + r + " failed: " + Executor.message(e)));
                 continue;
             }
             next.add(s.withReplicas(r));
-            events.add(event(g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r
-                    + "."));
+            events.add(event(g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + "."));
         }
         return events.isEmpty() ? g : store.update(g.withServices(next), events);
     }
@@ -162,11 +190,16 @@ final class Scaling implements AutoCloseable {
      */
     private long cpuFor(String cluster, StoredGraph g, Map<String, ScalingService> inputs) {
         long available = Capacity.availableTo(store.clusters(), countsDeployed, store.list(null), g.name()).stream()
-                .filter(c -> c.name().equals(cluster)).mapToLong(ClusterInfo::cpuMillis).findFirst().orElse(0);
+                .filter(c -> c.name().equals(cluster))
+                .mapToLong(ClusterInfo::cpuMillis)
+                .findFirst()
+                .orElse(0);
         long others = g.services().stream()
-                .filter(s -> cluster.equals(s.cluster()) && !inputs.containsKey(s.name())
+                .filter(s -> cluster.equals(s.cluster())
+                        && !inputs.containsKey(s.name())
                         && s.status() == ServiceStatus.DEPLOYED)
-                .mapToLong(s -> s.cpuMillis() * s.replicas()).sum();
+                .mapToLong(s -> s.cpuMillis() * s.replicas())
+                .sum();
         return Math.max(0, available - others);
     }
 

@@ -1,7 +1,6 @@
 package dev.smo.core.internal;
 
 import dev.smo.model.Service;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,13 +20,15 @@ record ScalingProfile(int minReplicas, int maxReplicas, double alpha, double bet
 
     static Optional<ScalingProfile> of(Service service) {
         Object raw = service.intent().extensions().get("scaling");
-        if (!(raw instanceof Map<?, ?> map) || !(map.get("maxReplicas") instanceof Number max)
+        if (!(raw instanceof Map<?, ?> map)
+                || !(map.get("maxReplicas") instanceof Number max)
                 || !(map.get("alpha") instanceof Number alpha)) {
             return Optional.empty();
         }
         int min = map.get("minReplicas") instanceof Number n ? n.intValue() : 1;
         double beta = map.get("beta") instanceof Number b ? b.doubleValue() : 0;
-        String query = map.get("requestRate") instanceof String q && !q.isBlank() ? q
+        String query = map.get("requestRate") instanceof String q && !q.isBlank()
+                ? q
                 : "sum(rate(http_requests_total{service=\"" + service.id() + "\"}[1m]))";
         return Optional.of(new ScalingProfile(min, max.intValue(), alpha.doubleValue(), beta, query));
     }

@@ -8,7 +8,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.intent.Quantity;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,8 +40,7 @@ public final class ClustersFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ClustersFile() {
-    }
+    private ClustersFile() {}
 
     /**
      * @param file the file
@@ -53,8 +51,8 @@ public final class ClustersFile {
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
-            throw new InvalidDescriptorException(List.of(Violation.of("", "Clusters file (" + file
-                    + ") cannot be read: " + e.getMessage())));
+            throw new InvalidDescriptorException(
+                    List.of(Violation.of("", "Clusters file (" + file + ") cannot be read: " + e.getMessage())));
         }
     }
 
@@ -68,8 +66,8 @@ public final class ClustersFile {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidDescriptorException(List.of(Violation.of("", "Clusters file is not YAML: "
-                    + e.getOriginalMessage())));
+            throw new InvalidDescriptorException(
+                    List.of(Violation.of("", "Clusters file is not YAML: " + e.getOriginalMessage())));
         }
         String base = "/clusters";
         JsonNode list = root;
@@ -81,8 +79,8 @@ public final class ClustersFile {
         List<Violation> problems = new ArrayList<>();
         List<ClusterInfo> clusters = new ArrayList<>();
         if (list == null || !list.isArray()) {
-            throw new InvalidDescriptorException(List.of(Violation.of(base, "Clusters file needs a list of "
-                    + "clusters under 'clusters'.")));
+            throw new InvalidDescriptorException(
+                    List.of(Violation.of(base, "Clusters file needs a list of " + "clusters under 'clusters'.")));
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -98,8 +96,9 @@ public final class ClustersFile {
             long memory = quantity(c, "memory", path, problems, BigDecimal.ONE);
             int gpus = c.path("gpus").asInt(0);
             if (c.has("gpus") && (!c.get("gpus").canConvertToInt() || gpus < 0)) {
-                problems.add(Violation.of(path + "/gpus", "Cluster (" + name + ") gpus (" + c.get("gpus").asText()
-                        + ") is not a count."));
+                problems.add(Violation.of(
+                        path + "/gpus",
+                        "Cluster (" + name + ") gpus (" + c.get("gpus").asText() + ") is not a count."));
                 gpus = 0;
             }
             boolean ready = !c.has("ready") || c.get("ready").asBoolean(true);
@@ -123,8 +122,10 @@ public final class ClustersFile {
     private static long quantity(JsonNode c, String field, String path, List<Violation> problems, BigDecimal scale) {
         JsonNode v = c.get(field);
         if (v == null || v.isNull()) {
-            problems.add(Violation.of(path + "/" + field, "Cluster (" + c.path("name").asText("?") + ") has no "
-                    + field + ".\nMaybe write " + field + ": \"" + (field.equals("cpu") ? "8" : "16Gi") + "\"."));
+            problems.add(Violation.of(
+                    path + "/" + field,
+                    "Cluster (" + c.path("name").asText("?") + ") has no " + field + ".\nMaybe write " + field + ": \""
+                            + (field.equals("cpu") ? "8" : "16Gi") + "\"."));
             return 0;
         }
         try {
@@ -134,8 +135,10 @@ public final class ClustersFile {
             }
             return amount.setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (RuntimeException e) {
-            problems.add(Violation.of(path + "/" + field, "Cluster (" + c.path("name").asText("?") + ") " + field
-                    + " (" + v.asText() + ") is not a Kubernetes quantity."));
+            problems.add(Violation.of(
+                    path + "/" + field,
+                    "Cluster (" + c.path("name").asText("?") + ") " + field + " (" + v.asText()
+                            + ") is not a Kubernetes quantity."));
             return 0;
         }
     }

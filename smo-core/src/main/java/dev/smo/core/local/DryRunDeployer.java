@@ -5,7 +5,6 @@ import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.WorkloadScaler;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +27,9 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
      * @param spec the release spec for install and upgrade, else {@code null}
      * @param replicas the replica count for scale, else 0
      */
-    public record Operation(String action, String namespace, String release, ReleaseSpec spec, int replicas) {
-    }
+    public record Operation(String action, String namespace, String release, ReleaseSpec spec, int replicas) {}
 
-    private record Release(ReleaseSpec spec, int revision, int replicas) {
-    }
+    private record Release(ReleaseSpec spec, int revision, int replicas) {}
 
     private final TreeMap<String, Release> releases = new TreeMap<>();
     private final List<Operation> history = new ArrayList<>();
@@ -127,7 +124,12 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
     }
 
     private static ReleaseStatus status(Release r) {
-        return new ReleaseStatus(r.spec().namespace(), r.spec().release(), r.revision(), "deployed", r.spec().chart());
+        return new ReleaseStatus(
+                r.spec().namespace(),
+                r.spec().release(),
+                r.revision(),
+                "deployed",
+                r.spec().chart());
     }
 
     private static int initialReplicas(Map<String, Object> values) {

@@ -2,7 +2,6 @@ package dev.smo.core.local;
 
 import dev.smo.core.spi.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.smo.core.local;
 
 import dev.smo.core.spi.Dashboard;
 import dev.smo.core.spi.DashboardPublisher;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

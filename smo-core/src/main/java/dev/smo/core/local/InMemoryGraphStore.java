@@ -8,7 +8,6 @@ import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +108,9 @@ public final class InMemoryGraphStore implements GraphStore {
 
     @Override
     public synchronized List<ClusterInfo> clusters() {
-        return clusters.values().stream().sorted(Comparator.comparing(ClusterInfo::name)).toList();
+        return clusters.values().stream()
+                .sorted(Comparator.comparing(ClusterInfo::name))
+                .toList();
     }
 
     private void append(List<GraphEvent> newEvents) {
@@ -120,7 +121,16 @@ public final class InMemoryGraphStore implements GraphStore {
 
     private static StoredGraph copy(StoredGraph g, long version, Instant created, Instant updated) {
         List<StoredService> services = List.copyOf(g.services());
-        return new StoredGraph(g.name(), g.project(), g.status(), g.descriptor(), g.placement(), g.dashboardUrl(),
-                services, version, created, updated);
+        return new StoredGraph(
+                g.name(),
+                g.project(),
+                g.status(),
+                g.descriptor(),
+                g.placement(),
+                g.dashboardUrl(),
+                services,
+                version,
+                created,
+                updated);
     }
 }

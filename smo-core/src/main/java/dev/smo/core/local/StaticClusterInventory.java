@@ -2,7 +2,6 @@ package dev.smo.core.local;
 
 import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
-
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +16,9 @@ public final class StaticClusterInventory implements ClusterInventory {
 
     /** @param clusters the clusters with their capacity */
     public StaticClusterInventory(List<ClusterInfo> clusters) {
-        this.clusters = clusters.stream().sorted(Comparator.comparing(ClusterInfo::name)).toList();
+        this.clusters = clusters.stream()
+                .sorted(Comparator.comparing(ClusterInfo::name))
+                .toList();
     }
 
     /**

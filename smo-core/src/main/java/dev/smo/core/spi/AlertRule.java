@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param labels labels attached to the alert; SMO sets {@code service}, {@code graph} and {@code severity}
  * @param annotations annotations such as {@code description} and {@code summary}
  */
-public record AlertRule(String alert, String expr, String forDuration, Map<String, String> labels,
-                        Map<String, String> annotations) {
+public record AlertRule(
+        String alert, String expr, String forDuration, Map<String, String> labels, Map<String, String> annotations) {
 
     public AlertRule {
         Objects.requireNonNull(alert, "alert");

@@ -1,9 +1,9 @@
 package dev.smo.core.spi;
 
 import java.util.Collections;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One member cluster as the inventory sees it now.
@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param podCidr pod CIDR from Submariner, or {@code null} when unknown
  * @param serviceCidr service CIDR from Submariner, or {@code null} when unknown
  */
-public record ClusterInfo(String name, boolean ready, long cpuMillis, long memoryBytes, int gpus,
-                          Map<String, String> labels, String podCidr, String serviceCidr) {
+public record ClusterInfo(
+        String name,
+        boolean ready,
+        long cpuMillis,
+        long memoryBytes,
+        int gpus,
+        Map<String, String> labels,
+        String podCidr,
+        String serviceCidr) {
 
     public ClusterInfo {
         Objects.requireNonNull(name, "name");

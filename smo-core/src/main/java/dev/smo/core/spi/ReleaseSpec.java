@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param chartVersion chart version, or {@code null} for the reference's tag or the latest
  * @param values the complete values to apply (user overrides merged with SMO's placement values)
  */
-public record ReleaseSpec(String namespace, String release, String chart, String chartVersion,
-                          Map<String, Object> values) {
+public record ReleaseSpec(
+        String namespace, String release, String chart, String chartVersion, Map<String, Object> values) {
 
     public ReleaseSpec {
         Objects.requireNonNull(namespace, "namespace");

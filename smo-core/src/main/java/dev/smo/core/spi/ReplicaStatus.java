@@ -10,8 +10,8 @@ public record ReplicaStatus(int desired, int available) {
 
     public ReplicaStatus {
         if (desired < 0 || available < 0) {
-            throw new IllegalArgumentException("Replica counts must not be negative: desired=" + desired
-                    + ", available=" + available + ".");
+            throw new IllegalArgumentException(
+                    "Replica counts must not be negative: desired=" + desired + ", available=" + available + ".");
         }
     }
 }

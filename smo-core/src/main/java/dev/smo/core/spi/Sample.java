@@ -1,8 +1,8 @@
 package dev.smo.core.spi;
 
 import java.util.Collections;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One element of an instant-query result vector.

@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param createdAt when the graph was first stored ({@code null} before the first insert)
  * @param updatedAt when the graph was last stored ({@code null} before the first insert)
  */
-public record StoredGraph(String name, String project, GraphStatus status, String descriptor,
-                          Map<String, String> placement, String dashboardUrl, List<StoredService> services,
-                          long version, Instant createdAt, Instant updatedAt) {
+public record StoredGraph(
+        String name,
+        String project,
+        GraphStatus status,
+        String descriptor,
+        Map<String, String> placement,
+        String dashboardUrl,
+        List<StoredService> services,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public StoredGraph {
         Objects.requireNonNull(name, "name");
@@ -54,8 +62,8 @@ public record StoredGraph(String name, String project, GraphStatus status, Strin
      * @return a copy with this status
      */
     public StoredGraph withStatus(GraphStatus status) {
-        return new StoredGraph(name, project, status, descriptor, placement, dashboardUrl, services, version,
-                createdAt, updatedAt);
+        return new StoredGraph(
+                name, project, status, descriptor, placement, dashboardUrl, services, version, createdAt, updatedAt);
     }
 
     /**
@@ -69,8 +77,8 @@ public record StoredGraph(String name, String project, GraphStatus status, Strin
                 newPlacement.put(s.name(), s.cluster());
             }
         }
-        return new StoredGraph(name, project, status, descriptor, newPlacement, dashboardUrl, services, version,
-                createdAt, updatedAt);
+        return new StoredGraph(
+                name, project, status, descriptor, newPlacement, dashboardUrl, services, version, createdAt, updatedAt);
     }
 
     /**
@@ -89,7 +97,7 @@ public record StoredGraph(String name, String project, GraphStatus status, Strin
      * @return a copy with this URL
      */
     public StoredGraph withDashboardUrl(String dashboardUrl) {
-        return new StoredGraph(name, project, status, descriptor, placement, dashboardUrl, services, version,
-                createdAt, updatedAt);
+        return new StoredGraph(
+                name, project, status, descriptor, placement, dashboardUrl, services, version, createdAt, updatedAt);
     }
 }

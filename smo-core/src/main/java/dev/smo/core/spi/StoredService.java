@@ -26,10 +26,22 @@ import java.util.Objects;
  * @param lastError the last failure's message, or {@code null}
  * @param dashboardUrl the service dashboard's URL, or {@code null}
  */
-public record StoredService(String name, ServiceStatus status, String cluster, int replicas, long cpuMillis,
-                            long memoryBytes, long storageBytes, int gpus, String artifactRef, String artifactType,
-                            String artifactImplementer, Map<String, Object> values, List<AlertRule> alertRules,
-                            String lastError, String dashboardUrl) {
+public record StoredService(
+        String name,
+        ServiceStatus status,
+        String cluster,
+        int replicas,
+        long cpuMillis,
+        long memoryBytes,
+        long storageBytes,
+        int gpus,
+        String artifactRef,
+        String artifactType,
+        String artifactImplementer,
+        Map<String, Object> values,
+        List<AlertRule> alertRules,
+        String lastError,
+        String dashboardUrl) {
 
     public StoredService {
         Objects.requireNonNull(name, "name");
@@ -50,8 +62,22 @@ public record StoredService(String name, ServiceStatus status, String cluster, i
      * @return a copy with this status and error
      */
     public StoredService withStatus(ServiceStatus status, String lastError) {
-        return new StoredService(name, status, cluster, replicas, cpuMillis, memoryBytes, storageBytes, gpus,
-                artifactRef, artifactType, artifactImplementer, values, alertRules, lastError, dashboardUrl);
+        return new StoredService(
+                name,
+                status,
+                cluster,
+                replicas,
+                cpuMillis,
+                memoryBytes,
+                storageBytes,
+                gpus,
+                artifactRef,
+                artifactType,
+                artifactImplementer,
+                values,
+                alertRules,
+                lastError,
+                dashboardUrl);
     }
 
     /**
@@ -60,8 +86,22 @@ public record StoredService(String name, ServiceStatus status, String cluster, i
      * @return a copy placed on this cluster with these values
      */
     public StoredService withPlacement(String cluster, Map<String, Object> values) {
-        return new StoredService(name, status, cluster, replicas, cpuMillis, memoryBytes, storageBytes, gpus,
-                artifactRef, artifactType, artifactImplementer, values, alertRules, lastError, dashboardUrl);
+        return new StoredService(
+                name,
+                status,
+                cluster,
+                replicas,
+                cpuMillis,
+                memoryBytes,
+                storageBytes,
+                gpus,
+                artifactRef,
+                artifactType,
+                artifactImplementer,
+                values,
+                alertRules,
+                lastError,
+                dashboardUrl);
     }
 
     /**
@@ -69,8 +109,22 @@ public record StoredService(String name, ServiceStatus status, String cluster, i
      * @return a copy with this replica count
      */
     public StoredService withReplicas(int replicas) {
-        return new StoredService(name, status, cluster, replicas, cpuMillis, memoryBytes, storageBytes, gpus,
-                artifactRef, artifactType, artifactImplementer, values, alertRules, lastError, dashboardUrl);
+        return new StoredService(
+                name,
+                status,
+                cluster,
+                replicas,
+                cpuMillis,
+                memoryBytes,
+                storageBytes,
+                gpus,
+                artifactRef,
+                artifactType,
+                artifactImplementer,
+                values,
+                alertRules,
+                lastError,
+                dashboardUrl);
     }
 
     /**
@@ -78,7 +132,21 @@ public record StoredService(String name, ServiceStatus status, String cluster, i
      * @return a copy with this dashboard URL
      */
     public StoredService withDashboardUrl(String dashboardUrl) {
-        return new StoredService(name, status, cluster, replicas, cpuMillis, memoryBytes, storageBytes, gpus,
-                artifactRef, artifactType, artifactImplementer, values, alertRules, lastError, dashboardUrl);
+        return new StoredService(
+                name,
+                status,
+                cluster,
+                replicas,
+                cpuMillis,
+                memoryBytes,
+                storageBytes,
+                gpus,
+                artifactRef,
+                artifactType,
+                artifactImplementer,
+                values,
+                alertRules,
+                lastError,
+                dashboardUrl);
     }
 }

@@ -1,14 +1,13 @@
 package dev.smo.core.internal;
 
-import dev.smo.core.spi.Dashboard;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.spi.Dashboard;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DashboardsTest {
 
@@ -16,7 +15,8 @@ class DashboardsTest {
     @CsvSource({
         "short name kept, image-detection-graph",
         "exactly forty kept, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        "long name shortened, image-compression-virtual-object-graph-image-compression-vo"})
+        "long name shortened, image-compression-virtual-object-graph-image-compression-vo"
+    })
     void uidsFitGrafanasLimitAndStayDistinct(String name, String id) {
         String uid = Dashboards.uid(id);
 

@@ -1,18 +1,17 @@
 package dev.smo.core.spi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphNotFoundException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link GraphStore} must have. Implementations extend this class and supply an empty store.
@@ -33,16 +32,43 @@ public abstract class GraphStoreContract {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("clustersAffinity", cluster == null ? List.of() : List.of(cluster));
         values.put("nested", Map.of("replicaCount", 2, "flag", true, "ratio", 0.5));
-        AlertRule rule = new AlertRule("high-load", "sum(rate(x[1m])) > 10", "1m",
-                Map.of("severity", "critical", "service", name), Map.of("description", "load"));
-        return new StoredService(name, status, cluster, 1, 500, 524_288_000L, 10_000_000_000L, 0,
-                "oci://127.0.0.1:5000/test/" + name, "App", "HELM", values,
-                status == ServiceStatus.PENDING ? List.of(rule) : List.of(), null, null);
+        AlertRule rule = new AlertRule(
+                "high-load",
+                "sum(rate(x[1m])) > 10",
+                "1m",
+                Map.of("severity", "critical", "service", name),
+                Map.of("description", "load"));
+        return new StoredService(
+                name,
+                status,
+                cluster,
+                1,
+                500,
+                524_288_000L,
+                10_000_000_000L,
+                0,
+                "oci://127.0.0.1:5000/test/" + name,
+                "App",
+                "HELM",
+                values,
+                status == ServiceStatus.PENDING ? List.of(rule) : List.of(),
+                null,
+                null);
     }
 
     public static StoredGraph graph(String name, String project, StoredService... services) {
-        return new StoredGraph(name, project, GraphStatus.DEPLOYING, "{\"hdaGraph\":{\"id\":\"" + name + "\"}}",
-                Map.of(), null, List.of(), 0, null, null).withServices(List.of(services));
+        return new StoredGraph(
+                        name,
+                        project,
+                        GraphStatus.DEPLOYING,
+                        "{\"hdaGraph\":{\"id\":\"" + name + "\"}}",
+                        Map.of(),
+                        null,
+                        List.of(),
+                        0,
+                        null,
+                        null)
+                .withServices(List.of(services));
     }
 
     private static GraphEvent event(String graph, String type) {
@@ -51,8 +77,8 @@ public abstract class GraphStoreContract {
 
     @Test
     void insertThenFindReturnsTheSameAggregateAtVersionOne() {
-        StoredGraph g = graph("g1", "p1", service("a", ServiceStatus.DEPLOYING, "c1"),
-                service("b", ServiceStatus.PENDING, "c2"));
+        StoredGraph g = graph(
+                "g1", "p1", service("a", ServiceStatus.DEPLOYING, "c1"), service("b", ServiceStatus.PENDING, "c2"));
         StoredGraph stored = store.insert(g, List.of(event("g1", "DEPLOY_REQUESTED")));
 
         assertThat(stored.version()).isEqualTo(1);
@@ -80,17 +106,27 @@ public abstract class GraphStoreContract {
         store.insert(graph("g1", "p", service("web", ServiceStatus.DEPLOYED, "c1")), List.of());
         store.insert(graph("g2", "p", service("web", ServiceStatus.DEPLOYED, "c2")), List.of());
 
-        assertThat(store.find("g2").orElseThrow().service("web").orElseThrow().cluster()).isEqualTo("c2");
-        assertThat(store.find("g1").orElseThrow().service("web").orElseThrow().cluster()).isEqualTo("c1");
+        assertThat(store.find("g2").orElseThrow().service("web").orElseThrow().cluster())
+                .isEqualTo("c2");
+        assertThat(store.find("g1").orElseThrow().service("web").orElseThrow().cluster())
+                .isEqualTo("c1");
     }
 
     @Test
     void updateIncrementsTheVersionAndReplacesServices() {
-        StoredGraph v1 = store.insert(graph("g1", "p", service("a", ServiceStatus.DEPLOYING, "c1"),
-                service("b", ServiceStatus.DEPLOYING, "c1")), List.of());
+        StoredGraph v1 = store.insert(
+                graph(
+                        "g1",
+                        "p",
+                        service("a", ServiceStatus.DEPLOYING, "c1"),
+                        service("b", ServiceStatus.DEPLOYING, "c1")),
+                List.of());
         StoredGraph changed = v1.withStatus(GraphStatus.RUNNING)
-                .withServices(List.of(v1.service("a").orElseThrow().withStatus(ServiceStatus.DEPLOYED, null),
-                        v1.service("b").orElseThrow().withStatus(ServiceStatus.FAILED, "helm: boom")
+                .withServices(List.of(
+                        v1.service("a").orElseThrow().withStatus(ServiceStatus.DEPLOYED, null),
+                        v1.service("b")
+                                .orElseThrow()
+                                .withStatus(ServiceStatus.FAILED, "helm: boom")
                                 .withPlacement("c2", Map.of("clustersAffinity", List.of("c2")))))
                 .withDashboardUrl("http://grafana/d/g1");
 
@@ -124,8 +160,8 @@ public abstract class GraphStoreContract {
 
     @Test
     void deleteRemovesTheGraphButKeepsItsEventLog() {
-        StoredGraph v1 = store.insert(graph("g1", "p", service("a", ServiceStatus.DEPLOYED, "c1")),
-                List.of(event("g1", "DEPLOY_REQUESTED")));
+        StoredGraph v1 = store.insert(
+                graph("g1", "p", service("a", ServiceStatus.DEPLOYED, "c1")), List.of(event("g1", "DEPLOY_REQUESTED")));
 
         store.delete("g1", v1.version(), List.of(event("g1", "REMOVED")));
 
@@ -173,8 +209,7 @@ public abstract class GraphStoreContract {
     @Test
     void unsettledFindsTransitionalGraphsAndServices() {
         StoredGraph deploying = store.insert(graph("deploying", "p"), List.of());
-        StoredGraph running = store.insert(graph("running", "p", service("a", ServiceStatus.DEPLOYED, "c")),
-                List.of());
+        StoredGraph running = store.insert(graph("running", "p", service("a", ServiceStatus.DEPLOYED, "c")), List.of());
         store.update(running.withStatus(GraphStatus.RUNNING), List.of());
         StoredGraph half = store.insert(graph("half", "p", service("a", ServiceStatus.DEPLOYING, "c")), List.of());
         store.update(half.withStatus(GraphStatus.RUNNING), List.of());
@@ -184,11 +219,13 @@ public abstract class GraphStoreContract {
 
     @Test
     void clusterSnapshotIsReplacedWhole() {
-        store.replaceClusters(List.of(ClusterInfo.of("b", 4000, 8L << 30, 1),
+        store.replaceClusters(List.of(
+                ClusterInfo.of("b", 4000, 8L << 30, 1),
                 new ClusterInfo("a", false, 2000, 1L << 30, 0, Map.of("zone", "edge"), "10.0.0.0/16", "10.1.0.0/16")));
         assertThat(store.clusters()).extracting(ClusterInfo::name).containsExactly("a", "b");
-        assertThat(store.clusters().get(0)).isEqualTo(new ClusterInfo("a", false, 2000, 1L << 30, 0,
-                Map.of("zone", "edge"), "10.0.0.0/16", "10.1.0.0/16"));
+        assertThat(store.clusters().get(0))
+                .isEqualTo(new ClusterInfo(
+                        "a", false, 2000, 1L << 30, 0, Map.of("zone", "edge"), "10.0.0.0/16", "10.1.0.0/16"));
 
         store.replaceClusters(List.of(ClusterInfo.of("c", 1000, 1L << 30, 0)));
         assertThat(store.clusters()).extracting(ClusterInfo::name).containsExactly("c");

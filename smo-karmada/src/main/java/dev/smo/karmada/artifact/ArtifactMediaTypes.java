@@ -34,6 +34,5 @@ public final class ArtifactMediaTypes {
     /** The annotation naming a layer's file, as ORAS and Helm write it. */
     public static final String TITLE_ANNOTATION = "org.opencontainers.image.title";
 
-    private ArtifactMediaTypes() {
-    }
+    private ArtifactMediaTypes() {}
 }

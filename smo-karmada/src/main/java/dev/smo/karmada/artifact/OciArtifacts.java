@@ -37,8 +37,8 @@ public interface OciArtifacts extends ArtifactFetcher, AutoCloseable {
      * @return the client
      */
     static OciArtifacts create(ArtifactConfig config, ExecutorService executor) {
-        return new DefaultOciArtifacts(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(executor, "executor"));
+        return new DefaultOciArtifacts(
+                Objects.requireNonNull(config, "config"), Objects.requireNonNull(executor, "executor"));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.smo.karmada.internal;
 
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiException;
-
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,8 +10,7 @@ import java.net.UnknownHostException;
 /** The API server's own words out of an {@link ApiException}, and whether trying again may help. */
 final class ApiErrors {
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /**
      * @param e the failure
@@ -50,8 +48,10 @@ final class ApiErrors {
         int code = e.getCode();
         if (code == 0) {
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof ConnectException || t instanceof SocketTimeoutException
-                        || t instanceof InterruptedIOException || t instanceof UnknownHostException
+                if (t instanceof ConnectException
+                        || t instanceof SocketTimeoutException
+                        || t instanceof InterruptedIOException
+                        || t instanceof UnknownHostException
                         || t instanceof java.io.IOException) {
                     return true;
                 }

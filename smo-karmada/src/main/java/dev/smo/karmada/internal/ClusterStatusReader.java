@@ -1,7 +1,6 @@
 package dev.smo.karmada.internal;
 
 import dev.smo.core.spi.ClusterInfo;
-
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ final class ClusterStatusReader {
      */
     static final Predicate<String> GPU_RESOURCE = name -> name.endsWith("/gpu") || name.startsWith("gpu.intel.com/");
 
-    private ClusterStatusReader() {
-    }
+    private ClusterStatusReader() {}
 
     /**
      * @param cluster a {@code clusters.cluster.karmada.io} object
@@ -44,8 +42,11 @@ final class ClusterStatusReader {
             memory = Quantities.nonNegativeLong(free(summary, "memory"));
             gpus = (int) Math.min(Integer.MAX_VALUE, Quantities.nonNegativeLong(freeGpus(summary)));
         } catch (RuntimeException malformed) {
-            LOG.log(Level.WARNING, "Karmada Cluster ({0}) has a malformed status.resourceSummary ({1}); "
-                    + "reporting zero capacity.", name, malformed.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Karmada Cluster ({0}) has a malformed status.resourceSummary ({1}); " + "reporting zero capacity.",
+                    name,
+                    malformed.getMessage());
             cpu = 0;
             memory = 0;
             gpus = 0;

@@ -8,7 +8,6 @@ import dev.smo.karmada.Karmada;
 import dev.smo.karmada.KarmadaConfig;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -29,12 +28,14 @@ public final class DefaultKarmada implements Karmada {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(karmadaClient, "karmadaClient");
         KubeApi karmada = new KubeApi(karmadaClient);
-        SubmarinerBroker broker = submarinerClient == null ? null
+        SubmarinerBroker broker = submarinerClient == null
+                ? null
                 : new SubmarinerBroker(new KubeApi(submarinerClient), config.brokerNamespace());
         Retrier retrier = new Retrier(config.helm().retry());
-        this.inventory = new KarmadaClusterInventory(karmada, broker, config.helm().retry());
-        this.deployer = new HelmDeployer(new HelmRunner(config.kubeconfig(), config.registry(), config.helm()),
-                karmada, retrier);
+        this.inventory =
+                new KarmadaClusterInventory(karmada, broker, config.helm().retry());
+        this.deployer = new HelmDeployer(
+                new HelmRunner(config.kubeconfig(), config.registry(), config.helm()), karmada, retrier);
         this.scaler = new DeploymentScaler(karmada, retrier);
     }
 
@@ -45,22 +46,25 @@ public final class DefaultKarmada implements Karmada {
      */
     public static DefaultKarmada connect(KarmadaConfig config) {
         ApiClient karmada = client(config.kubeconfig(), config);
-        ApiClient submariner = config.submarinerKubeconfig() == null ? null
-                : client(config.submarinerKubeconfig(), config);
+        ApiClient submariner =
+                config.submarinerKubeconfig() == null ? null : client(config.submarinerKubeconfig(), config);
         return new DefaultKarmada(config, karmada, submariner);
     }
 
     private static ApiClient client(Path kubeconfig, KarmadaConfig config) {
         try {
             ApiClient client = Config.fromConfig(kubeconfig.toString());
-            int timeout = (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
+            int timeout =
+                    (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
             client.setConnectTimeout(timeout);
             client.setReadTimeout(timeout);
             client.setWriteTimeout(timeout);
             return client;
         } catch (IOException | RuntimeException e) {
-            throw new ClusterInventoryException("Cannot read the kubeconfig (" + kubeconfig + "): "
-                    + e.getMessage() + "\nMaybe check the path and that the file is a kubeconfig.", e);
+            throw new ClusterInventoryException(
+                    "Cannot read the kubeconfig (" + kubeconfig + "): " + e.getMessage()
+                            + "\nMaybe check the path and that the file is a kubeconfig.",
+                    e);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.smo.core.UnableToDeployException;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.WorkloadScaler;
 import io.kubernetes.client.openapi.ApiException;
-
 import java.util.List;
 import java.util.Map;
 
@@ -38,37 +37,50 @@ final class DeploymentScaler implements WorkloadScaler {
     @Override
     public void scale(String namespace, String release, int replicas) {
         if (replicas < 0) {
-            throw new IllegalArgumentException("The replicas (" + replicas + ") of release (" + release
-                    + ") must not be negative.");
+            throw new IllegalArgumentException(
+                    "The replicas (" + replicas + ") of release (" + release + ") must not be negative.");
         }
         List<Map<String, Object>> deployments = deployments(namespace, release);
         if (deployments.isEmpty()) {
-            throw new UnableToDeployException(namespace, release, "Release (" + release + ") has no Deployment "
-                    + "labelled app.kubernetes.io/instance=" + release + " in namespace (" + namespace + ")."
-                    + "\nMaybe the release is not installed yet, or its chart does not set that label.", null);
+            throw new UnableToDeployException(
+                    namespace,
+                    release,
+                    "Release (" + release + ") has no Deployment "
+                            + "labelled app.kubernetes.io/instance=" + release + " in namespace (" + namespace + ")."
+                            + "\nMaybe the release is not installed yet, or its chart does not set that label.",
+                    null);
         }
         Map<String, Object> patch = Map.of("spec", Map.of("replicas", replicas));
         for (Map<String, Object> deployment : deployments) {
             String name = Json.string(deployment, "metadata", "name");
             try {
-                retrier.call(() -> karmada.mergePatch(KubeResource.DEPLOYMENTS, namespace, name, patch),
+                retrier.call(
+                        () -> karmada.mergePatch(KubeResource.DEPLOYMENTS, namespace, name, patch),
                         e -> e instanceof ApiException api && ApiErrors.isTransient(api));
             } catch (ApiException e) {
-                throw new UnableToDeployException(namespace, release, "Cannot scale Deployment (" + name
-                        + ") of release (" + release + ") in namespace (" + namespace + ") to " + replicas
-                        + " replicas: " + ApiErrors.describe(e), e);
+                throw new UnableToDeployException(
+                        namespace,
+                        release,
+                        "Cannot scale Deployment (" + name
+                                + ") of release (" + release + ") in namespace (" + namespace + ") to " + replicas
+                                + " replicas: " + ApiErrors.describe(e),
+                        e);
             }
         }
     }
 
     private List<Map<String, Object>> deployments(String namespace, String release) {
         try {
-            return retrier.call(() -> karmada.list(KubeResource.DEPLOYMENTS, namespace,
-                    "app.kubernetes.io/instance=" + release),
+            return retrier.call(
+                    () -> karmada.list(KubeResource.DEPLOYMENTS, namespace, "app.kubernetes.io/instance=" + release),
                     e -> e instanceof ApiException api && ApiErrors.isTransient(api));
         } catch (ApiException e) {
-            throw new UnableToDeployException(namespace, release, "Cannot list the Deployments of release ("
-                    + release + ") in namespace (" + namespace + "): " + ApiErrors.describe(e), e);
+            throw new UnableToDeployException(
+                    namespace,
+                    release,
+                    "Cannot list the Deployments of release (" + release + ") in namespace (" + namespace + "): "
+                            + ApiErrors.describe(e),
+                    e);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import io.kubernetes.client.openapi.ApiException;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -49,9 +48,13 @@ final class HelmDeployer implements Deployer {
             Release release = retrier.call(() -> applyOnce(spec), HelmDeployer::isTransient);
             return toStatus(spec.namespace(), spec.release(), release, spec.chart());
         } catch (DeployFailure e) {
-            throw new UnableToDeployException(spec.namespace(), spec.release(), "Helm could not apply release ("
-                    + spec.release() + ") of chart (" + spec.chart() + ") in namespace (" + spec.namespace()
-                    + "): " + e.getMessage(), e);
+            throw new UnableToDeployException(
+                    spec.namespace(),
+                    spec.release(),
+                    "Helm could not apply release ("
+                            + spec.release() + ") of chart (" + spec.chart() + ") in namespace (" + spec.namespace()
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -62,17 +65,22 @@ final class HelmDeployer implements Deployer {
             if (current.isPresent()) {
                 String state = String.valueOf(current.get().getStatus());
                 if (state.equals("pending-install")) {
-                    LOG.log(Level.WARNING, "Release ({0}) in namespace ({1}) was left pending-install; "
-                            + "installing it again.", spec.release(), spec.namespace());
+                    LOG.log(
+                            Level.WARNING,
+                            "Release ({0}) in namespace ({1}) was left pending-install; " + "installing it again.",
+                            spec.release(),
+                            spec.namespace());
                     helm.uninstall(spec.namespace(), spec.release());
                     leftovers.delete(spec.namespace(), spec.release());
                     return install(spec, values);
                 }
                 if (state.startsWith("pending-") || state.equals("uninstalling")) {
-                    throw new DeployFailure("Helm reports release (" + spec.release() + ") as " + state
-                            + ": another operation is in progress or was interrupted.\nMaybe run `helm rollback "
-                            + spec.release() + " -n " + spec.namespace() + "` if no one else is working on it.",
-                            false, null);
+                    throw new DeployFailure(
+                            "Helm reports release (" + spec.release() + ") as " + state
+                                    + ": another operation is in progress or was interrupted.\nMaybe run `helm rollback "
+                                    + spec.release() + " -n " + spec.namespace() + "` if no one else is working on it.",
+                            false,
+                            null);
                 }
                 return helm.upgrade(spec.chart(), spec.namespace(), spec.release(), spec.chartVersion(), values);
             }
@@ -109,17 +117,23 @@ final class HelmDeployer implements Deployer {
             return;
         } catch (ApiException e) {
             if (e.getCode() != 404) {
-                throw new DeployFailure("Cannot read namespace (" + namespace + "): " + ApiErrors.describe(e),
-                        ApiErrors.isTransient(e), e);
+                throw new DeployFailure(
+                        "Cannot read namespace (" + namespace + "): " + ApiErrors.describe(e),
+                        ApiErrors.isTransient(e),
+                        e);
             }
         }
         try {
-            karmada.create(KubeResource.NAMESPACES, null, Map.of("apiVersion", "v1", "kind", "Namespace",
-                    "metadata", Map.of("name", namespace)));
+            karmada.create(
+                    KubeResource.NAMESPACES,
+                    null,
+                    Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace)));
         } catch (ApiException e) {
             if (e.getCode() != 409) {
-                throw new DeployFailure("Cannot create namespace (" + namespace + "): " + ApiErrors.describe(e),
-                        ApiErrors.isTransient(e), e);
+                throw new DeployFailure(
+                        "Cannot create namespace (" + namespace + "): " + ApiErrors.describe(e),
+                        ApiErrors.isTransient(e),
+                        e);
             }
         }
     }
@@ -138,13 +152,19 @@ final class HelmDeployer implements Deployer {
     @Override
     public void uninstall(String namespace, String release) {
         try {
-            retrier.call(() -> {
-                helm.uninstall(namespace, release);
-                return leftovers.delete(namespace, release);
-            }, HelmDeployer::isTransient);
+            retrier.call(
+                    () -> {
+                        helm.uninstall(namespace, release);
+                        return leftovers.delete(namespace, release);
+                    },
+                    HelmDeployer::isTransient);
         } catch (DeployFailure e) {
-            throw new UnableToDeployException(namespace, release, "Helm could not uninstall release (" + release
-                    + ") in namespace (" + namespace + "): " + e.getMessage(), e);
+            throw new UnableToDeployException(
+                    namespace,
+                    release,
+                    "Helm could not uninstall release (" + release + ") in namespace (" + namespace + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -154,15 +174,20 @@ final class HelmDeployer implements Deployer {
             return retrier.call(() -> helm.status(namespace, release), HelmDeployer::isTransient)
                     .map(r -> toStatus(namespace, release, r, r.getChart()));
         } catch (DeployFailure e) {
-            throw new UnableToDeployException(namespace, release, "Helm could not read the status of release ("
-                    + release + ") in namespace (" + namespace + "): " + e.getMessage(), e);
+            throw new UnableToDeployException(
+                    namespace,
+                    release,
+                    "Helm could not read the status of release (" + release + ") in namespace (" + namespace + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static ReleaseStatus toStatus(String namespace, String release, Release helmRelease, String chart) {
         int revision;
         try {
-            revision = Integer.parseInt(String.valueOf(helmRelease.getRevision()).strip());
+            revision =
+                    Integer.parseInt(String.valueOf(helmRelease.getRevision()).strip());
         } catch (NumberFormatException e) {
             revision = 0;
         }

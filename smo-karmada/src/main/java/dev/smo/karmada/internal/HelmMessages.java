@@ -7,20 +7,40 @@ import java.util.Locale;
 final class HelmMessages {
 
     private static final List<String> TRANSIENT = List.of(
-            "connection refused", "connection reset", "broken pipe", "i/o timeout", "tls handshake timeout",
-            "client.timeout exceeded", "context deadline exceeded", "unexpected eof", ": eof",
-            "an error on the server", "internal error", "internal server error", "service unavailable",
-            "the server is currently unable to handle the request", "bad gateway", "gateway timeout",
-            "too many requests", "etcdserver: request timed out", "the server was unable to return a response",
-            "http2: client connection lost", "status code 500", "status code 502", "status code 503",
-            "status code 504", "status: 500", "status: 502", "status: 503", "status: 504");
+            "connection refused",
+            "connection reset",
+            "broken pipe",
+            "i/o timeout",
+            "tls handshake timeout",
+            "client.timeout exceeded",
+            "context deadline exceeded",
+            "unexpected eof",
+            ": eof",
+            "an error on the server",
+            "internal error",
+            "internal server error",
+            "service unavailable",
+            "the server is currently unable to handle the request",
+            "bad gateway",
+            "gateway timeout",
+            "too many requests",
+            "etcdserver: request timed out",
+            "the server was unable to return a response",
+            "http2: client connection lost",
+            "status code 500",
+            "status code 502",
+            "status code 503",
+            "status code 504",
+            "status: 500",
+            "status: 502",
+            "status: 503",
+            "status: 504");
 
     /** Waiting for readiness ran out: the release exists, trying again would just wait again. */
-    private static final List<String> NOT_READY = List.of("timed out waiting for the condition",
-            "resource not ready", "waiting for");
+    private static final List<String> NOT_READY =
+            List.of("timed out waiting for the condition", "resource not ready", "waiting for");
 
-    private HelmMessages() {
-    }
+    private HelmMessages() {}
 
     /** @return whether Helm says the release does not exist */
     static boolean notFound(String message) {

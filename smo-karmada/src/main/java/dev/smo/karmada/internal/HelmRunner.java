@@ -7,7 +7,6 @@ import com.marcnuri.helm.UpgradeCommand;
 import dev.smo.karmada.HelmOptions;
 import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.RegistryCredentials;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,11 +55,14 @@ final class HelmRunner {
      * @param values the values file
      * @return Helm's release
      */
-    Release install(String chart, String namespace, String release, String version, Path values)
-            throws DeployFailure {
+    Release install(String chart, String namespace, String release, String version, Path values) throws DeployFailure {
         login(chart);
-        InstallCommand install = Helm.install(chart).withName(release).withNamespace(namespace)
-                .withValuesFile(values).withKubeConfig(kubeconfig).withTimeout(timeoutSeconds());
+        InstallCommand install = Helm.install(chart)
+                .withName(release)
+                .withNamespace(namespace)
+                .withValuesFile(values)
+                .withKubeConfig(kubeconfig)
+                .withTimeout(timeoutSeconds());
         if (version != null) {
             install.withVersion(version);
         }
@@ -83,11 +85,15 @@ final class HelmRunner {
     }
 
     /** Same as {@link #install}, for an existing release; values are replaced, not reused. */
-    Release upgrade(String chart, String namespace, String release, String version, Path values)
-            throws DeployFailure {
+    Release upgrade(String chart, String namespace, String release, String version, Path values) throws DeployFailure {
         login(chart);
-        UpgradeCommand upgrade = Helm.upgrade(chart).withName(release).withNamespace(namespace)
-                .withValuesFile(values).withKubeConfig(kubeconfig).withTimeout(timeoutSeconds()).resetValues();
+        UpgradeCommand upgrade = Helm.upgrade(chart)
+                .withName(release)
+                .withNamespace(namespace)
+                .withValuesFile(values)
+                .withKubeConfig(kubeconfig)
+                .withTimeout(timeoutSeconds())
+                .resetValues();
         if (version != null) {
             upgrade.withVersion(version);
         }
@@ -118,9 +124,13 @@ final class HelmRunner {
             return run(what, call);
         } catch (DeployFailure e) {
             if (options.waitReady() && e.getMessage().contains("context deadline exceeded")) {
-                throw new DeployFailure(e.getMessage() + " (the release's resources did not become ready within "
-                        + options.timeout().toSeconds() + " s)\nMaybe check the workloads on the member clusters, "
-                        + "or raise the Helm timeout.", false, e.getCause());
+                throw new DeployFailure(
+                        e.getMessage() + " (the release's resources did not become ready within "
+                                + options.timeout().toSeconds()
+                                + " s)\nMaybe check the workloads on the member clusters, "
+                                + "or raise the Helm timeout.",
+                        false,
+                        e.getCause());
             }
             throw e;
         }
@@ -129,8 +139,12 @@ final class HelmRunner {
     /** @return the release as Helm's storage knows it, or empty when Helm has no record of it */
     Optional<Release> status(String namespace, String release) throws DeployFailure {
         try {
-            return Optional.of(run("status " + release,
-                    () -> Helm.status(release).withNamespace(namespace).withKubeConfig(kubeconfig).call()));
+            return Optional.of(run(
+                    "status " + release,
+                    () -> Helm.status(release)
+                            .withNamespace(namespace)
+                            .withKubeConfig(kubeconfig)
+                            .call()));
         } catch (DeployFailure e) {
             if (HelmMessages.notFound(e.getMessage())) {
                 return Optional.empty();
@@ -141,8 +155,13 @@ final class HelmRunner {
 
     /** Uninstalls the release; nothing happens when Helm has no record of it. */
     void uninstall(String namespace, String release) throws DeployFailure {
-        run("uninstall " + release, () -> Helm.uninstall(release).withNamespace(namespace)
-                .withKubeConfig(kubeconfig).ignoreNotFound().call());
+        run(
+                "uninstall " + release,
+                () -> Helm.uninstall(release)
+                        .withNamespace(namespace)
+                        .withKubeConfig(kubeconfig)
+                        .ignoreNotFound()
+                        .call());
     }
 
     /**
@@ -160,7 +179,10 @@ final class HelmRunner {
         if (credentials == null || loggedIn.contains(host)) {
             return;
         }
-        var login = Helm.registry().login().withHost(host).withUsername(credentials.username())
+        var login = Helm.registry()
+                .login()
+                .withHost(host)
+                .withUsername(credentials.username())
                 .withPassword(credentials.password());
         if (registry.plainHttp()) {
             login.plainHttp();
@@ -190,12 +212,16 @@ final class HelmRunner {
             return future.get(limit, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().strip();
+            String message = cause.getMessage() == null
+                    ? cause.toString()
+                    : cause.getMessage().strip();
             throw new DeployFailure(message, HelmMessages.isTransient(message), cause);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new DeployFailure("Helm " + what + " did not finish within " + limit + " ms; it may still be "
-                    + "running.", false, e);
+            throw new DeployFailure(
+                    "Helm " + what + " did not finish within " + limit + " ms; it may still be " + "running.",
+                    false,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployFailure("Interrupted while Helm " + what + " was running.", false, e);

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Null-safe navigation in JSON read as maps and lists. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * @param root a JSON object, or {@code null}

@@ -5,7 +5,6 @@ import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.karmada.RetryPolicy;
 import io.kubernetes.client.openapi.ApiException;
-
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +35,15 @@ final class KarmadaClusterInventory implements ClusterInventory {
     public List<ClusterInfo> clusters() {
         List<Map<String, Object>> items;
         try {
-            items = retrier.call(() -> karmada.list(KubeResource.KARMADA_CLUSTERS, null, null),
+            items = retrier.call(
+                    () -> karmada.list(KubeResource.KARMADA_CLUSTERS, null, null),
                     e -> e instanceof ApiException api && ApiErrors.isTransient(api));
         } catch (ApiException e) {
-            throw new ClusterInventoryException("Cannot list Karmada clusters (" + KubeResource.KARMADA_CLUSTERS
-                    + "): " + ApiErrors.describe(e) + "\nMaybe check the Karmada kubeconfig and that the "
-                    + "karmada-apiserver is reachable.", e);
+            throw new ClusterInventoryException(
+                    "Cannot list Karmada clusters (" + KubeResource.KARMADA_CLUSTERS
+                            + "): " + ApiErrors.describe(e) + "\nMaybe check the Karmada kubeconfig and that the "
+                            + "karmada-apiserver is reachable.",
+                    e);
         } catch (Exception e) {
             throw new ClusterInventoryException("Cannot list Karmada clusters: " + e.getMessage(), e);
         }
@@ -55,8 +57,11 @@ final class KarmadaClusterInventory implements ClusterInventory {
             if (broker != null) {
                 SubmarinerBroker.Cidrs found = cidrs.get(cluster.name());
                 if (found == null) {
-                    LOG.log(Level.WARNING, "Karmada cluster ({0}) is not joined to the Submariner broker; "
-                            + "it has no pod or service CIDR.", cluster.name());
+                    LOG.log(
+                            Level.WARNING,
+                            "Karmada cluster ({0}) is not joined to the Submariner broker; "
+                                    + "it has no pod or service CIDR.",
+                            cluster.name());
                 } else {
                     cluster = cluster.withCidrs(found.podCidr(), found.serviceCidr());
                 }

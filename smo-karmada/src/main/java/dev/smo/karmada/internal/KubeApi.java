@@ -4,7 +4,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
 import io.kubernetes.client.util.PatchUtils;
-
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +76,11 @@ final class KubeApi {
      * @throws ApiException when the API server refuses (404 when absent)
      */
     void delete(KubeResource resource, String namespace, String name) throws ApiException {
-        call("DELETE", resource.path(namespace, name), List.of(new Pair("propagationPolicy", "Background")), null,
+        call(
+                "DELETE",
+                resource.path(namespace, name),
+                List.of(new Pair("propagationPolicy", "Background")),
+                null,
                 "application/json");
     }
 
@@ -94,12 +97,22 @@ final class KubeApi {
     Map<String, Object> mergePatch(KubeResource resource, String namespace, String name, Map<String, Object> patch)
             throws ApiException {
         String path = resource.path(namespace, name);
-        return Json.cast(PatchUtils.patch(Map.class,
-                () -> client.buildCall(client.getBasePath(), path, "PATCH", List.of(), List.of(), patch,
+        return Json.cast(PatchUtils.patch(
+                Map.class,
+                () -> client.buildCall(
+                        client.getBasePath(),
+                        path,
+                        "PATCH",
+                        List.of(),
+                        List.of(),
+                        patch,
                         new HashMap<>(Map.of("Accept", "application/json", "Content-Type", "application/json")),
-                        new HashMap<>(), new HashMap<>(), AUTH,
+                        new HashMap<>(),
+                        new HashMap<>(),
+                        AUTH,
                         null),
-                io.kubernetes.client.custom.V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client));
+                io.kubernetes.client.custom.V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client));
     }
 
     private Map<String, Object> call(String method, String path, List<Pair> query, Object body, String contentType)
@@ -109,8 +122,18 @@ final class KubeApi {
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        var call = client.buildCall(client.getBasePath(), path, method, query, List.of(), body, headers,
-                new HashMap<>(), new HashMap<>(), AUTH, null);
+        var call = client.buildCall(
+                client.getBasePath(),
+                path,
+                method,
+                query,
+                List.of(),
+                body,
+                headers,
+                new HashMap<>(),
+                new HashMap<>(),
+                AUTH,
+                null);
         Object data = client.execute(call, MAP).getData();
         return data instanceof Map<?, ?> map ? Json.cast(map) : Map.of();
     }

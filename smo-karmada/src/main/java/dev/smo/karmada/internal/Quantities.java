@@ -1,7 +1,6 @@
 package dev.smo.karmada.internal;
 
 import io.kubernetes.client.custom.Quantity;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -10,8 +9,7 @@ final class Quantities {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /**
      * @param value a quantity string or JSON number, or {@code null}

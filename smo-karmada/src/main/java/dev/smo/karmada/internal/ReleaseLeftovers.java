@@ -1,7 +1,6 @@
 package dev.smo.karmada.internal;
 
 import io.kubernetes.client.openapi.ApiException;
-
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,12 @@ final class ReleaseLeftovers {
             }
         }
         if (deleted > 0) {
-            LOG.log(Level.INFO, "Deleted {0} object(s) of release ({1}) in namespace ({2}) that Helm had no "
-                    + "record of.", deleted, release, namespace);
+            LOG.log(
+                    Level.INFO,
+                    "Deleted {0} object(s) of release ({1}) in namespace ({2}) that Helm had no " + "record of.",
+                    deleted,
+                    release,
+                    namespace);
         }
         return deleted;
     }

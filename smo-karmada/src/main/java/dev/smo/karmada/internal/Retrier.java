@@ -1,7 +1,6 @@
 package dev.smo.karmada.internal;
 
 import dev.smo.karmada.RetryPolicy;
-
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -55,8 +54,13 @@ final class Retrier {
                     throw (E) e;
                 }
                 Duration wait = policy.backoff(failed);
-                LOG.log(Level.INFO, "Attempt {0} of {1} failed ({2}); retrying in {3} ms.", failed,
-                        policy.maxAttempts(), e.getMessage(), wait.toMillis());
+                LOG.log(
+                        Level.INFO,
+                        "Attempt {0} of {1} failed ({2}); retrying in {3} ms.",
+                        failed,
+                        policy.maxAttempts(),
+                        e.getMessage(),
+                        wait.toMillis());
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {

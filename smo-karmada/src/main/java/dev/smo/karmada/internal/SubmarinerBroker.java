@@ -1,7 +1,6 @@
 package dev.smo.karmada.internal;
 
 import io.kubernetes.client.openapi.ApiException;
-
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,8 +14,7 @@ final class SubmarinerBroker {
      * @param podCidr first entry of {@code spec.cluster_cidr}, or {@code null}
      * @param serviceCidr first entry of {@code spec.service_cidr}, or {@code null}
      */
-    record Cidrs(String podCidr, String serviceCidr) {
-    }
+    record Cidrs(String podCidr, String serviceCidr) {}
 
     private final KubeApi api;
     private final String namespace;
@@ -43,8 +41,12 @@ final class SubmarinerBroker {
                 }
             }
         } catch (ApiException e) {
-            LOG.log(Level.WARNING, "Cannot read the Submariner broker''s clusters in namespace ({0}): {1}; "
-                    + "clusters get no CIDRs.", namespace, ApiErrors.describe(e));
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot read the Submariner broker''s clusters in namespace ({0}): {1}; "
+                            + "clusters get no CIDRs.",
+                    namespace,
+                    ApiErrors.describe(e));
         }
         return byCluster;
     }

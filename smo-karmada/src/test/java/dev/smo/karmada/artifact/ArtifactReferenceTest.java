@@ -16,20 +16,27 @@ class ArtifactReferenceTest {
 
     static Stream<Arguments> validReferences() {
         return Stream.of(
-                Arguments.of("oci://127.0.0.1:5000/test/graph:1.0.0",
+                Arguments.of(
+                        "oci://127.0.0.1:5000/test/graph:1.0.0",
                         new ArtifactReference(Transport.CONFIGURED, "127.0.0.1:5000", "test/graph", "1.0.0", null)),
-                Arguments.of("127.0.0.1:5000/test/graph:1.0.0",
+                Arguments.of(
+                        "127.0.0.1:5000/test/graph:1.0.0",
                         new ArtifactReference(Transport.CONFIGURED, "127.0.0.1:5000", "test/graph", "1.0.0", null)),
-                Arguments.of("http://10.0.3.53:5000/test/image-detection-graph",
-                        new ArtifactReference(Transport.PLAIN_HTTP, "10.0.3.53:5000", "test/image-detection-graph",
-                                null, null)),
-                Arguments.of("https://registry.example.com/a/b/c:v2",
+                Arguments.of(
+                        "http://10.0.3.53:5000/test/image-detection-graph",
+                        new ArtifactReference(
+                                Transport.PLAIN_HTTP, "10.0.3.53:5000", "test/image-detection-graph", null, null)),
+                Arguments.of(
+                        "https://registry.example.com/a/b/c:v2",
                         new ArtifactReference(Transport.TLS, "registry.example.com", "a/b/c", "v2", null)),
-                Arguments.of("oci://localhost:5000/x/y@" + DIGEST,
+                Arguments.of(
+                        "oci://localhost:5000/x/y@" + DIGEST,
                         new ArtifactReference(Transport.CONFIGURED, "localhost:5000", "x/y", null, DIGEST)),
-                Arguments.of("localhost/x/y:1@" + DIGEST,
+                Arguments.of(
+                        "localhost/x/y:1@" + DIGEST,
                         new ArtifactReference(Transport.CONFIGURED, "localhost", "x/y", "1", DIGEST)),
-                Arguments.of("  OCI://host.io/p/n/  ",
+                Arguments.of(
+                        "  OCI://host.io/p/n/  ",
                         new ArtifactReference(Transport.CONFIGURED, "host.io", "p/n", null, null)));
     }
 
@@ -71,12 +78,18 @@ class ArtifactReferenceTest {
     void configDecidesPlainHttpPerHostUnlessSchemeSays() {
         ArtifactConfig config = ArtifactConfig.defaults().withPlainHttpHosts("Registry.Local", "127.0.0.1:5000");
 
-        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://registry.local:5000/a/b"))).isTrue();
-        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://127.0.0.1:5000/a/b"))).isTrue();
-        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://127.0.0.1:5001/a/b"))).isFalse();
-        assertThat(config.isPlainHttp(ArtifactReference.parse("https://127.0.0.1:5000/a/b"))).isFalse();
-        assertThat(config.isPlainHttp(ArtifactReference.parse("http://other.io/a/b"))).isTrue();
-        assertThat(config.withPlainHttp(true).isPlainHttp(ArtifactReference.parse("oci://other.io/a/b"))).isTrue();
+        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://registry.local:5000/a/b")))
+                .isTrue();
+        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://127.0.0.1:5000/a/b")))
+                .isTrue();
+        assertThat(config.isPlainHttp(ArtifactReference.parse("oci://127.0.0.1:5001/a/b")))
+                .isFalse();
+        assertThat(config.isPlainHttp(ArtifactReference.parse("https://127.0.0.1:5000/a/b")))
+                .isFalse();
+        assertThat(config.isPlainHttp(ArtifactReference.parse("http://other.io/a/b")))
+                .isTrue();
+        assertThat(config.withPlainHttp(true).isPlainHttp(ArtifactReference.parse("oci://other.io/a/b")))
+                .isTrue();
     }
 
     @Test
@@ -85,8 +98,12 @@ class ArtifactReferenceTest {
                 .withCredentials("reg.io", RegistryCredentials.of("any", "p1"))
                 .withCredentials("reg.io:5000", RegistryCredentials.of("exact", "p2"));
 
-        assertThat(config.credentialsFor("reg.io:5000")).map(RegistryCredentials::username).hasValue("exact");
-        assertThat(config.credentialsFor("REG.io:443")).map(RegistryCredentials::username).hasValue("any");
+        assertThat(config.credentialsFor("reg.io:5000"))
+                .map(RegistryCredentials::username)
+                .hasValue("exact");
+        assertThat(config.credentialsFor("REG.io:443"))
+                .map(RegistryCredentials::username)
+                .hasValue("any");
         assertThat(config.credentialsFor("other.io")).isEmpty();
         assertThat(RegistryCredentials.of("u", "secret").toString()).doesNotContain("secret");
     }

@@ -45,46 +45,89 @@ class HostileArtifactsIT {
     /** Each case: a name, the layer bytes, its media type and title, and what the error must say. */
     static Stream<Arguments> hostileLayers() {
         return Stream.of(
-                hostile("parent traversal",
+                hostile(
+                        "parent traversal",
                         tar(t -> t.file("hdag/../../" + EVIL, "x").file("hdag/hdag.yaml", DESCRIPTOR)),
-                        TAR, "hdag.tar", "'..' segment"),
-                hostile("absolute path", tar(t -> t.file("/tmp/" + EVIL, "x").file("hdag/hdag.yaml", DESCRIPTOR)),
-                        TAR, "hdag.tar", "absolute path"),
-                hostile("symlink out by absolute target",
+                        TAR,
+                        "hdag.tar",
+                        "'..' segment"),
+                hostile(
+                        "absolute path",
+                        tar(t -> t.file("/tmp/" + EVIL, "x").file("hdag/hdag.yaml", DESCRIPTOR)),
+                        TAR,
+                        "hdag.tar",
+                        "absolute path"),
+                hostile(
+                        "symlink out by absolute target",
                         gzTar(t -> t.symlink("hdag/passwd.yaml", "/etc/passwd").file("hdag/hdag.yaml", DESCRIPTOR)),
-                        GZIP, "hdag.tar.gz", "symbolic link to (/etc/passwd), outside the artifact"),
-                hostile("symlink out by relative target",
+                        GZIP,
+                        "hdag.tar.gz",
+                        "symbolic link to (/etc/passwd), outside the artifact"),
+                hostile(
+                        "symlink out by relative target",
                         gzTar(t -> t.symlink("hdag/up", "../../" + EVIL).file("hdag/hdag.yaml", DESCRIPTOR)),
-                        GZIP, "hdag.tar.gz", "outside the artifact"),
-                hostile("hardlink out",
-                        gzTar(t -> t.hardlink("hdag/shadow.yaml", "../etc/shadow").file("hdag/hdag.yaml", DESCRIPTOR)),
-                        GZIP, "hdag.tar.gz", "hard link to (../etc/shadow)"),
-                hostile("fifo", gzTar(t -> t.fifo("hdag/pipe").file("hdag/hdag.yaml", DESCRIPTOR)),
-                        GZIP, "hdag.tar.gz", "device or FIFO"),
-                hostile("gzip bomb of many files",
+                        GZIP,
+                        "hdag.tar.gz",
+                        "outside the artifact"),
+                hostile(
+                        "hardlink out",
+                        gzTar(t ->
+                                t.hardlink("hdag/shadow.yaml", "../etc/shadow").file("hdag/hdag.yaml", DESCRIPTOR)),
+                        GZIP,
+                        "hdag.tar.gz",
+                        "hard link to (../etc/shadow)"),
+                hostile(
+                        "fifo",
+                        gzTar(t -> t.fifo("hdag/pipe").file("hdag/hdag.yaml", DESCRIPTOR)),
+                        GZIP,
+                        "hdag.tar.gz",
+                        "device or FIFO"),
+                hostile(
+                        "gzip bomb of many files",
                         gzTarStreamed(t -> {
                             for (int i = 0; i < 6; i++) {
                                 t.zeros("hdag/zeros-" + i + ".bin", 3L << 20);
                             }
                             return t.file("hdag/hdag.yaml", DESCRIPTOR);
                         }),
-                        GZIP, "hdag.tar.gz", "unpacks to more than 16777216 bytes"),
-                hostile("gzip bomb as a single stream", TarBuilder.gzippedZeros(40L << 20),
-                        "application/gzip", "hdag.yaml.gz", "(maxFileBytes)"),
-                hostile("single file above the per-file bound",
+                        GZIP,
+                        "hdag.tar.gz",
+                        "unpacks to more than 16777216 bytes"),
+                hostile(
+                        "gzip bomb as a single stream",
+                        TarBuilder.gzippedZeros(40L << 20),
+                        "application/gzip",
+                        "hdag.yaml.gz",
+                        "(maxFileBytes)"),
+                hostile(
+                        "single file above the per-file bound",
                         gzTarStreamed(t -> t.zeros("hdag/big.yaml", 5L << 20)),
-                        GZIP, "hdag.tar.gz", "holds more than 4194304 bytes (maxFileBytes)"),
-                hostile("too many files", gzTar(t -> {
+                        GZIP,
+                        "hdag.tar.gz",
+                        "holds more than 4194304 bytes (maxFileBytes)"),
+                hostile(
+                        "too many files",
+                        gzTar(t -> {
                             for (int i = 0; i < 1001; i++) {
                                 t.file("hdag/f" + i + ".txt", "");
                             }
                             return t.file("hdag/hdag.yaml", DESCRIPTOR);
                         }),
-                        GZIP, "hdag.tar.gz", "more than 1000 entries (maxFiles)"),
-                hostile("layer title climbing out", DESCRIPTOR.getBytes(),
-                        ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER, "../" + EVIL + ".yaml", "'..' segment"),
-                hostile("absolute layer title", DESCRIPTOR.getBytes(),
-                        ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER, "/tmp/" + EVIL + ".yaml", "absolute path"));
+                        GZIP,
+                        "hdag.tar.gz",
+                        "more than 1000 entries (maxFiles)"),
+                hostile(
+                        "layer title climbing out",
+                        DESCRIPTOR.getBytes(),
+                        ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER,
+                        "../" + EVIL + ".yaml",
+                        "'..' segment"),
+                hostile(
+                        "absolute layer title",
+                        DESCRIPTOR.getBytes(),
+                        ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER,
+                        "/tmp/" + EVIL + ".yaml",
+                        "absolute path"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,7 +149,8 @@ class HostileArtifactsIT {
         byte[] layer = gzTar(t -> t.symlink("hdag/a-link.yaml", "hdag.yaml").file("hdag/hdag.yaml", DESCRIPTOR));
         registry.pushLayer(repository, "1.0.0", layer, GZIP, "hdag.tar.gz");
 
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0")).isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0"))
+                .isEqualTo(DESCRIPTOR);
     }
 
     @Test
@@ -114,15 +158,16 @@ class HostileArtifactsIT {
         String repository = TestRegistry.uniqueRepository();
         registry.pushLayer(repository, "1.0.0", DESCRIPTOR.getBytes(), "application/yaml", null);
 
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0")).isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0"))
+                .isEqualTo(DESCRIPTOR);
     }
 
     @Test
     void declaredSizeAboveLimitIsRefusedBeforeDownload() {
         String repository = TestRegistry.uniqueRepository();
         registry.pushLayer(repository, "1.0.0", DESCRIPTOR.getBytes(), "application/yaml", "hdag.yaml");
-        try (OciArtifacts tiny = OciArtifacts.create(TestRegistry.config()
-                .withLimits(ArtifactLimits.DEFAULT.withMaxArtifactBytes(100)))) {
+        try (OciArtifacts tiny = OciArtifacts.create(
+                TestRegistry.config().withLimits(ArtifactLimits.DEFAULT.withMaxArtifactBytes(100)))) {
 
             assertThatThrownBy(() -> tiny.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0"))
                     .isInstanceOf(ArtifactException.class)

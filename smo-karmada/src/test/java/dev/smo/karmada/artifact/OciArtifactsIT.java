@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,10 +56,14 @@ class OciArtifactsIT {
 
         assertThat(pushed.reference().tag()).isEqualTo("1.0.0");
         assertThat(pushed.digest()).startsWith("sha256:");
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0")).isEqualTo(DESCRIPTOR);
-        assertThat(artifacts.fetchDescriptor(HOST + "/" + repository + ":1.0.0")).isEqualTo(DESCRIPTOR);
-        assertThat(artifacts.fetchDescriptor("http://" + HOST + "/" + repository)).isEqualTo(DESCRIPTOR);
-        assertThat(artifacts.fetchDescriptor(pushed.reference().withDigest(pushed.digest()).toString()))
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0"))
+                .isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor(HOST + "/" + repository + ":1.0.0"))
+                .isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor("http://" + HOST + "/" + repository))
+                .isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor(
+                        pushed.reference().withDigest(pushed.digest()).toString()))
                 .isEqualTo(DESCRIPTOR);
     }
 
@@ -68,7 +71,8 @@ class OciArtifactsIT {
     void untaggedReferenceResolvesHighestSemanticVersion() throws IOException {
         String repository = TestRegistry.uniqueRepository();
         for (String version : List.of("1.2.0", "1.10.0", "1.10.0-rc.1", "0.9.9")) {
-            Path dir = TestRegistry.writeHdagDirectory(Files.createDirectories(temp.resolve(version)),
+            Path dir = TestRegistry.writeHdagDirectory(
+                    Files.createDirectories(temp.resolve(version)),
                     DESCRIPTOR.replace("version: \"1.0.0\"", "version: \"" + version + "\""));
             artifacts.push(dir, "oci://" + HOST + "/" + repository);
         }
@@ -81,13 +85,16 @@ class OciArtifactsIT {
     @Test
     void untaggedReferencePrefersLatestTag() throws IOException {
         String repository = TestRegistry.uniqueRepository();
-        artifacts.push(TestRegistry.writeHdagDirectory(Files.createDirectories(temp.resolve("a")), DESCRIPTOR),
+        artifacts.push(
+                TestRegistry.writeHdagDirectory(Files.createDirectories(temp.resolve("a")), DESCRIPTOR),
                 "oci://" + HOST + "/" + repository + ":2.0.0");
         String latest = DESCRIPTOR.replace("test graph", "the latest one");
-        artifacts.push(TestRegistry.writeHdagDirectory(Files.createDirectories(temp.resolve("b")), latest),
+        artifacts.push(
+                TestRegistry.writeHdagDirectory(Files.createDirectories(temp.resolve("b")), latest),
                 "oci://" + HOST + "/" + repository + ":latest");
 
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository)).isEqualTo(latest);
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository))
+                .isEqualTo(latest);
     }
 
     @Test
@@ -110,7 +117,8 @@ class OciArtifactsIT {
         PushedArtifact pushed = artifacts.push(file, "oci://" + HOST + "/" + repository + ":v1");
 
         assertThat(pushed.reference().tag()).isEqualTo("v1");
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":v1")).isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":v1"))
+                .isEqualTo(DESCRIPTOR);
     }
 
     @Test
@@ -134,14 +142,15 @@ class OciArtifactsIT {
 
         artifacts.push(dir, "oci://" + HOST + "/" + repository + ":1");
 
-        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1")).isEqualTo(DESCRIPTOR);
+        assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1"))
+                .isEqualTo(DESCRIPTOR);
     }
 
     @Test
     void artifactWithoutHdaGraphNamesTheFilesSeen() {
         String repository = TestRegistry.uniqueRepository();
-        registry.pushLayer(repository, "1", "replicas: 2\n".getBytes(StandardCharsets.UTF_8), "text/yaml",
-                "values.yaml");
+        registry.pushLayer(
+                repository, "1", "replicas: 2\n".getBytes(StandardCharsets.UTF_8), "text/yaml", "values.yaml");
 
         assertThatThrownBy(() -> artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1"))
                 .isInstanceOf(ArtifactException.class)
@@ -165,8 +174,11 @@ class OciArtifactsIT {
         String project = "smo-test-" + TestRegistry.uniqueRepository().substring(9);
         Helm chart = Helm.create().withName("demo-chart").withDir(temp).call();
         chart.packageIt().withDestination(temp).call();
-        Helm.push().withChart(temp.resolve("demo-chart-0.1.0.tgz"))
-                .withRemote(URI.create("oci://" + HOST + "/" + project)).plainHttp().call();
+        Helm.push()
+                .withChart(temp.resolve("demo-chart-0.1.0.tgz"))
+                .withRemote(URI.create("oci://" + HOST + "/" + project))
+                .plainHttp()
+                .call();
 
         assertThatThrownBy(() -> artifacts.fetchDescriptor("oci://" + HOST + "/" + project + "/demo-chart:0.1.0"))
                 .isInstanceOf(ArtifactException.class)
@@ -179,7 +191,8 @@ class OciArtifactsIT {
         String repository = TestRegistry.uniqueRepository();
         byte[] tar = TarBuilder.gzip(new TarBuilder()
                 .file("demo/Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n")
-                .file("demo/values.yaml", "replicaCount: 1\n").bytes());
+                .file("demo/values.yaml", "replicaCount: 1\n")
+                .bytes());
         registry.pushLayer(repository, "1", tar, ArtifactMediaTypes.TAR_GZIP_LAYER, "demo.tgz");
 
         assertThatThrownBy(() -> artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1"))
@@ -237,8 +250,8 @@ class OciArtifactsIT {
     void registryThatNeverAnswersTimesOut() throws IOException {
         List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-                OciArtifacts impatient = OciArtifacts.create(
-                        TestRegistry.config().withTimeout(Duration.ofMillis(1500)))) {
+                OciArtifacts impatient =
+                        OciArtifacts.create(TestRegistry.config().withTimeout(Duration.ofMillis(1500)))) {
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
@@ -253,7 +266,7 @@ class OciArtifactsIT {
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> impatient.fetchDescriptor(
-                    "http://127.0.0.1:" + silent.getLocalPort() + "/test/graph:1.0.0"))
+                            "http://127.0.0.1:" + silent.getLocalPort() + "/test/graph:1.0.0"))
                     .isInstanceOf(ArtifactException.class)
                     .hasMessageContaining("did not finish pulling within 1500 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -293,10 +306,15 @@ class OciArtifactsIT {
     }
 
     private static String manifestLayerDigest(PushedArtifact pushed) {
-        land.oras.Registry oras = land.oras.Registry.builder().withInsecure(true).build();
+        land.oras.Registry oras =
+                land.oras.Registry.builder().withInsecure(true).build();
         try {
-            return oras.getManifest(land.oras.ContainerRef.parse(HOST + "/" + pushed.reference().repository() + ":"
-                    + pushed.reference().tag())).getLayers().get(0).getDigest();
+            return oras.getManifest(land.oras.ContainerRef.parse(
+                            HOST + "/" + pushed.reference().repository() + ":"
+                                    + pushed.reference().tag()))
+                    .getLayers()
+                    .get(0)
+                    .getDigest();
         } finally {
             oras.getExecutorService().shutdownNow();
         }

@@ -36,7 +36,8 @@ class RegistryAuthIT {
         });
         server.start();
         String host = "127.0.0.1:" + server.getAddress().getPort();
-        ArtifactConfig config = TestRegistry.config().withPlainHttpHosts(host)
+        ArtifactConfig config = TestRegistry.config()
+                .withPlainHttpHosts(host)
                 .withCredentials(host, RegistryCredentials.of("smo", "s3cret"));
         try (OciArtifacts artifacts = OciArtifacts.create(config)) {
 

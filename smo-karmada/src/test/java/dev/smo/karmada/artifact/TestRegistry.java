@@ -57,12 +57,17 @@ final class TestRegistry implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Registry registry = Registry.builder().withInsecure(true).withExecutorService(executor).build();
+    private final Registry registry =
+            Registry.builder().withInsecure(true).withExecutorService(executor).build();
 
     static void requireRunning() {
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create("http://" + HOST + "/v2/")).build(),
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + HOST + "/v2/"))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 fail("Registry at " + HOST + " answered " + response.statusCode() + " on /v2/.");
@@ -96,8 +101,10 @@ final class TestRegistry implements AutoCloseable {
             layer = layer.withAnnotations(Map.of(ArtifactMediaTypes.TITLE_ANNOTATION, title));
         }
         Config config = registry.pushConfig(ref, Config.empty()); // the registry wants every referenced blob
-        Manifest manifest = Manifest.empty().withArtifactType(ArtifactType.from("application/vnd.smo.test"))
-                .withConfig(config).withLayers(List.of(layer));
+        Manifest manifest = Manifest.empty()
+                .withArtifactType(ArtifactType.from("application/vnd.smo.test"))
+                .withConfig(config)
+                .withLayers(List.of(layer));
         return registry.pushManifest(ref, manifest).getDigest();
     }
 

@@ -1,19 +1,18 @@
 package dev.smo.karmada.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import dev.smo.core.spi.ClusterInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ClusterStatusReaderTest {
 
@@ -29,39 +28,81 @@ class ClusterStatusReaderTest {
     }
 
     private static Map<String, Object> ready(Map<String, Object> summary) {
-        return Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterReady")),
-                "resourceSummary", summary);
+        return Map.of(
+                "conditions",
+                List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterReady")),
+                "resourceSummary",
+                summary);
     }
 
     static Stream<Arguments> capacities() {
         return Stream.of(
-                arguments(Named.of("allocatable only", Map.of("allocatable", Map.of("cpu", "3800m", "memory", "15Gi"))),
-                        3800L, 15 * GI, 0),
-                arguments(Named.of("allocatable minus allocated", Map.of(
-                                "allocatable", Map.of("cpu", "8", "memory", "32Gi"),
-                                "allocated", Map.of("cpu", "1.5", "memory", "4Gi"))),
-                        6500L, 28 * GI, 0),
-                arguments(Named.of("allocating is also subtracted", Map.of(
-                                "allocatable", Map.of("cpu", "8", "memory", "32Gi"),
-                                "allocated", Map.of("cpu", "2", "memory", "8Gi"),
-                                "allocating", Map.of("cpu", "500m", "memory", "1Gi"))),
-                        5500L, 23 * GI, 0),
-                arguments(Named.of("nvidia and amd GPUs", Map.of(
-                                "allocatable", Map.of("cpu", "16", "memory", "64Gi", "nvidia.com/gpu", "4",
-                                        "amd.com/gpu", "2"),
-                                "allocated", Map.of("nvidia.com/gpu", "1"))),
-                        16000L, 64 * GI, 5),
-                arguments(Named.of("intel GPUs", Map.of(
-                                "allocatable", Map.of("cpu", "4", "memory", "8Gi", "gpu.intel.com/i915", "1"))),
-                        4000L, 8 * GI, 1),
-                arguments(Named.of("overcommitted clamps to zero", Map.of(
-                                "allocatable", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "1"),
-                                "allocated", Map.of("cpu", "3", "memory", "5Gi", "nvidia.com/gpu", "2"))),
-                        0L, 0L, 0),
+                arguments(
+                        Named.of("allocatable only", Map.of("allocatable", Map.of("cpu", "3800m", "memory", "15Gi"))),
+                        3800L,
+                        15 * GI,
+                        0),
+                arguments(
+                        Named.of(
+                                "allocatable minus allocated",
+                                Map.of(
+                                        "allocatable", Map.of("cpu", "8", "memory", "32Gi"),
+                                        "allocated", Map.of("cpu", "1.5", "memory", "4Gi"))),
+                        6500L,
+                        28 * GI,
+                        0),
+                arguments(
+                        Named.of(
+                                "allocating is also subtracted",
+                                Map.of(
+                                        "allocatable", Map.of("cpu", "8", "memory", "32Gi"),
+                                        "allocated", Map.of("cpu", "2", "memory", "8Gi"),
+                                        "allocating", Map.of("cpu", "500m", "memory", "1Gi"))),
+                        5500L,
+                        23 * GI,
+                        0),
+                arguments(
+                        Named.of(
+                                "nvidia and amd GPUs",
+                                Map.of(
+                                        "allocatable",
+                                                Map.of(
+                                                        "cpu",
+                                                        "16",
+                                                        "memory",
+                                                        "64Gi",
+                                                        "nvidia.com/gpu",
+                                                        "4",
+                                                        "amd.com/gpu",
+                                                        "2"),
+                                        "allocated", Map.of("nvidia.com/gpu", "1"))),
+                        16000L,
+                        64 * GI,
+                        5),
+                arguments(
+                        Named.of(
+                                "intel GPUs",
+                                Map.of("allocatable", Map.of("cpu", "4", "memory", "8Gi", "gpu.intel.com/i915", "1"))),
+                        4000L,
+                        8 * GI,
+                        1),
+                arguments(
+                        Named.of(
+                                "overcommitted clamps to zero",
+                                Map.of(
+                                        "allocatable", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "1"),
+                                        "allocated", Map.of("cpu", "3", "memory", "5Gi", "nvidia.com/gpu", "2"))),
+                        0L,
+                        0L,
+                        0),
                 arguments(Named.of("zero", Map.of("allocatable", Map.of("cpu", "0", "memory", "0"))), 0L, 0L, 0),
-                arguments(Named.of("malformed quantity gives zero capacity", Map.of(
-                                "allocatable", Map.of("cpu", "lots", "memory", "15Gi"))),
-                        0L, 0L, 0),
+                arguments(
+                        Named.of(
+                                "malformed quantity gives zero capacity",
+                                Map.of("allocatable", Map.of("cpu", "lots", "memory", "15Gi"))),
+                        0L,
+                        0L,
+                        0),
                 arguments(Named.of("summary not an object", Map.of("allocatable", "everything")), 0L, 0L, 0));
     }
 
@@ -80,13 +121,23 @@ class ClusterStatusReaderTest {
     static Stream<Arguments> readiness() {
         return Stream.of(
                 arguments(Named.of("type Ready, True", List.of(Map.of("type", "Ready", "status", "True"))), true),
-                arguments(Named.of("reason ClusterReady (the original's match)",
-                        List.of(Map.of("type", "Healthy", "reason", "ClusterReady", "status", "True"))), true),
-                arguments(Named.of("type Ready, False", List.of(Map.of("type", "Ready", "status", "False",
-                        "reason", "ClusterNotReachable"))), false),
-                arguments(Named.of("type Ready, Unknown", List.of(Map.of("type", "Ready", "status", "Unknown"))), false),
-                arguments(Named.of("other conditions only", List.of(Map.of("type", "CompleteAPIEnablements",
-                        "status", "True"))), false),
+                arguments(
+                        Named.of(
+                                "reason ClusterReady (the original's match)",
+                                List.of(Map.of("type", "Healthy", "reason", "ClusterReady", "status", "True"))),
+                        true),
+                arguments(
+                        Named.of(
+                                "type Ready, False",
+                                List.of(Map.of("type", "Ready", "status", "False", "reason", "ClusterNotReachable"))),
+                        false),
+                arguments(
+                        Named.of("type Ready, Unknown", List.of(Map.of("type", "Ready", "status", "Unknown"))), false),
+                arguments(
+                        Named.of(
+                                "other conditions only",
+                                List.of(Map.of("type", "CompleteAPIEnablements", "status", "True"))),
+                        false),
                 arguments(Named.of("no conditions", List.of()), false),
                 arguments(Named.of("conditions not a list", "Ready"), false));
     }

@@ -39,28 +39,40 @@ final class DeploymentMapper {
 
     private Trigger trigger(MapNode trigger, String path, String subject) {
         String written = fields.text(trigger, "type", path + "/type", subject + " trigger type");
-        List<String> bodies = TYPES.stream().filter(trigger.entries()::containsKey).toList();
+        List<String> bodies =
+                TYPES.stream().filter(trigger.entries()::containsKey).toList();
         String type;
         if (written != null) {
             type = written.toLowerCase(Locale.ROOT);
             if (!TYPES.contains(type)) {
-                fields.add(path + "/type", trigger.get("type").mark(), subject + " trigger type (" + Text.oneLine(written)
-                        + ") is not one of standard, auto, event." + Names.maybe(written, TYPES));
+                fields.add(
+                        path + "/type",
+                        trigger.get("type").mark(),
+                        subject + " trigger type (" + Text.oneLine(written) + ") is not one of standard, auto, event."
+                                + Names.maybe(written, TYPES));
                 return null;
             }
-            Optional<String> other = bodies.stream().filter(body -> !body.equals(type)).findFirst();
+            Optional<String> other =
+                    bodies.stream().filter(body -> !body.equals(type)).findFirst();
             if (other.isPresent()) {
-                fields.add(path + "/" + other.get(), trigger.get(other.get()).mark(), subject + " trigger type (" + type
-                        + ") does not match its field (" + other.get() + ").\nMaybe write type: " + other.get() + ".");
+                fields.add(
+                        path + "/" + other.get(),
+                        trigger.get(other.get()).mark(),
+                        subject + " trigger type (" + type + ") does not match its field (" + other.get()
+                                + ").\nMaybe write type: " + other.get() + ".");
                 return null;
             }
         } else if (bodies.size() == 1) {
             type = bodies.get(0);
         } else {
-            fields.add(path, trigger.mark(), bodies.isEmpty()
-                    ? subject + " trigger names no type.\nMaybe write trigger: {type: standard}."
-                    : subject + " trigger names more than one type " + bodies.toString().replace('[', '(').replace(']', ')')
-                            + ".\nMaybe keep one of them.");
+            fields.add(
+                    path,
+                    trigger.mark(),
+                    bodies.isEmpty()
+                            ? subject + " trigger names no type.\nMaybe write trigger: {type: standard}."
+                            : subject + " trigger names more than one type "
+                                    + bodies.toString().replace('[', '(').replace(']', ')')
+                                    + ".\nMaybe keep one of them.");
             return null;
         }
         if (type.equals("standard")) {
@@ -68,20 +80,29 @@ final class DeploymentMapper {
         }
         trigger.entries().forEach((key, value) -> {
             if (!key.equals("type") && !key.equals(type)) {
-                fields.add(path + "/" + Text.escapePointer(key), value.mark(), subject + " trigger field ("
-                        + Text.oneLine(key) + ") is not known.\nMaybe move it under " + type + ".");
+                fields.add(
+                        path + "/" + Text.escapePointer(key),
+                        value.mark(),
+                        subject + " trigger field (" + Text.oneLine(key) + ") is not known.\nMaybe move it under "
+                                + type + ".");
             }
         });
         String bodyPath = path + "/" + type;
         MapNode body = fields.map(trigger, type, bodyPath, subject + " trigger " + type);
         if (type.equals("auto")) {
-            return body == null ? Trigger.auto(List.of())
-                    : new Trigger.Auto(fields.texts(body, "dependencies", bodyPath + "/dependencies",
-                            subject + " auto dependencies"), Fields.extensions(body, Set.of("dependencies")));
+            return body == null
+                    ? Trigger.auto(List.of())
+                    : new Trigger.Auto(
+                            fields.texts(
+                                    body, "dependencies", bodyPath + "/dependencies", subject + " auto dependencies"),
+                            Fields.extensions(body, Set.of("dependencies")));
         }
         if (body == null) {
-            fields.add(bodyPath, trigger.mark(), subject + " event trigger has no event field.\n"
-                    + "Maybe add event: {condition: ANY, events: [...]}, or use trigger: {type: standard}.");
+            fields.add(
+                    bodyPath,
+                    trigger.mark(),
+                    subject + " event trigger has no event field.\n"
+                            + "Maybe add event: {condition: ANY, events: [...]}, or use trigger: {type: standard}.");
             return null;
         }
         return event(body, bodyPath, subject);
@@ -94,9 +115,12 @@ final class DeploymentMapper {
             try {
                 condition = EventCondition.valueOf(written.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                fields.add(path + "/condition", event.get("condition").mark(), subject + " event condition ("
-                        + Text.oneLine(written) + ") is not one of ANY, ALL, AND, OR."
-                        + Names.maybe(written.toUpperCase(Locale.ROOT), List.of("ANY", "ALL", "AND", "OR")));
+                fields.add(
+                        path + "/condition",
+                        event.get("condition").mark(),
+                        subject + " event condition ("
+                                + Text.oneLine(written) + ") is not one of ANY, ALL, AND, OR."
+                                + Names.maybe(written.toUpperCase(Locale.ROOT), List.of("ANY", "ALL", "AND", "OR")));
             }
         }
         List<EventSpec> events = new ArrayList<>();
@@ -111,10 +135,14 @@ final class DeploymentMapper {
                 }
             }
         }
-        if (list != null && list.items().isEmpty() || list == null && !fields.flaggedPaths().contains(path + "/events")) {
-            fields.add(path + "/events", list == null ? event.mark() : list.mark(), subject
-                    + " event trigger has no events.\n"
-                    + "Maybe add an event with a promQuery, or use trigger: {type: standard}.");
+        if (list != null && list.items().isEmpty()
+                || list == null && !fields.flaggedPaths().contains(path + "/events")) {
+            fields.add(
+                    path + "/events",
+                    list == null ? event.mark() : list.mark(),
+                    subject
+                            + " event trigger has no events.\n"
+                            + "Maybe add an event with a promQuery, or use trigger: {type: standard}.");
         }
         return new Trigger.Event(condition, events, Fields.extensions(event, Set.of("condition", "events")));
     }
@@ -123,21 +151,29 @@ final class DeploymentMapper {
         String id = fields.text(spec, "id", path + "/id", subject + " event #" + index + " id");
         String eventSubject = subject + " event (" + (id == null ? "#" + index : id) + ")";
         if (id == null && !fields.flaggedPaths().contains(path + "/id")) {
-            fields.add(path + "/id", spec.mark(), subject + " event #" + index + " has no id.\n"
-                    + "Maybe add an id; it names the Prometheus alert.");
+            fields.add(
+                    path + "/id",
+                    spec.mark(),
+                    subject + " event #" + index + " has no id.\n" + "Maybe add an id; it names the Prometheus alert.");
         }
         MapNode condition = fields.map(spec, "condition", path + "/condition", eventSubject + " condition");
         AlertCondition alert = null;
         if (condition == null) {
             if (!fields.flaggedPaths().contains(path + "/condition")) {
-                fields.add(path + "/condition", spec.mark(), eventSubject + " has no condition.\n"
-                        + "Maybe add condition: {promQuery: ..., gracePeriod: 1m}.");
+                fields.add(
+                        path + "/condition",
+                        spec.mark(),
+                        eventSubject + " has no condition.\n"
+                                + "Maybe add condition: {promQuery: ..., gracePeriod: 1m}.");
             }
         } else {
             alert = alert(condition, path + "/condition", eventSubject);
         }
         Node source = spec.get("source");
-        return new EventSpec(id, source == null ? null : Fields.plain(source), alert,
+        return new EventSpec(
+                id,
+                source == null ? null : Fields.plain(source),
+                alert,
                 Fields.extensions(spec, Set.of("id", "source", "condition")));
     }
 
@@ -145,17 +181,28 @@ final class DeploymentMapper {
         String query = fields.text(condition, "promQuery", path + "/promQuery", subject + " promQuery");
         if ((query == null || query.isBlank()) && !fields.flaggedPaths().contains(path + "/promQuery")) {
             Node node = condition.get("promQuery");
-            fields.add(path + "/promQuery", node == null ? condition.mark() : node.mark(), subject
-                    + " has an empty promQuery.\nMaybe write the PromQL expression that should fire the alert.");
+            fields.add(
+                    path + "/promQuery",
+                    node == null ? condition.mark() : node.mark(),
+                    subject
+                            + " has an empty promQuery.\nMaybe write the PromQL expression that should fire the alert.");
         }
         String grace = fields.text(condition, "gracePeriod", path + "/gracePeriod", subject + " gracePeriod");
         Optional<Duration> duration = grace == null ? Optional.empty() : PromDuration.parse(grace);
         if (grace != null && duration.isEmpty()) {
-            fields.add(path + "/gracePeriod", condition.get("gracePeriod").mark(), subject + " gracePeriod ("
-                    + Text.oneLine(grace) + ") is not a Prometheus duration.\nMaybe write it like 30s, 2m, 1h30m or 2d.");
+            fields.add(
+                    path + "/gracePeriod",
+                    condition.get("gracePeriod").mark(),
+                    subject + " gracePeriod (" + Text.oneLine(grace)
+                            + ") is not a Prometheus duration.\nMaybe write it like 30s, 2m, 1h30m or 2d.");
         }
-        Map<String, Object> extensions = Fields.extensions(condition, Set.of("promQuery", "gracePeriod", "description"));
-        return new AlertCondition(query, duration.orElse(null), duration.isPresent() ? grace : null,
-                fields.text(condition, "description", path + "/description", subject + " description"), extensions);
+        Map<String, Object> extensions =
+                Fields.extensions(condition, Set.of("promQuery", "gracePeriod", "description"));
+        return new AlertCondition(
+                query,
+                duration.orElse(null),
+                duration.isPresent() ? grace : null,
+                fields.text(condition, "description", path + "/description", subject + " description"),
+                extensions);
     }
 }

@@ -15,8 +15,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class Factories {
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(1000).maxNumberLength(1000).maxStringLength(4 * 1024 * 1024).build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+            .maxNestingDepth(1000)
+            .maxNumberLength(1000)
+            .maxStringLength(4 * 1024 * 1024)
+            .build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
     private static final YAMLFactory DEFAULT_YAML = createYaml(ParseOptions.defaults());
     private static final ObjectMapper YAML_WRITER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -27,8 +31,7 @@ final class Factories {
             .build());
     private static final ObjectMapper JSON_WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Factories() {
-    }
+    private Factories() {}
 
     static JsonFactory json() {
         return JSON;
@@ -52,19 +55,24 @@ final class Factories {
         loader.setNestingDepthLimit(options.maxDepth());
         loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(1024, options.maxBytes())));
         loader.setAllowDuplicateKeys(true); // TreeReader reports duplicates itself, without stopping
-        return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(CONSTRAINTS).build();
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(CONSTRAINTS)
+                .build();
     }
 
     /** Quotes every string that a YAML reader would otherwise take for a number, boolean or null. */
     private static final class NonStringQuoting extends StringQuotingChecker.Default {
 
         private static final long serialVersionUID = 1L;
-        private static final Pattern NON_STRING = Pattern.compile(
-                "[-+.0-9].*|(?i:true|false|yes|no|on|off|y|n|null|~|\\.inf|\\.nan)");
+        private static final Pattern NON_STRING =
+                Pattern.compile("[-+.0-9].*|(?i:true|false|yes|no|on|off|y|n|null|~|\\.inf|\\.nan)");
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || value.isEmpty() || NON_STRING.matcher(value).matches();
+            return super.needToQuoteValue(value)
+                    || value.isEmpty()
+                    || NON_STRING.matcher(value).matches();
         }
     }
 }

@@ -102,8 +102,11 @@ final class Fields {
             if (text.equals("true") || text.equals("false")) {
                 return text.equals("true");
             }
-            add(path, node.mark(), subject + " (" + Text.oneLine(scalar.text()) + ") must be true or false.\n"
-                    + "Maybe write " + key + ": true or " + key + ": false.");
+            add(
+                    path,
+                    node.mark(),
+                    subject + " (" + Text.oneLine(scalar.text()) + ") must be true or false.\n" + "Maybe write " + key
+                            + ": true or " + key + ": false.");
             return false;
         }
         typeError(node, path, subject, "boolean");

@@ -33,15 +33,22 @@ final class GraphMapper {
     HdaGraph map(MapNode root) {
         root.entries().forEach((key, value) -> {
             if (!key.equals("hdaGraph")) {
-                fields.add("/" + Text.escapePointer(key), value.mark(), "Top-level field (" + Text.oneLine(key)
-                        + ") is not known; a descriptor holds one top-level field, hdaGraph."
-                        + Names.maybe(key, List.of("hdaGraph")).transform(maybe -> maybe.isEmpty()
-                                ? "\nMaybe move it under hdaGraph." : maybe));
+                fields.add(
+                        "/" + Text.escapePointer(key),
+                        value.mark(),
+                        "Top-level field (" + Text.oneLine(key)
+                                + ") is not known; a descriptor holds one top-level field, hdaGraph."
+                                + Names.maybe(key, List.of("hdaGraph"))
+                                        .transform(
+                                                maybe -> maybe.isEmpty() ? "\nMaybe move it under hdaGraph." : maybe));
             }
         });
         if (Fields.absent(root.get("hdaGraph"))) {
-            fields.add("/hdaGraph", root.mark(), "The descriptor has no hdaGraph field.\n"
-                    + "Maybe start it with hdaGraph: and the graph's id and services.");
+            fields.add(
+                    "/hdaGraph",
+                    root.mark(),
+                    "The descriptor has no hdaGraph field.\n"
+                            + "Maybe start it with hdaGraph: and the graph's id and services.");
             return null;
         }
         MapNode graph = fields.map(root, "hdaGraph", "/hdaGraph", "Field hdaGraph");
@@ -65,12 +72,15 @@ final class GraphMapper {
                 }
             }
         }
-        return new HdaGraph(id,
+        return new HdaGraph(
+                id,
                 fields.text(graph, "version", "/hdaGraph/version", subject + " version"),
                 fields.text(graph, "designer", "/hdaGraph/designer", subject + " designer"),
                 fields.text(graph, "description", "/hdaGraph/description", subject + " description"),
                 fields.text(graph, "imVersion", "/hdaGraph/imVersion", subject + " imVersion"),
-                plainMap(intent), services, Fields.extensions(graph, GRAPH_FIELDS));
+                plainMap(intent),
+                services,
+                Fields.extensions(graph, GRAPH_FIELDS));
     }
 
     private Service service(MapNode service, String path, int index) {
@@ -78,28 +88,40 @@ final class GraphMapper {
         String subject = id == null ? "Service #" + index : "Service (" + id + ")";
         MapNode artifact = fields.map(service, "artifact", path + "/artifact", subject + " artifact");
         MapNode deployment = fields.map(service, "deployment", path + "/deployment", subject + " deployment");
-        return new Service(id,
+        return new Service(
+                id,
                 artifact == null ? null : artifact(artifact, path + "/artifact", subject),
-                deployment == null ? Deployment.DEFAULT : deployments.deployment(deployment, path + "/deployment", subject),
+                deployment == null
+                        ? Deployment.DEFAULT
+                        : deployments.deployment(deployment, path + "/deployment", subject),
                 Fields.extensions(service, SERVICE_FIELDS));
     }
 
     private Artifact artifact(MapNode artifact, String path, String subject) {
         MapNode config = fields.map(artifact, "ociConfig", path + "/ociConfig", subject + " ociConfig");
         MapNode run = fields.map(artifact, "ociRun", path + "/ociRun", subject + " ociRun");
-        MapNode values = fields.map(artifact, "valuesOverwrite", path + "/valuesOverwrite", subject + " valuesOverwrite");
+        MapNode values =
+                fields.map(artifact, "valuesOverwrite", path + "/valuesOverwrite", subject + " valuesOverwrite");
         return new Artifact(
                 fields.text(artifact, "ociImage", path + "/ociImage", subject + " ociImage"),
-                config == null ? null : new OciConfig(
-                        fields.text(config, "type", path + "/ociConfig/type", subject + " ociConfig type"),
-                        fields.text(config, "implementer", path + "/ociConfig/implementer",
-                                subject + " ociConfig implementer"),
-                        Fields.extensions(config, Set.of("type", "implementer"))),
-                run == null ? null : new OciRun(
-                        fields.text(run, "name", path + "/ociRun/name", subject + " ociRun name"),
-                        fields.text(run, "version", path + "/ociRun/version", subject + " ociRun version"),
-                        Fields.extensions(run, Set.of("name", "version"))),
-                plainMap(values), Fields.extensions(artifact, ARTIFACT_FIELDS));
+                config == null
+                        ? null
+                        : new OciConfig(
+                                fields.text(config, "type", path + "/ociConfig/type", subject + " ociConfig type"),
+                                fields.text(
+                                        config,
+                                        "implementer",
+                                        path + "/ociConfig/implementer",
+                                        subject + " ociConfig implementer"),
+                                Fields.extensions(config, Set.of("type", "implementer"))),
+                run == null
+                        ? null
+                        : new OciRun(
+                                fields.text(run, "name", path + "/ociRun/name", subject + " ociRun name"),
+                                fields.text(run, "version", path + "/ociRun/version", subject + " ociRun version"),
+                                Fields.extensions(run, Set.of("name", "version"))),
+                plainMap(values),
+                Fields.extensions(artifact, ARTIFACT_FIELDS));
     }
 
     @SuppressWarnings("unchecked")

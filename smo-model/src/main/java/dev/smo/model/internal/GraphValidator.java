@@ -22,6 +22,7 @@ public final class GraphValidator {
     static final int MAX_SERVICE_ID = 53;
     /** Kubernetes' limit on labels and namespace names, which graph ids become. */
     static final int MAX_GRAPH_ID = 63;
+
     private static final Pattern OCI_REFERENCE = Pattern.compile("(oci|https?)://[^\\s/]+(/\\S*)?");
 
     private final Set<String> levels;
@@ -51,12 +52,16 @@ public final class GraphValidator {
         if (blank(graph.id())) {
             add("/hdaGraph/id", "The graph has no id.\nMaybe add id: my-graph under hdaGraph.");
         } else if (!Names.isDns1123Label(graph.id(), MAX_GRAPH_ID)) {
-            add("/hdaGraph/id", "Graph id (" + Text.oneLine(graph.id()) + ") is not a DNS-1123 label, which Kubernetes "
-                    + "names built from it must be: lowercase letters, digits and '-', starting and ending with a letter "
-                    + "or digit, at most " + MAX_GRAPH_ID + " characters." + rename(graph.id(), MAX_GRAPH_ID));
+            add(
+                    "/hdaGraph/id",
+                    "Graph id (" + Text.oneLine(graph.id()) + ") is not a DNS-1123 label, which Kubernetes "
+                            + "names built from it must be: lowercase letters, digits and '-', starting and ending with a letter "
+                            + "or digit, at most " + MAX_GRAPH_ID + " characters." + rename(graph.id(), MAX_GRAPH_ID));
         }
         if (graph.services().isEmpty()) {
-            add("/hdaGraph/services", "Graph (" + graph.id() + ") has no services.\nMaybe add at least one service under services.");
+            add(
+                    "/hdaGraph/services",
+                    "Graph (" + graph.id() + ") has no services.\nMaybe add at least one service under services.");
         }
         ids = graph.serviceIds();
         Map<String, Integer> firstUse = new HashMap<>();
@@ -64,8 +69,10 @@ public final class GraphValidator {
             Service service = graph.services().get(i);
             String path = "/hdaGraph/services/" + i;
             if (service.id() != null && firstUse.putIfAbsent(service.id(), i) != null) {
-                add(path + "/id", "Service id (" + Text.oneLine(service.id()) + ") is used twice; the first use is service #"
-                        + firstUse.get(service.id()) + ".\nMaybe rename one of them.");
+                add(
+                        path + "/id",
+                        "Service id (" + Text.oneLine(service.id()) + ") is used twice; the first use is service #"
+                                + firstUse.get(service.id()) + ".\nMaybe rename one of them.");
             }
             service(service, path, i);
         }
@@ -77,24 +84,34 @@ public final class GraphValidator {
         if (blank(id)) {
             add(path + "/id", subject + " has no id.\nMaybe add an id; it becomes the service's Helm release name.");
         } else if (!Names.isDns1123Label(id, MAX_SERVICE_ID)) {
-            add(path + "/id", "Service id (" + Text.oneLine(id) + ") is not a DNS-1123 label, which a Helm release name "
-                    + "must be: lowercase letters, digits and '-', starting and ending with a letter or digit, at most "
-                    + MAX_SERVICE_ID + " characters (Helm's release name limit)." + rename(id, MAX_SERVICE_ID));
+            add(
+                    path + "/id",
+                    "Service id (" + Text.oneLine(id) + ") is not a DNS-1123 label, which a Helm release name "
+                            + "must be: lowercase letters, digits and '-', starting and ending with a letter or digit, at most "
+                            + MAX_SERVICE_ID + " characters (Helm's release name limit)." + rename(id, MAX_SERVICE_ID));
         }
         if (service.artifact() == null) {
-            add(path + "/artifact", subject + " has no artifact.\nMaybe add artifact: {ociImage: oci://registry/project/chart}.");
+            add(
+                    path + "/artifact",
+                    subject + " has no artifact.\nMaybe add artifact: {ociImage: oci://registry/project/chart}.");
         } else if (blank(service.artifact().ociImage())) {
-            add(path + "/artifact/ociImage", subject + " has no artifact ociImage.\n"
-                    + "Maybe add ociImage: oci://registry/project/chart.");
+            add(
+                    path + "/artifact/ociImage",
+                    subject + " has no artifact ociImage.\n" + "Maybe add ociImage: oci://registry/project/chart.");
         } else if (!OCI_REFERENCE.matcher(service.artifact().ociImage()).matches()) {
             String image = service.artifact().ociImage();
-            add(path + "/artifact/ociImage", subject + " ociImage (" + Text.oneLine(image)
-                    + ") is not an oci:// or http(s):// reference."
-                    + (image.contains("://") || image.isBlank() ? "" : "\nMaybe write (oci://" + Text.oneLine(image.strip()) + ")."));
+            add(
+                    path + "/artifact/ociImage",
+                    subject + " ociImage (" + Text.oneLine(image)
+                            + ") is not an oci:// or http(s):// reference."
+                            + (image.contains("://") || image.isBlank()
+                                    ? ""
+                                    : "\nMaybe write (oci://" + Text.oneLine(image.strip()) + ")."));
         }
         String deployment = path + "/deployment";
         if (service.deployment().trigger() instanceof Trigger.Auto auto) {
-            references(auto.dependencies(), deployment + "/trigger/auto/dependencies", subject + " auto dependency", id);
+            references(
+                    auto.dependencies(), deployment + "/trigger/auto/dependencies", subject + " auto dependency", id);
         }
         intent(service.intent(), deployment + "/intent", subject, id);
     }
@@ -107,8 +124,10 @@ public final class GraphValidator {
         for (int i = 0; i < intent.connectionPoints().size(); i++) {
             String point = intent.connectionPoints().get(i);
             if (point.equals(id)) {
-                add(path + "/connectionPoints/" + i, subject + " connectionPoint (" + Text.oneLine(point)
-                        + ") names the service itself.\nMaybe remove it.");
+                add(
+                        path + "/connectionPoints/" + i,
+                        subject + " connectionPoint (" + Text.oneLine(point)
+                                + ") names the service itself.\nMaybe remove it.");
             }
         }
         references(intent.connectionPoints(), path + "/connectionPoints", subject + " connectionPoint", id);
@@ -118,7 +137,9 @@ public final class GraphValidator {
             String itemPath = path + "/network/latencies/" + i + "/connectionPoint";
             String point = latencies.get(i).connectionPoint();
             if (blank(point)) {
-                add(itemPath, subject + " latency #" + i + " has no connectionPoint.\nMaybe name the service it applies to.");
+                add(
+                        itemPath,
+                        subject + " latency #" + i + " has no connectionPoint.\nMaybe name the service it applies to.");
             } else {
                 reference(point, itemPath, subject + " latency connectionPoint", id);
             }
@@ -133,14 +154,21 @@ public final class GraphValidator {
 
     private void reference(String name, String path, String what, String self) {
         if (!ids.contains(name)) {
-            add(path, what + " (" + Text.oneLine(name) + ") names no service of " + graphName + "."
-                    + Names.maybe(name, ids.stream().filter(known -> known != null && !known.equals(self)).toList()));
+            add(
+                    path,
+                    what + " (" + Text.oneLine(name) + ") names no service of " + graphName + "."
+                            + Names.maybe(
+                                    name,
+                                    ids.stream()
+                                            .filter(known -> known != null && !known.equals(self))
+                                            .toList()));
         }
     }
 
     private void resource(String resource, String value, String path, String subject) {
         if (value != null) {
-            ResourceSyntax.check(resource, value, levels, subject + " compute " + resource).ifPresent(message -> add(path, message));
+            ResourceSyntax.check(resource, value, levels, subject + " compute " + resource)
+                    .ifPresent(message -> add(path, message));
         }
     }
 

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class GraphWriter {
 
-    private GraphWriter() {
-    }
+    private GraphWriter() {}
 
     /** @return the descriptor document, {@code {hdaGraph: {...}}} */
     public static Map<String, Object> toMap(HdaGraph graph) {
@@ -132,8 +131,12 @@ public final class GraphWriter {
         put(map, "connectionPoints", intent.connectionPoints());
         Network network = intent.network();
         Map<String, Object> net = new LinkedHashMap<>();
-        put(net, "latencies", network.latencies().stream().map(GraphWriter::latency).toList());
-        if (network.deviceProximity().enabled() || !network.deviceProximity().extensions().isEmpty()) {
+        put(
+                net,
+                "latencies",
+                network.latencies().stream().map(GraphWriter::latency).toList());
+        if (network.deviceProximity().enabled()
+                || !network.deviceProximity().extensions().isEmpty()) {
             Map<String, Object> proximity = new LinkedHashMap<>();
             proximity.put("enabled", network.deviceProximity().enabled());
             proximity.putAll(network.deviceProximity().extensions());
@@ -171,5 +174,4 @@ public final class GraphWriter {
             map.put(key, value);
         }
     }
-
 }

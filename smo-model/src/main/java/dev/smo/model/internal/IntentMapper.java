@@ -30,7 +30,9 @@ final class IntentMapper {
                 fields.texts(intent, "connectionPoints", path + "/connectionPoints", subject + " connectionPoints"),
                 network == null ? null : network(network, path + "/network", subject),
                 fields.texts(intent, "coLocation", path + "/coLocation", subject + " coLocation"),
-                metrics == null ? null : metrics.items().stream().map(Fields::plain).toList(),
+                metrics == null
+                        ? null
+                        : metrics.items().stream().map(Fields::plain).toList(),
                 Fields.extensions(intent, Set.of("compute", "connectionPoints", "network", "coLocation", "metrics")));
     }
 
@@ -48,8 +50,10 @@ final class IntentMapper {
         boolean enabled = fields.flag(gpu, "enabled", path + "/enabled", subject + " gpu enabled");
         int count = fields.integer(gpu, "count", path + "/count", subject + " gpu count", 1);
         if (count < 1) {
-            fields.add(path + "/count", gpu.get("count").mark(), subject + " gpu count (" + count
-                    + ") must be at least 1.\nMaybe write enabled: false for no GPU.");
+            fields.add(
+                    path + "/count",
+                    gpu.get("count").mark(),
+                    subject + " gpu count (" + count + ") must be at least 1.\nMaybe write enabled: false for no GPU.");
             count = 1;
         }
         return new Gpu(enabled, count, Fields.extensions(gpu, Set.of("enabled", "count")));
@@ -64,7 +68,10 @@ final class IntentMapper {
                 Node item = list.items().get(i);
                 if (item instanceof MapNode latency) {
                     latencies.add(new Latency(
-                            fields.text(latency, "connectionPoint", itemPath + "/connectionPoint",
+                            fields.text(
+                                    latency,
+                                    "connectionPoint",
+                                    itemPath + "/connectionPoint",
                                     subject + " latency #" + i + " connectionPoint"),
                             fields.text(latency, "qos", itemPath + "/qos", subject + " latency #" + i + " qos"),
                             Fields.extensions(latency, Set.of("connectionPoint", "qos"))));
@@ -73,11 +80,19 @@ final class IntentMapper {
                 }
             }
         }
-        MapNode proximity = fields.map(network, "deviceProximity", path + "/deviceProximity",
-                subject + " deviceProximity");
-        return new Network(latencies, proximity == null ? null : new DeviceProximity(
-                fields.flag(proximity, "enabled", path + "/deviceProximity/enabled", subject + " deviceProximity enabled"),
-                Fields.extensions(proximity, Set.of("enabled"))),
+        MapNode proximity =
+                fields.map(network, "deviceProximity", path + "/deviceProximity", subject + " deviceProximity");
+        return new Network(
+                latencies,
+                proximity == null
+                        ? null
+                        : new DeviceProximity(
+                                fields.flag(
+                                        proximity,
+                                        "enabled",
+                                        path + "/deviceProximity/enabled",
+                                        subject + " deviceProximity enabled"),
+                                Fields.extensions(proximity, Set.of("enabled"))),
                 Fields.extensions(network, Set.of("latencies", "deviceProximity")));
     }
 }

@@ -10,8 +10,7 @@ public final class Names {
 
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** @return whether the name is a DNS-1123 label of at most {@code maxLength} characters */
     public static boolean isDns1123Label(String name, int maxLength) {
@@ -47,7 +46,9 @@ public final class Names {
 
     /** @return "\nMaybe you meant (x)." for the nearest candidate, or the empty string */
     public static String maybe(String name, Collection<String> candidates) {
-        return nearest(name, candidates).map(found -> "\nMaybe you meant (" + found + ").").orElse("");
+        return nearest(name, candidates)
+                .map(found -> "\nMaybe you meant (" + found + ").")
+                .orElse("");
     }
 
     /** @return the optimal-string-alignment distance: insertions, deletions, substitutions and transpositions */

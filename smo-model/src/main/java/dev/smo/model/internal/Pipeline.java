@@ -20,8 +20,7 @@ public final class Pipeline {
     private static final Comparator<Violation> SOURCE_ORDER =
             Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column);
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /** @return the valid graph read from the bytes */
     public static HdaGraph parse(byte[] bytes, ParseOptions options) {

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 /** Prometheus durations ({@code 1m}, {@code 30s}, {@code 1h30m}, {@code 2d}, {@code 1w}, {@code 1y}, {@code 500ms}). */
 public final class PromDuration {
 
-    private static final Pattern SYNTAX = Pattern.compile(
-            "(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
-    private static final long[] UNIT_MILLIS = {365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1};
+    private static final Pattern SYNTAX =
+            Pattern.compile("(?:(\\d+)y)?(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+    private static final long[] UNIT_MILLIS = {
+        365L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1
+    };
 
-    private PromDuration() {
-    }
+    private PromDuration() {}
 
     /** @return the duration, or empty when the text is not a Prometheus duration */
     public static Optional<Duration> parse(String text) {

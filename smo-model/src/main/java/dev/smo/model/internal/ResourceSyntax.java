@@ -13,17 +13,18 @@ import java.util.regex.Pattern;
  */
 final class ResourceSyntax {
 
-    private static final Pattern QUANTITY = Pattern.compile(
-            "\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][-+]?\\d{1,2})?");
+    private static final Pattern QUANTITY =
+            Pattern.compile("\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][-+]?\\d{1,2})?");
     private static final Pattern BYTES_WITH_B = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKMGTPE])(i?)[bB]");
     private static final Pattern MILLI_BYTES = Pattern.compile("(\\d+(?:\\.\\d+)?)m");
 
-    private ResourceSyntax() {
-    }
+    private ResourceSyntax() {}
 
     /** @return a message when the value is unacceptable for the resource (cpu, ram or storage) */
     static Optional<String> check(String resource, String value, Set<String> levels, String subject) {
-        if (levels.contains(value) || resource.equals("storage") && value.equals("none") || isQuantity(resource, value)) {
+        if (levels.contains(value)
+                || resource.equals("storage") && value.equals("none")
+                || isQuantity(resource, value)) {
             return Optional.empty();
         }
         String example = switch (resource) {
@@ -31,8 +32,8 @@ final class ResourceSyntax {
             case "ram" -> "a memory quantity like 500Mi or 3Gi";
             default -> "a storage quantity like 10G or 3Gi, nor none";
         };
-        return Optional.of(subject + " (" + Text.oneLine(value) + ") is neither a resource level "
-                + "(" + String.join(", ", levels) + ") nor " + example + "." + hint(resource, value, levels));
+        return Optional.of(subject + " (" + Text.oneLine(value) + ") is neither a resource level " + "("
+                + String.join(", ", levels) + ") nor " + example + "." + hint(resource, value, levels));
     }
 
     static boolean isQuantity(String resource, String value) {
@@ -59,7 +60,8 @@ final class ResourceSyntax {
         }
         Matcher bytes = BYTES_WITH_B.matcher(value);
         if (bytes.matches()) {
-            String prefix = bytes.group(2).equals("K") && bytes.group(3).isEmpty() ? "k"
+            String prefix = bytes.group(2).equals("K") && bytes.group(3).isEmpty()
+                    ? "k"
                     : bytes.group(3).isEmpty() ? bytes.group(2) : bytes.group(2).toUpperCase(Locale.ROOT) + "i";
             return "\nMaybe write (" + bytes.group(1) + prefix + ").";
         }

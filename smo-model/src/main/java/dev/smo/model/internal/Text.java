@@ -3,8 +3,7 @@ package dev.smo.model.internal;
 /** Small text helpers for messages and pointers. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** @return the text escaped as one JSON pointer segment ({@code ~} as {@code ~0}, {@code /} as {@code ~1}) */
     public static String escapePointer(String segment) {

@@ -61,8 +61,12 @@ public final class TreeReader {
 
     private static void checkSize(long bytes, ParseOptions options) {
         if (bytes > options.maxBytes()) {
-            throw new Fatal(new Violation("", 1, 1, "The descriptor is " + bytes + " bytes, above the limit of "
-                    + options.maxBytes() + " bytes.\nMaybe raise ParseOptions maxBytes if the graph really is that large."));
+            throw new Fatal(new Violation(
+                    "",
+                    1,
+                    1,
+                    "The descriptor is " + bytes + " bytes, above the limit of " + options.maxBytes()
+                            + " bytes.\nMaybe raise ParseOptions maxBytes if the graph really is that large."));
         }
     }
 
@@ -73,17 +77,24 @@ public final class TreeReader {
             parser = p;
             JsonToken token = p.nextToken();
             if (token == null || token == JsonToken.VALUE_NULL && p.nextToken() == null) {
-                throw fatal("", "The descriptor is empty.\nMaybe start it with hdaGraph: and the graph's id and services.");
+                throw fatal(
+                        "", "The descriptor is empty.\nMaybe start it with hdaGraph: and the graph's id and services.");
             }
             Node root = read(token, "", 1);
             if (!(root instanceof MapNode)) {
-                throw new Fatal(new Violation("", root.mark().line(), root.mark().column(), "The descriptor's top level is a "
-                        + root.kind() + ", not a mapping.\nMaybe start it with hdaGraph: and the graph's id and services."));
+                throw new Fatal(new Violation(
+                        "",
+                        root.mark().line(),
+                        root.mark().column(),
+                        "The descriptor's top level is a " + root.kind()
+                                + ", not a mapping.\nMaybe start it with hdaGraph: and the graph's id and services."));
             }
             JsonToken next = p.nextToken();
             if (next != null && !(next == JsonToken.VALUE_NULL && p.nextToken() == null)) {
-                throw fatal("", "The descriptor holds more than one document; the second starts here.\n"
-                        + "Maybe split it into one file per graph.");
+                throw fatal(
+                        "",
+                        "The descriptor holds more than one document; the second starts here.\n"
+                                + "Maybe split it into one file per graph.");
             }
             return new Tree(root, marks, problems);
         } catch (StreamReadException e) {
@@ -125,9 +136,14 @@ public final class TreeReader {
             String childPath = path + "/" + Text.escapePointer(key);
             Node value = read(parser.nextToken(), childPath, depth + 1);
             if (entries.containsKey(key)) {
-                problems.add(new Violation(childPath, keyMark.line(), keyMark.column(), "Field (" + key
-                        + ") appears twice in one mapping; the first is at line " + entries.get(key).mark().line()
-                        + ".\nMaybe remove one of them."));
+                problems.add(new Violation(
+                        childPath,
+                        keyMark.line(),
+                        keyMark.column(),
+                        "Field (" + key
+                                + ") appears twice in one mapping; the first is at line "
+                                + entries.get(key).mark().line()
+                                + ".\nMaybe remove one of them."));
             } else {
                 entries.put(key, value);
             }
@@ -163,8 +179,12 @@ public final class TreeReader {
         }
         double value = parser.getDoubleValue();
         if (!Double.isFinite(value)) {
-            problems.add(new Violation(path, mark.line(), mark.column(), "Number (" + Text.oneLine(parser.getText())
-                    + ") is out of the range of a double.\nMaybe quote it to keep it as text."));
+            problems.add(new Violation(
+                    path,
+                    mark.line(),
+                    mark.column(),
+                    "Number (" + Text.oneLine(parser.getText())
+                            + ") is out of the range of a double.\nMaybe quote it to keep it as text."));
             return parser.getText();
         }
         return value;
@@ -174,12 +194,16 @@ public final class TreeReader {
         String name = parser.getText();
         Node target = anchors.get(name);
         if (target == null) {
-            throw fatal(path, "Alias (*" + name + ") names no anchor defined before it.\nMaybe define &" + name
-                    + " earlier in the document.");
+            throw fatal(
+                    path,
+                    "Alias (*" + name + ") names no anchor defined before it.\nMaybe define &" + name
+                            + " earlier in the document.");
         }
         if (!(target instanceof ScalarNode) && ++aliases > options.maxAliases()) {
-            throw fatal(path, "The descriptor uses more than " + options.maxAliases()
-                    + " aliases to mappings or lists.\nMaybe write the repeated values out.");
+            throw fatal(
+                    path,
+                    "The descriptor uses more than " + options.maxAliases()
+                            + " aliases to mappings or lists.\nMaybe write the repeated values out.");
         }
         return target;
     }
@@ -193,8 +217,11 @@ public final class TreeReader {
 
     private long checkNodes(long size) {
         if (size > options.maxNodes()) {
-            throw fatal("", "The descriptor expands to more than " + options.maxNodes() + " values"
-                    + (aliases > 0 ? " through its " + aliases + " aliases" : "") + ".\nMaybe split the graph.");
+            throw fatal(
+                    "",
+                    "The descriptor expands to more than " + options.maxNodes() + " values"
+                            + (aliases > 0 ? " through its " + aliases + " aliases" : "")
+                            + ".\nMaybe split the graph.");
         }
         return size;
     }
@@ -207,7 +234,9 @@ public final class TreeReader {
 
     private void expect(JsonToken actual, JsonToken expected) {
         if (actual != expected) {
-            throw fatal("", "The descriptor ends early, inside a " + (expected == JsonToken.END_ARRAY ? "list." : "mapping."));
+            throw fatal(
+                    "",
+                    "The descriptor ends early, inside a " + (expected == JsonToken.END_ARRAY ? "list." : "mapping."));
         }
     }
 
@@ -236,13 +265,20 @@ public final class TreeReader {
         }
         if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
-            return new Violation("", mark.getLine() + 1, mark.getColumn() + 1,
+            return new Violation(
+                    "",
+                    mark.getLine() + 1,
+                    mark.getColumn() + 1,
                     "The descriptor is not valid YAML: " + Text.oneLine(yaml.getProblem()) + ".");
         }
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : Math.max(0, location.getLineNr());
         int column = location == null ? 0 : Math.max(0, location.getColumnNr());
-        return new Violation("", line, column, "The descriptor is not valid " + (json ? "JSON" : "YAML") + ": "
-                + Text.oneLine(e.getOriginalMessage()) + ".");
+        return new Violation(
+                "",
+                line,
+                column,
+                "The descriptor is not valid " + (json ? "JSON" : "YAML") + ": " + Text.oneLine(e.getOriginalMessage())
+                        + ".");
     }
 }

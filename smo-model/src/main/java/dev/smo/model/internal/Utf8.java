@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 /** Strict UTF-8 decoding that reports the line and column of the first undecodable byte. */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -38,8 +38,12 @@ final class Utf8 {
             }
             int column = prefix.length() - lineStart + 1;
             String shown = String.format("0x%02x", bytes[offset] & 0xff);
-            throw new Fatal(new Violation("", line, column, "The descriptor is not valid UTF-8: byte (" + shown
-                    + ") at offset (" + offset + ") cannot be decoded.\nMaybe save the file as UTF-8."));
+            throw new Fatal(new Violation(
+                    "",
+                    line,
+                    column,
+                    "The descriptor is not valid UTF-8: byte (" + shown + ") at offset (" + offset
+                            + ") cannot be decoded.\nMaybe save the file as UTF-8."));
         }
         return out.toString();
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Deep, order-keeping, null-tolerant immutable copies of generic YAML values. */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** @return an unmodifiable deep copy; null becomes an empty map */
     public static Map<String, Object> freezeMap(Map<String, ?> map) {

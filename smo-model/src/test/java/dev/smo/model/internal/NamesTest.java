@@ -11,8 +11,14 @@ class NamesTest {
     private static final List<String> IDS = List.of("noise-reduction", "image-detection", "image-compression-vo");
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"nose-reduction, noise-reduction", "image-detecton, image-detection", "imaeg-detection, image-detection",
-        "Noise-Reduction, noise-reduction", "video, ''", "image, ''"})
+    @CsvSource({
+        "nose-reduction, noise-reduction",
+        "image-detecton, image-detection",
+        "imaeg-detection, image-detection",
+        "Noise-Reduction, noise-reduction",
+        "video, ''",
+        "image, ''"
+    })
     void suggestsTheNearestIdWhenClose(String name, String expected) {
         assertThat(Names.nearest(name, IDS).orElse("")).isEqualTo(expected);
     }

@@ -9,8 +9,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PromDurationTest {
 
     @ParameterizedTest(name = "{0} -> {1} ms")
-    @CsvSource({"1m, 60000", "30s, 30000", "1h30m, 5400000", "2d, 172800000", "1w, 604800000", "1y, 31536000000",
-        "500ms, 500", "1m30s500ms, 90500", "0, 0", "0s, 0"})
+    @CsvSource({
+        "1m, 60000",
+        "30s, 30000",
+        "1h30m, 5400000",
+        "2d, 172800000",
+        "1w, 604800000",
+        "1y, 31536000000",
+        "500ms, 500",
+        "1m30s500ms, 90500",
+        "0, 0",
+        "0s, 0"
+    })
     void parsesPrometheusDurations(String text, long millis) {
         assertThat(PromDuration.parse(text)).contains(Duration.ofMillis(millis));
     }

@@ -7,7 +7,6 @@ import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.Dashboard;
 import dev.smo.observability.GrafanaConfig;
 import dev.smo.observability.GrafanaDashboards;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,12 +54,15 @@ public final class DefaultGrafanaDashboards implements GrafanaDashboards {
         try {
             json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new SmoIntegrationException("Dashboard (" + dashboard.uid() + ") cannot be written as JSON: "
-                    + e.getOriginalMessage() + ".", e);
+            throw new SmoIntegrationException(
+                    "Dashboard (" + dashboard.uid() + ") cannot be written as JSON: " + e.getOriginalMessage() + ".",
+                    e);
         }
-        HttpResponse<String> response = send(request("/api/dashboards/db")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "publish dashboard (" + dashboard.uid() + ")");
+        HttpResponse<String> response = send(
+                request("/api/dashboards/db")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "publish dashboard (" + dashboard.uid() + ")");
         if (response.statusCode() / 100 != 2) {
             throw failure("publish dashboard (" + dashboard.uid() + ")", response);
         }
@@ -76,21 +78,29 @@ public final class DefaultGrafanaDashboards implements GrafanaDashboards {
     public void delete(String uid) {
         Objects.requireNonNull(uid, "uid");
         String what = "delete dashboard (" + uid + ")";
-        HttpResponse<String> response = send(request("/api/dashboards/uid/"
-                + URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20")).DELETE(), what);
+        HttpResponse<String> response = send(
+                request("/api/dashboards/uid/"
+                                + URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .DELETE(),
+                what);
         if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
             throw failure(what, response);
         }
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(config.timeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(config.timeout())
                 .header("Accept", "application/json");
         if (config.apiToken() != null) {
             builder.header("Authorization", "Bearer " + config.apiToken());
         } else if (config.user() != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (config.user() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((config.user() + ":" + config.password())
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -99,8 +109,10 @@ public final class DefaultGrafanaDashboards implements GrafanaDashboards {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SmoIntegrationException("Grafana (" + base + ") did not answer when asked to " + what + ": " + e
-                    + ".\nMaybe check the Grafana URL.", e);
+            throw new SmoIntegrationException(
+                    "Grafana (" + base + ") did not answer when asked to " + what + ": " + e
+                            + ".\nMaybe check the Grafana URL.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmoIntegrationException("Interrupted while asking Grafana (" + base + ") to " + what + ".", e);

@@ -4,7 +4,6 @@ import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.AlertRule;
 import dev.smo.observability.PrometheusRuleFiles;
 import dev.smo.observability.PrometheusRuleFilesConfig;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +38,8 @@ public final class DefaultPrometheusRuleFiles implements PrometheusRuleFiles {
 
     @Override
     public Path file(String namespace, String group) {
-        return config.directory().resolve(RuleNames.fileNamespace(namespace) + "--" + RuleNames.fileGroup(group)
-                + ".yml");
+        return config.directory()
+                .resolve(RuleNames.fileNamespace(namespace) + "--" + RuleNames.fileGroup(group) + ".yml");
     }
 
     @Override
@@ -74,12 +73,19 @@ public final class DefaultPrometheusRuleFiles implements PrometheusRuleFiles {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base() + "/-/reload")).timeout(config.timeout())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/-/reload"))
+                            .timeout(config.timeout())
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SmoIntegrationException("Rules written to " + file + ", but Prometheus (" + base()
-                    + ") did not answer the reload: " + e + ". It loads them at its next reload or restart.\nMaybe"
-                    + " check the Prometheus URL, and that Prometheus runs with --web.enable-lifecycle.", e);
+            throw new SmoIntegrationException(
+                    "Rules written to " + file + ", but Prometheus (" + base()
+                            + ") did not answer the reload: " + e
+                            + ". It loads them at its next reload or restart.\nMaybe"
+                            + " check the Prometheus URL, and that Prometheus runs with --web.enable-lifecycle.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmoIntegrationException("Interrupted while reloading Prometheus (" + base() + ").", e);
@@ -134,8 +140,10 @@ public final class DefaultPrometheusRuleFiles implements PrometheusRuleFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new SmoIntegrationException("Rule file (" + file + ") cannot be written: " + e + ".\nMaybe check"
-                    + " that the directory exists and SMO may write to it.", e);
+            throw new SmoIntegrationException(
+                    "Rule file (" + file + ") cannot be written: " + e + ".\nMaybe check"
+                            + " that the directory exists and SMO may write to it.",
+                    e);
         } finally {
             if (tmp != null) {
                 try {

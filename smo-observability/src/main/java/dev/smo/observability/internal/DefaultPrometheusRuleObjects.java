@@ -9,7 +9,6 @@ import dev.smo.observability.PrometheusRuleObjects;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +49,10 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
                 if (e.getCode() == 409 && attempt == 1) {
                     continue; // someone wrote the object between our read and our write: read it again
                 }
-                throw new SmoIntegrationException("PrometheusRule (" + config.namespace() + "/" + group + ") not "
-                        + (rules.isEmpty() ? "deleted" : "written") + ": " + describe(e) + hint(e), e);
+                throw new SmoIntegrationException(
+                        "PrometheusRule (" + config.namespace() + "/" + group + ") not "
+                                + (rules.isEmpty() ? "deleted" : "written") + ": " + describe(e) + hint(e),
+                        e);
             }
         }
     }
@@ -60,7 +61,8 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         Map<String, Object> body = object(namespace, group, rules);
         Map<?, ?> existing = get(group);
         if (existing == null) {
-            api.createNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, body).execute();
+            api.createNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, body)
+                    .execute();
             return;
         }
         requireOurs(existing, group);
@@ -68,7 +70,8 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         if (resourceVersion != null) {
             metadata(body).put("resourceVersion", resourceVersion);
         }
-        api.replaceNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group, body).execute();
+        api.replaceNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group, body)
+                .execute();
     }
 
     private void delete(String group) throws ApiException {
@@ -78,7 +81,8 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         }
         requireOurs(existing, group);
         try {
-            api.deleteNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group).execute();
+            api.deleteNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group)
+                    .execute();
         } catch (ApiException e) {
             if (e.getCode() != 404) {
                 throw e;
@@ -89,7 +93,8 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
     /** @return the object, or {@code null} when it does not exist */
     private Map<?, ?> get(String group) throws ApiException {
         try {
-            Object o = api.getNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group).execute();
+            Object o = api.getNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group)
+                    .execute();
             return o instanceof Map<?, ?> map ? map : Map.of();
         } catch (ApiException e) {
             if (e.getCode() == 404) {
@@ -141,7 +146,8 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         if (body != null && !body.isBlank()) {
             try {
                 JsonNode json = JSON.readTree(body);
-                message = json.path("message").isTextual() ? json.path("message").asText() : null;
+                message =
+                        json.path("message").isTextual() ? json.path("message").asText() : null;
             } catch (IOException notJson) {
                 // Not a Status object: the raw body is the best message there is.
             }
@@ -156,8 +162,9 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
 
     private static String hint(ApiException e) {
         return switch (e.getCode()) {
-            case 401, 403 -> "\nMaybe SMO's service account may not write prometheusrules.monitoring.coreos.com in"
-                    + " that namespace.";
+            case 401, 403 ->
+                "\nMaybe SMO's service account may not write prometheusrules.monitoring.coreos.com in"
+                        + " that namespace.";
             case 404 -> "\nMaybe the Prometheus Operator's CRDs are not installed, or the namespace does not exist.";
             default -> "";
         };

@@ -6,12 +6,11 @@ import java.util.regex.Pattern;
 final class RuleNames {
 
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS_1123_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
-    private RuleNames() {
-    }
+    private RuleNames() {}
 
     /**
      * @param namespace a namespace that becomes the first part of a file name
@@ -19,7 +18,9 @@ final class RuleNames {
      * @throws IllegalArgumentException unless it is a DNS-1123 label without {@code --}
      */
     static String fileNamespace(String namespace) {
-        if (namespace == null || namespace.length() > 63 || !DNS_1123_LABEL.matcher(namespace).matches()
+        if (namespace == null
+                || namespace.length() > 63
+                || !DNS_1123_LABEL.matcher(namespace).matches()
                 || namespace.contains("--")) {
             throw new IllegalArgumentException("The namespace (" + namespace + ") is not a DNS-1123 label without"
                     + " \"--\", so it cannot name a rule file.\nMaybe use lower-case letters, digits and single '-'.");
@@ -47,7 +48,9 @@ final class RuleNames {
      * @throws IllegalArgumentException unless it is a DNS-1123 subdomain
      */
     static String objectName(String name, String what) {
-        if (name == null || name.length() > 253 || !DNS_1123_SUBDOMAIN.matcher(name).matches()) {
+        if (name == null
+                || name.length() > 253
+                || !DNS_1123_SUBDOMAIN.matcher(name).matches()) {
             throw new IllegalArgumentException("The " + what + " (" + name + ") is not a DNS-1123 subdomain, so it"
                     + " cannot name a Kubernetes object.\nMaybe use lower-case letters, digits, '-' and '.'.");
         }

@@ -19,7 +19,8 @@ public record Constraint(int index, String name, LinearExpression expression, Re
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(relation, "relation");
         if (!Double.isFinite(rhs)) {
-            throw new InvalidModelException("Constraint (" + name + ") has a non-finite right-hand side (" + rhs + ").");
+            throw new InvalidModelException(
+                    "Constraint (" + name + ") has a non-finite right-hand side (" + rhs + ").");
         }
     }
 

@@ -66,9 +66,14 @@ public final class LinearExpression {
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (int t = 0; t < indices.length; t++) {
-            text.append(t == 0 ? "" : " + ").append(coefficients[t]).append("·x").append(indices[t]);
+            text.append(t == 0 ? "" : " + ")
+                    .append(coefficients[t])
+                    .append("·x")
+                    .append(indices[t]);
         }
-        return constant == 0 && indices.length > 0 ? text.toString() : text.append(" + ").append(constant).toString();
+        return constant == 0 && indices.length > 0
+                ? text.toString()
+                : text.append(" + ").append(constant).toString();
     }
 
     /** Accumulates terms; not thread-safe. */
@@ -77,8 +82,7 @@ public final class LinearExpression {
         private final TreeMap<Integer, Double> terms = new TreeMap<>();
         private double constant;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds {@code coefficient·variable}.
@@ -89,8 +93,8 @@ public final class LinearExpression {
          */
         public Builder add(double coefficient, Variable variable) {
             if (!Double.isFinite(coefficient)) {
-                throw new InvalidModelException("Variable (" + variable.name() + ") gets a non-finite coefficient ("
-                        + coefficient + ").");
+                throw new InvalidModelException(
+                        "Variable (" + variable.name() + ") gets a non-finite coefficient (" + coefficient + ").");
             }
             terms.merge(variable.index(), coefficient, Double::sum);
             return this;

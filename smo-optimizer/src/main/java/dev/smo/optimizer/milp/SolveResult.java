@@ -26,8 +26,13 @@ public final class SolveResult {
      * @param nodes branch-and-bound nodes explored
      * @param wallTime wall time spent
      */
-    public SolveResult(Termination termination, double objective, double bestBound, double[] values, long nodes,
-                       Duration wallTime) {
+    public SolveResult(
+            Termination termination,
+            double objective,
+            double bestBound,
+            double[] values,
+            long nodes,
+            Duration wallTime) {
         this.termination = Objects.requireNonNull(termination, "termination");
         this.objective = objective;
         this.bestBound = bestBound;

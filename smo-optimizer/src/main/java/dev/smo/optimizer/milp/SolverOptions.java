@@ -13,15 +13,20 @@ import java.util.Objects;
  * @param absoluteGap a node is pruned when {@code bound >= incumbent − absoluteGap}; OPTIMAL means proven within it
  * @param relativeGap a node is also pruned when {@code (incumbent − bound) / max(1, |incumbent|) <= relativeGap}
  */
-public record SolverOptions(long nodeLimit, Duration timeLimit, double integralityTolerance,
-                            double feasibilityTolerance, double absoluteGap, double relativeGap) {
+public record SolverOptions(
+        long nodeLimit,
+        Duration timeLimit,
+        double integralityTolerance,
+        double feasibilityTolerance,
+        double absoluteGap,
+        double relativeGap) {
 
     /**
      * Defaults: 10⁹ nodes (so the 10 s time limit binds first), integrality 1e-6, feasibility 1e-6, absolute gap
      * 1e-9, relative gap 0.
      */
-    public static final SolverOptions DEFAULTS = new SolverOptions(1_000_000_000L, Duration.ofSeconds(10), 1e-6, 1e-6,
-            1e-9, 0.0);
+    public static final SolverOptions DEFAULTS =
+            new SolverOptions(1_000_000_000L, Duration.ofSeconds(10), 1e-6, 1e-6, 1e-9, 0.0);
 
     /** Checks ranges. */
     public SolverOptions {
@@ -45,8 +50,8 @@ public record SolverOptions(long nodeLimit, Duration timeLimit, double integrali
      * @return a copy with that node limit
      */
     public SolverOptions withNodeLimit(long limit) {
-        return new SolverOptions(limit, timeLimit, integralityTolerance, feasibilityTolerance, absoluteGap,
-                relativeGap);
+        return new SolverOptions(
+                limit, timeLimit, integralityTolerance, feasibilityTolerance, absoluteGap, relativeGap);
     }
 
     /**
@@ -54,8 +59,8 @@ public record SolverOptions(long nodeLimit, Duration timeLimit, double integrali
      * @return a copy with that time limit
      */
     public SolverOptions withTimeLimit(Duration limit) {
-        return new SolverOptions(nodeLimit, limit, integralityTolerance, feasibilityTolerance, absoluteGap,
-                relativeGap);
+        return new SolverOptions(
+                nodeLimit, limit, integralityTolerance, feasibilityTolerance, absoluteGap, relativeGap);
     }
 
     /**

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param message the full sentence, e.g. "Service (video) needs 2 GPUs per replica × 1; no ready cluster has 2
  *        GPUs. Closest: edge-1 (0 GPUs)."
  */
-public record Explanation(Reason reason, List<String> services, String resource, List<String> closestClusters,
-                          String message) {
+public record Explanation(
+        Reason reason, List<String> services, String resource, List<String> closestClusters, String message) {
 
     /** Checks nulls and copies lists. */
     public Explanation {

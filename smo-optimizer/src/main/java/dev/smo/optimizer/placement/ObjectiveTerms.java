@@ -9,5 +9,4 @@ package dev.smo.optimizer.placement;
  * @param tieBreaker the weighted tie-breaker contribution, in [0, PlacementWeights.tieBreaker())
  * @param total the objective value
  */
-public record ObjectiveTerms(int moves, long cutWeight, double tieBreaker, double total) {
-}
+public record ObjectiveTerms(int moves, long cutWeight, double tieBreaker, double total) {}

@@ -1,7 +1,7 @@
 package dev.smo.optimizer.placement;
 
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +23,13 @@ import java.util.TreeSet;
  * @param coLocationGroups sets of services that must share a cluster
  * @param weights objective weights
  */
-public record PlacementProblem(List<ServiceDemand> services, List<ClusterCapacity> clusters,
-                               Map<String, String> currentPlacement, List<ServiceEdge> edges,
-                               List<Set<String>> coLocationGroups, PlacementWeights weights) {
+public record PlacementProblem(
+        List<ServiceDemand> services,
+        List<ClusterCapacity> clusters,
+        Map<String, String> currentPlacement,
+        List<ServiceEdge> edges,
+        List<Set<String>> coLocationGroups,
+        PlacementWeights weights) {
 
     /** Checks that names are unique and that edges, groups and the current placement name known services. */
     public PlacementProblem {
@@ -83,8 +87,7 @@ public record PlacementProblem(List<ServiceDemand> services, List<ClusterCapacit
         private final List<Set<String>> groups = new ArrayList<>();
         private PlacementWeights weights = PlacementWeights.DEFAULTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param service a service, appended to the service order

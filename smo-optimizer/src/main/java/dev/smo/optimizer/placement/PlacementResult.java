@@ -21,8 +21,14 @@ import java.util.Optional;
  * @param wallTime wall time spent
  * @param explanation present when there is no placement
  */
-public record PlacementResult(Termination status, Map<String, String> assignment, ObjectiveTerms terms,
-                              double bound, long nodes, Duration wallTime, Optional<Explanation> explanation) {
+public record PlacementResult(
+        Termination status,
+        Map<String, String> assignment,
+        ObjectiveTerms terms,
+        double bound,
+        long nodes,
+        Duration wallTime,
+        Optional<Explanation> explanation) {
 
     /** Checks nulls and makes the assignment an unmodifiable ordered copy. */
     public PlacementResult {

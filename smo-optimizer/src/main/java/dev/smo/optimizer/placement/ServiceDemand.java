@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * @param replicas number of replicas (≥ 1)
  * @param allowedClusters clusters this service may run on; empty means any cluster
  */
-public record ServiceDemand(String name, long cpuMillis, long memoryBytes, int gpus, int replicas,
-                            Set<String> allowedClusters) {
+public record ServiceDemand(
+        String name, long cpuMillis, long memoryBytes, int gpus, int replicas, Set<String> allowedClusters) {
 
     /** Checks ranges and copies the allowed clusters into a sorted immutable set. */
     public ServiceDemand {

@@ -48,8 +48,7 @@ public record ScalingProblem(List<ScalingService> services, List<ScalingCluster>
         private final List<ScalingCluster> clusters = new ArrayList<>();
         private ScalingWeights weights = ScalingWeights.DEFAULTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param service a service, appended to the order

@@ -19,8 +19,13 @@ import java.util.Optional;
  * @param wallTime wall time spent
  * @param explanation present when there is no solution
  */
-public record ScalingResult(Termination status, Map<String, Integer> replicas, double objective, long nodes,
-                            Duration wallTime, Optional<ScalingExplanation> explanation) {
+public record ScalingResult(
+        Termination status,
+        Map<String, Integer> replicas,
+        double objective,
+        long nodes,
+        Duration wallTime,
+        Optional<ScalingExplanation> explanation) {
 
     /** Checks nulls and copies the replicas into an unmodifiable ordered map. */
     public ScalingResult {

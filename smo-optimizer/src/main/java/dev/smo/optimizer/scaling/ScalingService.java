@@ -16,15 +16,29 @@ import java.util.Objects;
  * @param beta requests/s served independently of replicas (any sign)
  * @param requestRate observed request rate, in requests/s (≥ 0)
  */
-public record ScalingService(String name, String cluster, long cpuMillis, int minReplicas, int maxReplicas,
-                             int previousReplicas, double alpha, double beta, double requestRate) {
+public record ScalingService(
+        String name,
+        String cluster,
+        long cpuMillis,
+        int minReplicas,
+        int maxReplicas,
+        int previousReplicas,
+        double alpha,
+        double beta,
+        double requestRate) {
 
     /** Checks ranges. */
     public ScalingService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(cluster, "cluster");
-        if (cpuMillis < 0 || minReplicas < 0 || maxReplicas < Math.max(1, minReplicas) || previousReplicas < 0
-                || !(alpha >= 0) || !Double.isFinite(beta) || !(requestRate >= 0) || Double.isInfinite(alpha)
+        if (cpuMillis < 0
+                || minReplicas < 0
+                || maxReplicas < Math.max(1, minReplicas)
+                || previousReplicas < 0
+                || !(alpha >= 0)
+                || !Double.isFinite(beta)
+                || !(requestRate >= 0)
+                || Double.isInfinite(alpha)
                 || Double.isInfinite(requestRate)) {
             throw new InvalidModelException("Service (" + name + ") has an out-of-range scaling input: cpuMillis ("
                     + cpuMillis + "), replicas [" + minReplicas + ", " + maxReplicas + "], previous ("

@@ -18,8 +18,8 @@ public record ScalingWeights(double cpu, double change) {
     /** Checks ranges. */
     public ScalingWeights {
         if (!(cpu >= 0) || !(change >= 0) || Double.isInfinite(cpu) || Double.isInfinite(change)) {
-            throw new InvalidModelException("ScalingWeights cpu (" + cpu + ") and change (" + change
-                    + ") must be finite and >= 0.");
+            throw new InvalidModelException(
+                    "ScalingWeights cpu (" + cpu + ") and change (" + change + ") must be finite and >= 0.");
         }
     }
 }

@@ -21,8 +21,7 @@ import java.util.Locale;
  */
 public final class PlacementBench {
 
-    private PlacementBench() {
-    }
+    private PlacementBench() {}
 
     public static void main(String[] args) {
         List<int[]> sizes = parseSizes("10x3,50x10,100x20,200x50,500x50");
@@ -37,37 +36,61 @@ public final class PlacementBench {
                 case "--limit" -> limit = Duration.ofSeconds(Long.parseLong(args[i + 1]));
                 case "--reference-limit" -> referenceLimit = Duration.ofSeconds(Long.parseLong(args[i + 1]));
                 case "--solver" -> solver = args[i + 1];
-                default -> throw new IllegalArgumentException("Unknown argument (" + args[i] + ").\n"
-                        + "Maybe use --sizes, --seed, --limit, --reference-limit or --solver.");
+                default ->
+                    throw new IllegalArgumentException("Unknown argument (" + args[i] + ").\n"
+                            + "Maybe use --sizes, --seed, --limit, --reference-limit or --solver.");
             }
         }
-        PlacementOptimizer optimizer = PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(limit));
+        PlacementOptimizer optimizer =
+                PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(limit));
         warmUp(optimizer, solver);
-        System.out.printf(Locale.ROOT, "%-8s | %-16s %14s %9s %8s | %-10s %14s %9s | %7s | %s%n", "size", "smo",
-                "objective", "time ms", "nodes", solver, "objective", "time ms", "ratio", "check");
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s | %-16s %14s %9s %8s | %-10s %14s %9s | %7s | %s%n",
+                "size",
+                "smo",
+                "objective",
+                "time ms",
+                "nodes",
+                solver,
+                "objective",
+                "time ms",
+                "ratio",
+                "check");
         for (int[] size : sizes) {
             PlacementProblem problem = RandomInstances.generate(seed, RandomInstances.Shape.bench(size[0], size[1]));
             PlacementResult ours = optimizer.solve(problem);
-            OrToolsBridge.Outcome ref = OrToolsBridge.solve(PlacementMilpFormulation.of(problem).model(), solver,
-                    referenceLimit);
+            OrToolsBridge.Outcome ref =
+                    OrToolsBridge.solve(PlacementMilpFormulation.of(problem).model(), solver, referenceLimit);
             double oursMs = ours.wallTime().toNanos() / 1e6;
             double refMs = ref.time().toNanos() / 1e6;
             String check = "";
             if (ours.status() == Termination.OPTIMAL && ref.optimal()) {
                 check = Math.abs(ours.objective() - ref.objective()) <= 1e-6 * Math.max(1, Math.abs(ref.objective()))
-                        ? "equal" : "MISMATCH";
+                        ? "equal"
+                        : "MISMATCH";
             }
-            System.out.printf(Locale.ROOT, "%-8s | %-16s %14.6f %9.1f %8d | %-10s %14.6f %9.1f | %7.2f | %s%n",
-                    size[0] + "x" + size[1], ours.describe(), ours.objective(), oursMs, ours.nodes(), ref.status(),
-                    ref.objective(), refMs, refMs / Math.max(oursMs, 1e-3), check);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s | %-16s %14.6f %9.1f %8d | %-10s %14.6f %9.1f | %7.2f | %s%n",
+                    size[0] + "x" + size[1],
+                    ours.describe(),
+                    ours.objective(),
+                    oursMs,
+                    ours.nodes(),
+                    ref.status(),
+                    ref.objective(),
+                    refMs,
+                    refMs / Math.max(oursMs, 1e-3),
+                    check);
         }
     }
 
     private static void warmUp(PlacementOptimizer optimizer, String solver) {
         for (int round = 0; round < 5; round++) {
             for (int[] size : new int[][] {{10, 3}, {50, 10}, {100, 20}}) {
-                PlacementProblem problem = RandomInstances.generate(1000 + round,
-                        RandomInstances.Shape.bench(size[0], size[1]));
+                PlacementProblem problem =
+                        RandomInstances.generate(1000 + round, RandomInstances.Shape.bench(size[0], size[1]));
                 optimizer.solve(problem);
                 if (round < 2) {
                     OrToolsBridge.solve(PlacementMilpFormulation.of(problem).model(), solver, Duration.ofSeconds(5));

@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class QuickBench {
 
-    private QuickBench() {
-    }
+    private QuickBench() {}
 
     public static void main(String[] args) {
         String sizes = "50x10,100x20,200x50";
@@ -32,18 +31,18 @@ public final class QuickBench {
                 default -> throw new IllegalArgumentException("Unknown argument (" + args[i] + ").");
             }
         }
-        PlacementOptimizer optimizer = PlacementOptimizer.create(SolverOptions.defaults()
-                .withTimeLimit(Duration.ofSeconds(limit)));
+        PlacementOptimizer optimizer =
+                PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(limit)));
         for (int round = 0; round < 5; round++) {
             for (int[] size : new int[][] {{10, 3}, {50, 10}, {100, 20}}) {
-                optimizer.solve(RandomInstances.generate(1000 + round, RandomInstances.Shape.bench(size[0],
-                        size[1])));
+                optimizer.solve(RandomInstances.generate(1000 + round, RandomInstances.Shape.bench(size[0], size[1])));
             }
         }
         for (String size : sizes.split(",")) {
             String[] sc = size.split("x");
             for (String seed : seeds.split(",")) {
-                PlacementProblem problem = RandomInstances.generate(Long.parseLong(seed),
+                PlacementProblem problem = RandomInstances.generate(
+                        Long.parseLong(seed),
                         RandomInstances.Shape.bench(Integer.parseInt(sc[0]), Integer.parseInt(sc[1])));
                 double[] ms = new double[repeat];
                 PlacementResult r = null;
@@ -52,8 +51,16 @@ public final class QuickBench {
                     ms[i] = r.wallTime().toNanos() / 1e6;
                 }
                 Arrays.sort(ms);
-                System.out.printf(Locale.ROOT, "%-7s seed %-3s | %-20s %14.6f bound %12.6f | %9.1f ms %9d nodes%n",
-                        size, seed, r.describe(), r.objective(), r.bound(), ms[repeat / 2], r.nodes());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-7s seed %-3s | %-20s %14.6f bound %12.6f | %9.1f ms %9d nodes%n",
+                        size,
+                        seed,
+                        r.describe(),
+                        r.objective(),
+                        r.bound(),
+                        ms[repeat / 2],
+                        r.nodes());
             }
         }
     }

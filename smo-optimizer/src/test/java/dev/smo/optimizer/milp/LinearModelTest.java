@@ -13,14 +13,17 @@ class LinearModelTest {
         LinearModel model = LinearModel.create("m");
         model.binary("x");
 
-        assertThatThrownBy(() -> model.binary("x")).isInstanceOf(InvalidModelException.class)
-                .isInstanceOf(SmoException.class).hasMessageContaining("Variable (x) already exists");
+        assertThatThrownBy(() -> model.binary("x"))
+                .isInstanceOf(InvalidModelException.class)
+                .isInstanceOf(SmoException.class)
+                .hasMessageContaining("Variable (x) already exists");
     }
 
     @Test
     void boundsWithLowerAboveUpperAreRejected() {
         assertThatThrownBy(() -> LinearModel.create("m").integer("n", 3, 1))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("Maybe swap the bounds");
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("Maybe swap the bounds");
     }
 
     @Test
@@ -30,8 +33,10 @@ class LinearModelTest {
         Variable foreign = other.binary("b");
         LinearModel model = LinearModel.create("m");
 
-        assertThatThrownBy(() -> model.minimise(LinearExpression.builder().add(foreign).build()))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("another model");
+        assertThatThrownBy(() ->
+                        model.minimise(LinearExpression.builder().add(foreign).build()))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("another model");
     }
 
     @Test
@@ -39,8 +44,8 @@ class LinearModelTest {
         LinearModel model = LinearModel.create("m");
         Variable x = model.continuous("x", 0, 10);
 
-        Constraint c = model.constraint("c", LinearExpression.builder().add(2, x).add(x).constant(4).build(),
-                Relation.LESS_OR_EQUAL, 10);
+        Constraint c = model.constraint(
+                "c", LinearExpression.builder().add(2, x).add(x).constant(4).build(), Relation.LESS_OR_EQUAL, 10);
 
         assertThat(c.rhs()).isEqualTo(6);
         assertThat(c.expression().coefficient(0)).isEqualTo(3);

@@ -16,55 +16,112 @@ class MilpSolverTest {
 
     static Stream<Arguments> textbookCases() {
         return Stream.of(
-                Arguments.of("binary knapsack", (Consumer<LinearModel>) MilpSolverTest::knapsack, Termination.OPTIMAL,
-                        23.0),
-                Arguments.of("contradictory rows", (Consumer<LinearModel>) m -> {
-                    Variable x = m.continuous("x", 0, 10);
-                    Variable y = m.continuous("y", 0, 10);
-                    m.constraint("low", sum(x, y), Relation.GREATER_OR_EQUAL, 3);
-                    m.constraint("high", sum(x, y), Relation.LESS_OR_EQUAL, 2);
-                    m.minimise(sum(x, y));
-                }, Termination.INFEASIBLE, Double.NaN),
-                Arguments.of("LP feasible but no integer point", (Consumer<LinearModel>) m -> {
-                    Variable x = m.integer("x", 0, 10);
-                    m.constraint("half", LinearExpression.builder().add(2, x).build(), Relation.EQUAL, 1);
-                    m.minimise(LinearExpression.builder().add(x).build());
-                }, Termination.INFEASIBLE, Double.NaN),
-                Arguments.of("unbounded ray", (Consumer<LinearModel>) m -> {
-                    Variable x = m.integer("x", 0, Double.POSITIVE_INFINITY);
-                    Variable y = m.integer("y", 0, Double.POSITIVE_INFINITY);
-                    m.constraint("diff", LinearExpression.builder().add(x).add(-1, y).build(),
-                            Relation.LESS_OR_EQUAL, 1);
-                    m.maximise(sum(x, y));
-                }, Termination.UNBOUNDED, Double.NaN),
-                Arguments.of("equality constrained", (Consumer<LinearModel>) m -> {
-                    Variable x = m.integer("x", 0, 3);
-                    Variable y = m.integer("y", 0, 10);
-                    m.constraint("total", sum(x, y), Relation.EQUAL, 5);
-                    m.minimise(LinearExpression.builder().add(x).add(2, y).build());
-                }, Termination.OPTIMAL, 7.0),
-                Arguments.of("maximise with fractional LP optimum", (Consumer<LinearModel>) m -> {
-                    Variable x = m.integer("x", 0, 100);
-                    Variable y = m.integer("y", 0, 100);
-                    m.constraint("a", LinearExpression.builder().add(6, x).add(4, y).build(),
-                            Relation.LESS_OR_EQUAL, 24);
-                    m.constraint("b", LinearExpression.builder().add(x).add(2, y).build(),
-                            Relation.LESS_OR_EQUAL, 6);
-                    m.maximise(LinearExpression.builder().add(5, x).add(4, y).build());
-                }, Termination.OPTIMAL, 20.0),
-                Arguments.of("free integer variable with negative bound", (Consumer<LinearModel>) m -> {
-                    Variable x = m.integer("x", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-                    m.constraint("floor", LinearExpression.builder().add(x).build(), Relation.GREATER_OR_EQUAL,
-                            -3.5);
-                    m.minimise(LinearExpression.builder().add(x).constant(1).build());
-                }, Termination.OPTIMAL, -2.0),
-                Arguments.of("mixed continuous and integer", (Consumer<LinearModel>) m -> {
-                    Variable n = m.integer("n", 0, 10);
-                    Variable c = m.continuous("c", 0, 10);
-                    m.constraint("cover", LinearExpression.builder().add(3, n).add(c).build(),
-                            Relation.GREATER_OR_EQUAL, 7.5);
-                    m.minimise(LinearExpression.builder().add(2, n).add(1, c).build());
-                }, Termination.OPTIMAL, 5.5));
+                Arguments.of(
+                        "binary knapsack", (Consumer<LinearModel>) MilpSolverTest::knapsack, Termination.OPTIMAL, 23.0),
+                Arguments.of(
+                        "contradictory rows",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.continuous("x", 0, 10);
+                            Variable y = m.continuous("y", 0, 10);
+                            m.constraint("low", sum(x, y), Relation.GREATER_OR_EQUAL, 3);
+                            m.constraint("high", sum(x, y), Relation.LESS_OR_EQUAL, 2);
+                            m.minimise(sum(x, y));
+                        },
+                        Termination.INFEASIBLE,
+                        Double.NaN),
+                Arguments.of(
+                        "LP feasible but no integer point",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.integer("x", 0, 10);
+                            m.constraint(
+                                    "half", LinearExpression.builder().add(2, x).build(), Relation.EQUAL, 1);
+                            m.minimise(LinearExpression.builder().add(x).build());
+                        },
+                        Termination.INFEASIBLE,
+                        Double.NaN),
+                Arguments.of(
+                        "unbounded ray",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.integer("x", 0, Double.POSITIVE_INFINITY);
+                            Variable y = m.integer("y", 0, Double.POSITIVE_INFINITY);
+                            m.constraint(
+                                    "diff",
+                                    LinearExpression.builder().add(x).add(-1, y).build(),
+                                    Relation.LESS_OR_EQUAL,
+                                    1);
+                            m.maximise(sum(x, y));
+                        },
+                        Termination.UNBOUNDED,
+                        Double.NaN),
+                Arguments.of(
+                        "equality constrained",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.integer("x", 0, 3);
+                            Variable y = m.integer("y", 0, 10);
+                            m.constraint("total", sum(x, y), Relation.EQUAL, 5);
+                            m.minimise(
+                                    LinearExpression.builder().add(x).add(2, y).build());
+                        },
+                        Termination.OPTIMAL,
+                        7.0),
+                Arguments.of(
+                        "maximise with fractional LP optimum",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.integer("x", 0, 100);
+                            Variable y = m.integer("y", 0, 100);
+                            m.constraint(
+                                    "a",
+                                    LinearExpression.builder()
+                                            .add(6, x)
+                                            .add(4, y)
+                                            .build(),
+                                    Relation.LESS_OR_EQUAL,
+                                    24);
+                            m.constraint(
+                                    "b",
+                                    LinearExpression.builder().add(x).add(2, y).build(),
+                                    Relation.LESS_OR_EQUAL,
+                                    6);
+                            m.maximise(LinearExpression.builder()
+                                    .add(5, x)
+                                    .add(4, y)
+                                    .build());
+                        },
+                        Termination.OPTIMAL,
+                        20.0),
+                Arguments.of(
+                        "free integer variable with negative bound",
+                        (Consumer<LinearModel>) m -> {
+                            Variable x = m.integer("x", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                            m.constraint(
+                                    "floor",
+                                    LinearExpression.builder().add(x).build(),
+                                    Relation.GREATER_OR_EQUAL,
+                                    -3.5);
+                            m.minimise(LinearExpression.builder()
+                                    .add(x)
+                                    .constant(1)
+                                    .build());
+                        },
+                        Termination.OPTIMAL,
+                        -2.0),
+                Arguments.of(
+                        "mixed continuous and integer",
+                        (Consumer<LinearModel>) m -> {
+                            Variable n = m.integer("n", 0, 10);
+                            Variable c = m.continuous("c", 0, 10);
+                            m.constraint(
+                                    "cover",
+                                    LinearExpression.builder().add(3, n).add(c).build(),
+                                    Relation.GREATER_OR_EQUAL,
+                                    7.5);
+                            m.minimise(LinearExpression.builder()
+                                    .add(2, n)
+                                    .add(1, c)
+                                    .build());
+                        },
+                        Termination.OPTIMAL,
+                        5.5));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,8 +42,9 @@ class PlacementOptimizerTest {
         assertThat(why.reason()).isEqualTo(Explanation.Reason.SERVICE_FITS_NOWHERE);
         assertThat(why.services()).containsExactly("s1");
         assertThat(why.resource()).isEqualTo("gpu");
-        assertThat(why.message()).isEqualTo("Service (s1) needs 1 GPU per replica × 2; no ready cluster has 2 GPUs."
-                + " Closest: cluster0 (1 GPU), cluster1 (1 GPU).");
+        assertThat(why.message())
+                .isEqualTo("Service (s1) needs 1 GPU per replica × 2; no ready cluster has 2 GPUs."
+                        + " Closest: cluster0 (1 GPU), cluster1 (1 GPU).");
     }
 
     private static PlacementProblem originalCase(int gpusPerCluster) {
@@ -77,7 +78,9 @@ class PlacementOptimizerTest {
                 .cluster(ClusterCapacity.ready("east", 4000, 8 * GIB, 0))
                 .cluster(ClusterCapacity.ready("west", 4000, 8 * GIB, 0))
                 .cluster(new ClusterCapacity("south", 4000, 8 * GIB, 0, false))
-                .current("a", "east").current("b", "gone").current("c", "south")
+                .current("a", "east")
+                .current("b", "gone")
+                .current("c", "south")
                 .build();
 
         PlacementResult result = optimizer.solve(problem);
@@ -124,13 +127,15 @@ class PlacementOptimizerTest {
                 .service(ServiceDemand.of("app", 500, GIB, 0, 1))
                 .cluster(ClusterCapacity.ready("one", 4000, 8 * GIB, 0))
                 .cluster(ClusterCapacity.ready("two", 4000, 8 * GIB, 0))
-                .current("cache", "one").current("app", "two")
+                .current("cache", "one")
+                .current("app", "two")
                 .coLocate(Set.of("cache", "app"))
                 .build();
 
         PlacementResult result = optimizer.solve(problem);
 
-        assertThat(result.assignment().get("cache")).isEqualTo(result.assignment().get("app"));
+        assertThat(result.assignment().get("cache"))
+                .isEqualTo(result.assignment().get("app"));
         assertThat(result.terms().moves()).isEqualTo(1);
     }
 
@@ -138,31 +143,37 @@ class PlacementOptimizerTest {
     void solvingTwiceGivesTheSameAnswer() {
         PlacementProblem problem = originalCase(2);
 
-        assertThat(optimizer.solve(problem).assignment()).isEqualTo(optimizer.solve(problem).assignment());
+        assertThat(optimizer.solve(problem).assignment())
+                .isEqualTo(optimizer.solve(problem).assignment());
     }
 
     @Test
     void duplicateServiceNamesAreRejected() {
         PlacementProblem.Builder builder = PlacementProblem.builder()
-                .service(ServiceDemand.of("a", 1, 1, 0, 1)).service(ServiceDemand.of("a", 1, 1, 0, 1));
+                .service(ServiceDemand.of("a", 1, 1, 0, 1))
+                .service(ServiceDemand.of("a", 1, 1, 0, 1));
 
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidPlacementProblemException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(InvalidPlacementProblemException.class)
                 .hasMessageContaining("Service (a) appears twice");
     }
 
     @Test
     void edgeToUnknownServiceIsRejected() {
         PlacementProblem.Builder builder = PlacementProblem.builder()
-                .service(ServiceDemand.of("a", 1, 1, 0, 1)).edge("a", "ghost", 1);
+                .service(ServiceDemand.of("a", 1, 1, 0, 1))
+                .edge("a", "ghost", 1);
 
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidPlacementProblemException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(InvalidPlacementProblemException.class)
                 .hasMessageContaining("service (ghost)");
     }
 
     @Test
     void emptyProblemIsTriviallyOptimal() {
         PlacementResult result = optimizer.solve(PlacementProblem.builder()
-                .cluster(ClusterCapacity.ready("c", 1, 1, 0)).build());
+                .cluster(ClusterCapacity.ready("c", 1, 1, 0))
+                .build());
 
         assertThat(result.status()).isEqualTo(Termination.OPTIMAL);
         assertThat(result.assignment()).isEmpty();

@@ -20,8 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Random small instances (≤ 8 services, ≤ 4 clusters) against brute-force enumeration. */
 class PlacementPropertyTest {
 
-    private static final PlacementWeights[] WEIGHTS = {PlacementWeights.DEFAULTS, new PlacementWeights(1, 1, 0.5),
-            new PlacementWeights(2, 3, 0.9), new PlacementWeights(1, 0, 0.3), new PlacementWeights(0, 1, 0.5)};
+    private static final PlacementWeights[] WEIGHTS = {
+        PlacementWeights.DEFAULTS,
+        new PlacementWeights(1, 1, 0.5),
+        new PlacementWeights(2, 3, 0.9),
+        new PlacementWeights(1, 0, 0.3),
+        new PlacementWeights(0, 1, 0.5)
+    };
 
     static LongStream seeds() {
         return LongStream.range(0, 400);
@@ -37,8 +42,10 @@ class PlacementPropertyTest {
         int ready = 1 + random.nextInt(maxReady);
         int removed = random.nextInt(2);
         double load = 0.4 + 0.7 * random.nextDouble();
-        return RandomInstances.generate(seed, new RandomInstances.Shape(services, ready, load, removed, 1.2, 0.2,
-                0.1, 0.15, WEIGHTS[random.nextInt(WEIGHTS.length)]));
+        return RandomInstances.generate(
+                seed,
+                new RandomInstances.Shape(
+                        services, ready, load, removed, 1.2, 0.2, 0.1, 0.15, WEIGHTS[random.nextInt(WEIGHTS.length)]));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -69,16 +76,16 @@ class PlacementPropertyTest {
         Map<String, String> expected = BruteForce.solve(problem);
         PlacementMilpFormulation formulation = PlacementMilpFormulation.of(problem);
 
-        SolveResult result = MilpSolver.create(SolverOptions.defaults()).solve(formulation.model(),
-                formulation.heuristic());
+        SolveResult result =
+                MilpSolver.create(SolverOptions.defaults()).solve(formulation.model(), formulation.heuristic());
 
         if (expected == null) {
             assertThat(result.termination()).isEqualTo(Termination.INFEASIBLE);
             return;
         }
         assertThat(result.termination()).isEqualTo(Termination.OPTIMAL);
-        assertThat(result.objective()).isCloseTo(new PlacementEvaluator(problem).terms(expected).total(),
-                within(1e-6));
+        assertThat(result.objective())
+                .isCloseTo(new PlacementEvaluator(problem).terms(expected).total(), within(1e-6));
         assertThat(formulation.assignment(result)).containsExactlyEntriesOf(expected);
     }
 }

@@ -84,10 +84,10 @@ class ScalingOptimizerTest {
     @Test
     void serviceOnUnknownClusterAsksForReplacement() {
         ScalingResult result = optimizer.solve(ScalingProblem.builder()
-                .service(new ScalingService("a", "gone", 1000, 1, 5, 1, 10, 0, 5)).build());
+                .service(new ScalingService("a", "gone", 1000, 1, 5, 1, 10, 0, 5))
+                .build());
 
-        assertThat(result.explanation().orElseThrow().reason())
-                .isEqualTo(ScalingExplanation.Reason.UNKNOWN_CLUSTER);
+        assertThat(result.explanation().orElseThrow().reason()).isEqualTo(ScalingExplanation.Reason.UNKNOWN_CLUSTER);
     }
 
     static LongStream seeds() {
@@ -102,13 +102,22 @@ class ScalingOptimizerTest {
         int n = 1 + random.nextInt(4);
         for (int s = 0; s < n; s++) {
             int max = 1 + random.nextInt(6);
-            builder.service(new ScalingService("s" + s, "c", 100 + random.nextInt(1500), random.nextInt(2), max,
-                    random.nextInt(8), 5 + random.nextInt(30), random.nextInt(20) - 10, random.nextInt(120)));
+            builder.service(new ScalingService(
+                    "s" + s,
+                    "c",
+                    100 + random.nextInt(1500),
+                    random.nextInt(2),
+                    max,
+                    random.nextInt(8),
+                    5 + random.nextInt(30),
+                    random.nextInt(20) - 10,
+                    random.nextInt(120)));
         }
         ScalingProblem problem = builder.build();
 
         ScalingResult result = optimizer.solve(problem);
-        double expected = enumerate(problem.services(), problem.clusters().get(0).cpuMillis(), problem.weights());
+        double expected =
+                enumerate(problem.services(), problem.clusters().get(0).cpuMillis(), problem.weights());
 
         if (Double.isNaN(expected)) {
             assertThat(result.status()).isEqualTo(Termination.INFEASIBLE);
@@ -127,8 +136,8 @@ class ScalingOptimizerTest {
         return search(services, 0, r, capacity, w, norm);
     }
 
-    private static double search(List<ScalingService> services, int i, int[] r, long capacity, ScalingWeights w,
-                                 double norm) {
+    private static double search(
+            List<ScalingService> services, int i, int[] r, long capacity, ScalingWeights w, double norm) {
         if (i == services.size()) {
             long cpu = 0;
             double value = 0;

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Enumerates every assignment of services to clusters; only for tiny problems (clusters^services). */
 public final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     /** @return the optimal assignment (first in enumeration order among exact ties), or null if infeasible */
     public static Map<String, String> solve(PlacementProblem p) {
@@ -26,10 +25,12 @@ public final class BruteForce {
         for (int s = 0; s < n; s++) {
             index.put(services.get(s).name(), s);
         }
-        int[][] edges = p.edges().stream().map(e -> new int[] {index.get(e.from()), index.get(e.to()), e.weight()})
+        int[][] edges = p.edges().stream()
+                .map(e -> new int[] {index.get(e.from()), index.get(e.to()), e.weight()})
                 .toArray(int[][]::new);
         int[][] groups = p.coLocationGroups().stream()
-                .map(g -> g.stream().mapToInt(index::get).toArray()).toArray(int[][]::new);
+                .map(g -> g.stream().mapToInt(index::get).toArray())
+                .toArray(int[][]::new);
         int[] current = new int[n];
         for (int s = 0; s < n; s++) {
             current[s] = -2;
@@ -73,7 +74,8 @@ public final class BruteForce {
                     cut += e[2];
                 }
             }
-            double value = (double) p.weights().moveCost() * moves + (double) p.weights().edgeCutCost() * cut
+            double value = (double) p.weights().moveCost() * moves
+                    + (double) p.weights().edgeCutCost() * cut
                     + tieSum;
             if (value < bestValue) {
                 bestValue = value;
@@ -120,5 +122,4 @@ public final class BruteForce {
         }
         return true;
     }
-
 }

@@ -18,12 +18,10 @@ public final class OrToolsBridge {
 
     private static boolean loaded;
 
-    private OrToolsBridge() {
-    }
+    private OrToolsBridge() {}
 
     /** Reference outcome: status name, objective, values (null unless a solution was found), and wall time. */
-    public record Outcome(String status, boolean optimal, double objective, double[] values, Duration time) {
-    }
+    public record Outcome(String status, boolean optimal, double objective, double[] values, Duration time) {}
 
     public static synchronized void load() {
         if (!loaded) {
@@ -82,8 +80,12 @@ public final class OrToolsBridge {
                 values[j] = vars[j].solutionValue();
             }
         }
-        Outcome outcome = new Outcome(status.name(), status == MPSolver.ResultStatus.OPTIMAL,
-                found ? objective.value() : Double.NaN, values, time);
+        Outcome outcome = new Outcome(
+                status.name(),
+                status == MPSolver.ResultStatus.OPTIMAL,
+                found ? objective.value() : Double.NaN,
+                values,
+                time);
         solver.delete();
         return outcome;
     }

@@ -19,15 +19,30 @@ public final class RandomInstances {
 
     private static final long GIB = 1L << 30;
 
-    private RandomInstances() {
-    }
+    private RandomInstances() {}
 
     /** Shape of the generated instances. */
-    public record Shape(int services, int clusters, double load, int removed, double edgesPerService,
-                        double gpuShare, double coLocationShare, double allowedShare, PlacementWeights weights) {
+    public record Shape(
+            int services,
+            int clusters,
+            double load,
+            int removed,
+            double edgesPerService,
+            double gpuShare,
+            double coLocationShare,
+            double allowedShare,
+            PlacementWeights weights) {
 
         public static Shape bench(int services, int clusters) {
-            return new Shape(services, clusters, 0.7, Math.max(1, clusters / 10), 1.5, 0.1, 0.02, 0.0,
+            return new Shape(
+                    services,
+                    clusters,
+                    0.7,
+                    Math.max(1, clusters / 10),
+                    1.5,
+                    0.1,
+                    0.02,
+                    0.0,
                     PlacementWeights.DEFAULTS);
         }
     }
@@ -42,7 +57,9 @@ public final class RandomInstances {
             int gpus = random.nextDouble() < 0.3 ? 1 + random.nextInt(4) : 0;
             clusters.add(ClusterCapacity.ready("c" + k, cpu, memory, gpus));
         }
-        int totalGpus = clusters.subList(0, shape.clusters()).stream().mapToInt(ClusterCapacity::gpus).sum();
+        int totalGpus = clusters.subList(0, shape.clusters()).stream()
+                .mapToInt(ClusterCapacity::gpus)
+                .sum();
         long[] cpu = new long[shape.services()];
         long[] memory = new long[shape.services()];
         int[] gpus = new int[shape.services()];
@@ -62,16 +79,23 @@ public final class RandomInstances {
             rawCpu += cpu[s] * replicas[s];
             rawMemory += memory[s] * replicas[s];
         }
-        long readyCpu = clusters.subList(0, shape.clusters()).stream().mapToLong(ClusterCapacity::cpuMillis).sum();
+        long readyCpu = clusters.subList(0, shape.clusters()).stream()
+                .mapToLong(ClusterCapacity::cpuMillis)
+                .sum();
         long readyMemory = clusters.subList(0, shape.clusters()).stream()
-                .mapToLong(ClusterCapacity::memoryBytes).sum();
+                .mapToLong(ClusterCapacity::memoryBytes)
+                .sum();
         double cpuScale = shape.load() * readyCpu / rawCpu;
         double memoryScale = shape.load() * 0.8 * readyMemory / rawMemory;
         PlacementProblem.Builder builder = PlacementProblem.builder().weights(shape.weights());
         List<ServiceDemand> services = new ArrayList<>();
         for (int s = 0; s < shape.services(); s++) {
-            ServiceDemand service = ServiceDemand.of("s" + s, Math.max(1, Math.round(cpu[s] * cpuScale)),
-                    Math.max(1, Math.round(memory[s] * memoryScale)), gpus[s], replicas[s]);
+            ServiceDemand service = ServiceDemand.of(
+                    "s" + s,
+                    Math.max(1, Math.round(cpu[s] * cpuScale)),
+                    Math.max(1, Math.round(memory[s] * memoryScale)),
+                    gpus[s],
+                    replicas[s]);
             if (random.nextDouble() < shape.allowedShare()) {
                 Set<String> allowed = new HashSet<>();
                 for (int i = 0; i < 2; i++) {
@@ -94,17 +118,21 @@ public final class RandomInstances {
         edges(random, shape, builder);
         for (int s = 0; s + 1 < shape.services(); s++) {
             if (random.nextDouble() < shape.coLocationShare()) {
-                builder.coLocate(Set.of("s" + s, "s" + (s + 1 + random.nextInt(Math.min(3, shape.services() - s
-                        - 1)))));
+                builder.coLocate(Set.of(
+                        "s" + s, "s" + (s + 1 + random.nextInt(Math.min(3, shape.services() - s - 1)))));
             }
         }
         return builder.build();
     }
 
-    private static void current(Random random, List<ServiceDemand> services, List<ClusterCapacity> clusters,
-                                PlacementProblem.Builder builder) {
+    private static void current(
+            Random random,
+            List<ServiceDemand> services,
+            List<ClusterCapacity> clusters,
+            PlacementProblem.Builder builder) {
         long[] cpuLeft = clusters.stream().mapToLong(ClusterCapacity::cpuMillis).toArray();
-        long[] memoryLeft = clusters.stream().mapToLong(ClusterCapacity::memoryBytes).toArray();
+        long[] memoryLeft =
+                clusters.stream().mapToLong(ClusterCapacity::memoryBytes).toArray();
         long[] gpuLeft = clusters.stream().mapToLong(ClusterCapacity::gpus).toArray();
         for (ServiceDemand s : services) {
             if (random.nextDouble() < 0.05) {
@@ -113,7 +141,8 @@ public final class RandomInstances {
             int start = random.nextInt(clusters.size());
             for (int i = 0; i < clusters.size(); i++) {
                 int k = (start + i) % clusters.size();
-                if (s.totalCpuMillis() <= cpuLeft[k] && s.totalMemoryBytes() <= memoryLeft[k]
+                if (s.totalCpuMillis() <= cpuLeft[k]
+                        && s.totalMemoryBytes() <= memoryLeft[k]
                         && s.totalGpus() <= gpuLeft[k]) {
                     cpuLeft[k] -= s.totalCpuMillis();
                     memoryLeft[k] -= s.totalMemoryBytes();

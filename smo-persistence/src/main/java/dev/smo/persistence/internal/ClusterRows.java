@@ -1,17 +1,15 @@
 package dev.smo.persistence.internal;
 
 import dev.smo.core.spi.ClusterInfo;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The clusters table: the last snapshot of the cluster inventory. */
 final class ClusterRows {
 
-    private ClusterRows() {
-    }
+    private ClusterRows() {}
 
     static void replace(Handle h, List<ClusterInfo> clusters, Instant now) {
         // Serialises concurrent replacements (each would otherwise miss the other's new rows); readers go on.
@@ -41,9 +39,14 @@ final class ClusterRows {
     static List<ClusterInfo> all(Handle h) {
         return h.createQuery("SELECT name, ready, cpu_millis, memory_bytes, gpus, labels, pod_cidr, service_cidr "
                         + "FROM clusters ORDER BY name")
-                .map((rs, ctx) -> new ClusterInfo(rs.getString("name"), rs.getBoolean("ready"),
-                        rs.getLong("cpu_millis"), rs.getLong("memory_bytes"), rs.getInt("gpus"),
-                        Json.readStrings(rs.getString("labels")), rs.getString("pod_cidr"),
+                .map((rs, ctx) -> new ClusterInfo(
+                        rs.getString("name"),
+                        rs.getBoolean("ready"),
+                        rs.getLong("cpu_millis"),
+                        rs.getLong("memory_bytes"),
+                        rs.getInt("gpus"),
+                        Json.readStrings(rs.getString("labels")),
+                        rs.getString("pod_cidr"),
                         rs.getString("service_cidr")))
                 .list();
     }

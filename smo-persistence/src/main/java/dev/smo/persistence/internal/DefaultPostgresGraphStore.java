@@ -10,13 +10,6 @@ import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.UnableToAccessDatabaseException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,6 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The graph repository on Jdbi. Writes run at READ COMMITTED and rely on the version column: a second writer of
@@ -54,8 +53,7 @@ public final class DefaultPostgresGraphStore implements PostgresGraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("insert graph", graph.name(), h -> {
-            long id = GraphRows.insert(h, graph, now)
-                    .orElseThrow(() -> new GraphAlreadyExistsException(graph.name()));
+            long id = GraphRows.insert(h, graph, now).orElseThrow(() -> new GraphAlreadyExistsException(graph.name()));
             ServiceRows.insert(h, id, graph.services());
             EventRows.append(h, events);
             return GraphRows.copy(graph, 1, now, now);
@@ -69,8 +67,8 @@ public final class DefaultPostgresGraphStore implements PostgresGraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("update graph", graph.name(), h -> {
-            GraphRows.Stamp stamp = GraphRows.update(h, graph, now)
-                    .orElseThrow(() -> conflict(h, graph.name(), graph.version()));
+            GraphRows.Stamp stamp =
+                    GraphRows.update(h, graph, now).orElseThrow(() -> conflict(h, graph.name(), graph.version()));
             ServiceRows.replace(h, stamp.id(), graph.services());
             EventRows.append(h, events);
             return GraphRows.copy(graph, stamp.version(), stamp.createdAt(), now);
@@ -93,22 +91,25 @@ public final class DefaultPostgresGraphStore implements PostgresGraphStore {
     @Override
     public Optional<StoredGraph> find(String name) {
         Objects.requireNonNull(name, "name");
-        return read("read graph (" + name + ")",
-                h -> GraphRows.select(h, "name = :name", q -> q.bind("name", name)).stream().findFirst());
+        return read(
+                "read graph (" + name + ")",
+                h -> GraphRows.select(h, "name = :name", q -> q.bind("name", name)).stream()
+                        .findFirst());
     }
 
     @Override
     public List<StoredGraph> list(String project) {
         if (project == null) {
-            return read("list graphs", h -> GraphRows.select(h, "TRUE", q -> { }));
+            return read("list graphs", h -> GraphRows.select(h, "TRUE", q -> {}));
         }
-        return read("list graphs of project (" + project + ")",
+        return read(
+                "list graphs of project (" + project + ")",
                 h -> GraphRows.select(h, "project = :project", q -> q.bind("project", project)));
     }
 
     @Override
     public List<StoredGraph> unsettled() {
-        return read("list unsettled graphs", h -> GraphRows.select(h, UNSETTLED, q -> { }));
+        return read("list unsettled graphs", h -> GraphRows.select(h, UNSETTLED, q -> {}));
     }
 
     @Override
@@ -127,10 +128,12 @@ public final class DefaultPostgresGraphStore implements PostgresGraphStore {
             }
         }
         Instant now = now();
-        run("replace the cluster snapshot", () -> jdbi.inTransaction(h -> {
-            ClusterRows.replace(h, clusters, now);
-            return null;
-        }));
+        run(
+                "replace the cluster snapshot",
+                () -> jdbi.inTransaction(h -> {
+                    ClusterRows.replace(h, clusters, now);
+                    return null;
+                }));
     }
 
     @Override
@@ -156,8 +159,8 @@ public final class DefaultPostgresGraphStore implements PostgresGraphStore {
         try {
             return work.get();
         } catch (JdbiException e) {
-            throw new UnableToAccessDatabaseException("PostgreSQL failed to " + action + ": "
-                    + Exceptions.rootMessage(e), e);
+            throw new UnableToAccessDatabaseException(
+                    "PostgreSQL failed to " + action + ": " + Exceptions.rootMessage(e), e);
         }
     }
 

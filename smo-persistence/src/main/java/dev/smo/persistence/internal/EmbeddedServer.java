@@ -2,7 +2,6 @@ package dev.smo.persistence.internal;
 
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,17 +36,21 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new UnableToAccessDatabaseException("Cannot start the embedded PostgreSQL on data directory ("
-                    + dataDirectory + ") and port (" + port + "): " + Exceptions.rootMessage(e)
-                    + "\nMaybe another SMO server uses this directory or port; stop it or pick another SMO home.", e);
+            throw new UnableToAccessDatabaseException(
+                    "Cannot start the embedded PostgreSQL on data directory ("
+                            + dataDirectory + ") and port (" + port + "): " + Exceptions.rootMessage(e)
+                            + "\nMaybe another SMO server uses this directory or port; stop it or pick another SMO home.",
+                    e);
         }
         EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory);
         try {
             server.createDatabaseIfMissing(database);
         } catch (SQLException e) {
             server.close();
-            throw new UnableToAccessDatabaseException("Cannot create database (" + database
-                    + ") in the embedded PostgreSQL at (" + dataDirectory + "): " + e.getMessage(), e);
+            throw new UnableToAccessDatabaseException(
+                    "Cannot create database (" + database + ") in the embedded PostgreSQL at (" + dataDirectory + "): "
+                            + e.getMessage(),
+                    e);
         }
         return server;
     }
@@ -88,8 +91,8 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new UnableToAccessDatabaseException("Cannot stop the embedded PostgreSQL on (" + dataDirectory
-                    + "): " + e.getMessage(), e);
+            throw new UnableToAccessDatabaseException(
+                    "Cannot stop the embedded PostgreSQL on (" + dataDirectory + "): " + e.getMessage(), e);
         }
     }
 }

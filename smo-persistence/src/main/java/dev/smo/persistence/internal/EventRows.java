@@ -1,16 +1,14 @@
 package dev.smo.persistence.internal;
 
 import dev.smo.core.spi.GraphEvent;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-
-import java.util.List;
 
 /** The graph_events table: an append-only log keyed by graph name, kept after the graph is deleted. */
 final class EventRows {
 
-    private EventRows() {
-    }
+    private EventRows() {}
 
     static void append(Handle h, List<GraphEvent> events) {
         if (events.isEmpty()) {
@@ -33,8 +31,13 @@ final class EventRows {
         return h.createQuery("SELECT id, graph, service, at, type, message FROM graph_events WHERE graph = :graph "
                         + "ORDER BY id")
                 .bind("graph", graph)
-                .map((rs, ctx) -> new GraphEvent(rs.getLong("id"), rs.getString("graph"), rs.getString("service"),
-                        Sql.instant(rs, "at"), rs.getString("type"), rs.getString("message")))
+                .map((rs, ctx) -> new GraphEvent(
+                        rs.getLong("id"),
+                        rs.getString("graph"),
+                        rs.getString("service"),
+                        Sql.instant(rs, "at"),
+                        rs.getString("type"),
+                        rs.getString("message")))
                 .list();
     }
 }

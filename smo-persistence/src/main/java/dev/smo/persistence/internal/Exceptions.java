@@ -3,8 +3,7 @@ package dev.smo.persistence.internal;
 /** Helpers for messages that wrap a cause. */
 final class Exceptions {
 
-    private Exceptions() {
-    }
+    private Exceptions() {}
 
     /** @return the innermost cause's message (its class name when it has none) */
     static String rootMessage(Throwable t) {

@@ -1,12 +1,11 @@
 package dev.smo.persistence.internal;
 
 import dev.smo.persistence.UnableToAccessDatabaseException;
+import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
-
-import javax.sql.DataSource;
-import java.util.List;
 
 /** Runs the module's SQL migrations with Flyway. */
 public final class FlywayMigrator {
@@ -19,8 +18,7 @@ public final class FlywayMigrator {
 
     private static final String LOCATION = "db/migration";
 
-    private FlywayMigrator() {
-    }
+    private FlywayMigrator() {}
 
     public static int migrate(DataSource dataSource) {
         ClassProvider<JavaMigration> noJavaMigrations = List::of;
@@ -34,8 +32,10 @@ public final class FlywayMigrator {
                     .migrate()
                     .migrationsExecuted;
         } catch (RuntimeException e) {
-            throw new UnableToAccessDatabaseException("Cannot migrate SMO's schema: " + Exceptions.rootMessage(e)
-                    + "\nMaybe check that the database is reachable and that the user may create tables.", e);
+            throw new UnableToAccessDatabaseException(
+                    "Cannot migrate SMO's schema: " + Exceptions.rootMessage(e)
+                            + "\nMaybe check that the database is reachable and that the user may create tables.",
+                    e);
         }
     }
 }

@@ -3,9 +3,6 @@ package dev.smo.persistence.internal;
 import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,22 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /** The graphs table: one row per graph, its services in {@link ServiceRows}. */
 final class GraphRows {
 
     /** What a write returns: the row id, the new version and the creation time. */
-    record Stamp(long id, long version, Instant createdAt) {
-    }
+    record Stamp(long id, long version, Instant createdAt) {}
 
-    private record Row(long id, StoredGraph graph) {
-    }
+    private record Row(long id, StoredGraph graph) {}
 
     private static final String COLUMNS =
             "id, name, project, status, descriptor, placement, dashboard_url, version, created_at, updated_at";
 
-    private GraphRows() {
-    }
+    private GraphRows() {}
 
     /** @return the new row's id, or empty when a graph of that name exists */
     static Optional<Long> insert(Handle h, StoredGraph g, Instant now) {
@@ -68,9 +64,10 @@ final class GraphRows {
     /** @return whether a graph of that name had that version and is now deleted */
     static boolean delete(Handle h, String name, long version) {
         return h.createUpdate("DELETE FROM graphs WHERE name = :name AND version = :version")
-                .bind("name", name)
-                .bind("version", version)
-                .execute() == 1;
+                        .bind("name", name)
+                        .bind("version", version)
+                        .execute()
+                == 1;
     }
 
     /** @return the stored version, or empty when there is no such graph */
@@ -88,7 +85,8 @@ final class GraphRows {
     static List<StoredGraph> select(Handle h, String where, Consumer<Query> binder) {
         Query query = h.createQuery("SELECT " + COLUMNS + " FROM graphs WHERE " + where + " ORDER BY name");
         binder.accept(query);
-        List<Row> rows = query.map((rs, ctx) -> new Row(rs.getLong("id"), graph(rs))).list();
+        List<Row> rows =
+                query.map((rs, ctx) -> new Row(rs.getLong("id"), graph(rs))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -100,19 +98,44 @@ final class GraphRows {
     }
 
     static StoredGraph copy(StoredGraph g, long version, Instant createdAt, Instant updatedAt) {
-        return new StoredGraph(g.name(), g.project(), g.status(), g.descriptor(), g.placement(), g.dashboardUrl(),
-                g.services(), version, createdAt, updatedAt);
+        return new StoredGraph(
+                g.name(),
+                g.project(),
+                g.status(),
+                g.descriptor(),
+                g.placement(),
+                g.dashboardUrl(),
+                g.services(),
+                version,
+                createdAt,
+                updatedAt);
     }
 
     private static StoredGraph withServices(StoredGraph g, List<StoredService> services) {
-        return new StoredGraph(g.name(), g.project(), g.status(), g.descriptor(), g.placement(), g.dashboardUrl(),
-                services, g.version(), g.createdAt(), g.updatedAt());
+        return new StoredGraph(
+                g.name(),
+                g.project(),
+                g.status(),
+                g.descriptor(),
+                g.placement(),
+                g.dashboardUrl(),
+                services,
+                g.version(),
+                g.createdAt(),
+                g.updatedAt());
     }
 
     private static StoredGraph graph(ResultSet rs) throws SQLException {
-        return new StoredGraph(rs.getString("name"), rs.getString("project"),
-                GraphStatus.valueOf(rs.getString("status")), rs.getString("descriptor"),
-                Json.readStrings(rs.getString("placement")), rs.getString("dashboard_url"), List.of(),
-                rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        return new StoredGraph(
+                rs.getString("name"),
+                rs.getString("project"),
+                GraphStatus.valueOf(rs.getString("status")),
+                rs.getString("descriptor"),
+                Json.readStrings(rs.getString("placement")),
+                rs.getString("dashboard_url"),
+                List.of(),
+                rs.getLong("version"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

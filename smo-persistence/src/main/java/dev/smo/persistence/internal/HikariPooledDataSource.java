@@ -4,13 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.UnableToAccessDatabaseException;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** A HikariCP pool over pgjdbc's own data source (no DriverManager lookup, so it works on the module path). */
 public final class HikariPooledDataSource implements PooledDataSource {
@@ -38,9 +37,11 @@ public final class HikariPooledDataSource implements PooledDataSource {
         try {
             return new HikariPooledDataSource(new HikariDataSource(config));
         } catch (RuntimeException e) {
-            throw new UnableToAccessDatabaseException("Cannot connect to PostgreSQL at (" + target.getURL()
-                    + ") as (" + target.getUser() + "): " + Exceptions.rootMessage(e)
-                    + "\nMaybe start the server, or check the host, port, database name and credentials.", e);
+            throw new UnableToAccessDatabaseException(
+                    "Cannot connect to PostgreSQL at (" + target.getURL()
+                            + ") as (" + target.getUser() + "): " + Exceptions.rootMessage(e)
+                            + "\nMaybe start the server, or check the host, port, database name and credentials.",
+                    e);
         }
     }
 

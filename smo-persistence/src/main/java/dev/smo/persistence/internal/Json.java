@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.spi.AlertRule;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,19 +17,18 @@ import java.util.Map;
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
-    private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {};
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Value (" + value + ") cannot be written as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Value (" + value + ") cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -60,8 +58,12 @@ final class Json {
     static List<AlertRule> readRules(String json) {
         List<AlertRule> rules = new ArrayList<>();
         for (Map<String, Object> m : read(json, OBJECTS)) {
-            rules.add(new AlertRule((String) m.get("alert"), (String) m.get("expr"), (String) m.get("for"),
-                    (Map<String, String>) m.get("labels"), (Map<String, String>) m.get("annotations")));
+            rules.add(new AlertRule(
+                    (String) m.get("alert"),
+                    (String) m.get("expr"),
+                    (String) m.get("for"),
+                    (Map<String, String>) m.get("labels"),
+                    (Map<String, String>) m.get("annotations")));
         }
         return rules;
     }

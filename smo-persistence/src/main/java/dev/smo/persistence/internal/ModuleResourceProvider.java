@@ -1,8 +1,5 @@
 package dev.smo.persistence.internal;
 
-import org.flywaydb.core.api.ResourceProvider;
-import org.flywaydb.core.api.resource.LoadableResource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * Hands Flyway a fixed list of resources read through a class of this module, which works whether the module is
@@ -56,8 +55,8 @@ final class ModuleResourceProvider implements ResourceProvider {
             String path = "/" + location + "/" + fileName;
             InputStream in = anchor.getResourceAsStream(path);
             if (in == null) {
-                throw new UncheckedIOException(new IOException("Migration (" + path + ") is missing from "
-                        + anchor.getModule() + "."));
+                throw new UncheckedIOException(
+                        new IOException("Migration (" + path + ") is missing from " + anchor.getModule() + "."));
             }
             return new InputStreamReader(in, StandardCharsets.UTF_8);
         }

@@ -25,8 +25,7 @@ final class OrphanedPostmaster {
     private static final String LOCK_FILE = "epg-lock";
     private static final long STOP_WAIT_SECONDS = 20;
 
-    private OrphanedPostmaster() {
-    }
+    private OrphanedPostmaster() {}
 
     static void stopIfAny(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -37,12 +36,12 @@ final class OrphanedPostmaster {
         if (postmaster.isEmpty()) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new IllegalStateException("PostgreSQL (pid " + postmaster.get().pid()
-                        + ") on this directory belongs to a running process");
+                throw new IllegalStateException("PostgreSQL (pid "
+                        + postmaster.get().pid() + ") on this directory belongs to a running process");
             }
             try {
                 stop(postmaster.get());

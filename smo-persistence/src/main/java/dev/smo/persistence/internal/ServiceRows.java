@@ -2,9 +2,6 @@ package dev.smo.persistence.internal;
 
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredService;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,26 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The services table: a graph's services, kept in descriptor order by {@code position}. */
 final class ServiceRows {
 
-    private ServiceRows() {
-    }
+    private ServiceRows() {}
 
     /** @throws IllegalArgumentException when two services share a name */
     static void checkUniqueNames(String graph, List<StoredService> services) {
         Set<String> seen = new HashSet<>();
         for (StoredService s : services) {
             if (!seen.add(s.name())) {
-                throw new IllegalArgumentException("Graph (" + graph + ") has more than one service named ("
-                        + s.name() + ").\nMaybe give each service of the graph its own id.");
+                throw new IllegalArgumentException("Graph (" + graph + ") has more than one service named (" + s.name()
+                        + ").\nMaybe give each service of the graph its own id.");
             }
         }
     }
 
     static void replace(Handle h, long graphId, List<StoredService> services) {
-        h.createUpdate("DELETE FROM services WHERE graph_id = :graphId").bind("graphId", graphId).execute();
+        h.createUpdate("DELETE FROM services WHERE graph_id = :graphId")
+                .bind("graphId", graphId)
+                .execute();
         insert(h, graphId, services);
     }
 
@@ -76,16 +76,27 @@ final class ServiceRows {
         h.createQuery("SELECT * FROM services WHERE graph_id = ANY(:ids) ORDER BY graph_id, position")
                 .bindArray("ids", Long.class, graphIds)
                 .map((rs, ctx) -> Map.entry(rs.getLong("graph_id"), service(rs)))
-                .forEach(e -> byGraph.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> byGraph.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return byGraph;
     }
 
     private static StoredService service(ResultSet rs) throws SQLException {
-        return new StoredService(rs.getString("name"), ServiceStatus.valueOf(rs.getString("status")),
-                rs.getString("cluster"), rs.getInt("replicas"), rs.getLong("cpu_millis"), rs.getLong("memory_bytes"),
-                rs.getLong("storage_bytes"), rs.getInt("gpus"), rs.getString("artifact_ref"),
-                rs.getString("artifact_type"), rs.getString("artifact_implementer"),
-                Json.readObject(rs.getString("helm_values")), Json.readRules(rs.getString("alert_rules")),
-                rs.getString("last_error"), rs.getString("dashboard_url"));
+        return new StoredService(
+                rs.getString("name"),
+                ServiceStatus.valueOf(rs.getString("status")),
+                rs.getString("cluster"),
+                rs.getInt("replicas"),
+                rs.getLong("cpu_millis"),
+                rs.getLong("memory_bytes"),
+                rs.getLong("storage_bytes"),
+                rs.getInt("gpus"),
+                rs.getString("artifact_ref"),
+                rs.getString("artifact_type"),
+                rs.getString("artifact_implementer"),
+                Json.readObject(rs.getString("helm_values")),
+                Json.readRules(rs.getString("alert_rules")),
+                rs.getString("last_error"),
+                rs.getString("dashboard_url"));
     }
 }

@@ -1,7 +1,5 @@
 package dev.smo.persistence.internal;
 
-import org.jdbi.v3.core.argument.Argument;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,12 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.argument.Argument;
 
 /** Column conversions shared by the row classes. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** @return the instant as PostgreSQL keeps it: microsecond precision */
     static Instant micros(Instant instant) {

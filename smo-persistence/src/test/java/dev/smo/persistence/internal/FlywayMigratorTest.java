@@ -1,6 +1,6 @@
 package dev.smo.persistence.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FlywayMigratorTest {
 
@@ -27,8 +26,8 @@ class FlywayMigratorTest {
 
     @Test
     void resourcesAreFoundByPrefixAndSuffixOnly() {
-        ModuleResourceProvider provider = new ModuleResourceProvider(FlywayMigrator.class, "db/migration",
-                FlywayMigrator.MIGRATIONS);
+        ModuleResourceProvider provider =
+                new ModuleResourceProvider(FlywayMigrator.class, "db/migration", FlywayMigrator.MIGRATIONS);
 
         assertThat(provider.getResources("V", new String[] {".sql"})).hasSize(FlywayMigrator.MIGRATIONS.size());
         assertThat(provider.getResources("R", new String[] {".sql"})).isEmpty();

@@ -46,9 +46,11 @@ abstract class AbstractClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerClient client;
         try {
-            String url = Optional.ofNullable(options.server).or(() -> Optional.ofNullable(env.get("SMO_URL"))
-                    .filter(u -> !u.isBlank())).orElse(ServerClient.DEFAULT_URL);
-            client = new ServerClient(ServerClient.baseUrl(url),
+            String url = Optional.ofNullable(options.server)
+                    .or(() -> Optional.ofNullable(env.get("SMO_URL")).filter(u -> !u.isBlank()))
+                    .orElse(ServerClient.DEFAULT_URL);
+            client = new ServerClient(
+                    ServerClient.baseUrl(url),
                     Optional.ofNullable(options.token).or(() -> Optional.ofNullable(env.get("SMO_API_TOKEN"))));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code smo artifact push|pull}: publishes and reads HDAG artifacts in OCI registries, without hdarctl. */
-@Command(name = "artifact", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+@Command(
+        name = "artifact",
+        mixinStandardHelpOptions = true,
+        synopsisSubcommandLabel = "COMMAND",
         description = "Pushes HDAG artifacts to OCI registries and pulls them back, like hdarctl push and pull.")
 final class ArtifactCommand implements Runnable {
 
@@ -34,14 +37,17 @@ final class ArtifactCommand implements Runnable {
     /** Registry options shared by push and pull. */
     static final class RegistryOptions {
 
-        @Option(names = "--plain-http", description = "Speak plain HTTP to the registry (default: "
-                + "$INSECURE_REGISTRY; http:// references always do).")
+        @Option(
+                names = "--plain-http",
+                description = "Speak plain HTTP to the registry (default: "
+                        + "$INSECURE_REGISTRY; http:// references always do).")
         Boolean plainHttp;
 
         ArtifactConfig config(Map<String, String> env) {
             boolean insecure = Optional.ofNullable(env.get("INSECURE_REGISTRY"))
                     .map(v -> v.strip().toLowerCase(Locale.ROOT))
-                    .map(v -> v.equals("true") || v.equals("t") || v.equals("yes") || v.equals("1")).orElse(false);
+                    .map(v -> v.equals("true") || v.equals("t") || v.equals("yes") || v.equals("1"))
+                    .orElse(false);
             return ArtifactConfig.defaults().withPlainHttp(plainHttp != null ? plainHttp : insecure);
         }
     }

@@ -12,18 +12,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smo artifact pull REF}: prints the HDAG descriptor inside an artifact. */
-@Command(name = "pull", mixinStandardHelpOptions = true,
+@Command(
+        name = "pull",
+        mixinStandardHelpOptions = true,
         description = "Pulls an HDAG artifact and prints the descriptor inside it (what a deploy with --artifact "
                 + "would use).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "1:no such artifact, or it holds no descriptor", "2:usage error",
-                "3:the registry cannot be reached"})
+        exitCodeList = {
+            "0:printed",
+            "1:no such artifact, or it holds no descriptor",
+            "2:usage error",
+            "3:the registry cannot be reached"
+        })
 final class ArtifactPullCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REF",
+    @Parameters(
+            index = "0",
+            paramLabel = "REF",
             description = "The artifact, e.g. oci://127.0.0.1:5000/test/graph:1.0.0.")
     private String reference;
 

@@ -23,13 +23,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smo artifact push SOURCE REF}: packs and pushes an HDAG artifact, like hdarctl package + push. */
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Pushes an HDAG artifact: a directory holding the descriptor (packed as a gzipped tar) or the "
-                + "descriptor file itself. Without a tag in REF the tag is the descriptor's hdaGraph.version.",
-                "Prints the reference pushed to and the manifest digest."},
+@Command(
+        name = "push",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pushes an HDAG artifact: a directory holding the descriptor (packed as a gzipped tar) or the "
+                    + "descriptor file itself. Without a tag in REF the tag is the descriptor's hdaGraph.version.",
+            "Prints the reference pushed to and the manifest digest."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:pushed", "1:the source holds no valid descriptor, or the registry refused it",
-                "2:usage error", "3:the registry cannot be reached"})
+        exitCodeList = {
+            "0:pushed",
+            "1:the source holds no valid descriptor, or the registry refused it",
+            "2:usage error",
+            "3:the registry cannot be reached"
+        })
 final class ArtifactPushCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +46,9 @@ final class ArtifactPushCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The artifact's directory or descriptor file.")
     private Path source;
 
-    @Parameters(index = "1", paramLabel = "REF",
+    @Parameters(
+            index = "1",
+            paramLabel = "REF",
             description = "Where to push, e.g. oci://127.0.0.1:5000/project/graph:1.0.0.")
     private String reference;
 
@@ -48,8 +58,9 @@ final class ArtifactPushCommand implements Callable<Integer> {
     @Option(names = "--username", paramLabel = "U", description = "Registry user (default: $SMO_REGISTRY_USERNAME).")
     private String username;
 
-    @Option(names = "--password-stdin", description = "Read the registry password from standard input "
-            + "(default: $SMO_REGISTRY_PASSWORD).")
+    @Option(
+            names = "--password-stdin",
+            description = "Read the registry password from standard input " + "(default: $SMO_REGISTRY_PASSWORD).")
     private boolean passwordStdin;
 
     @Option(names = "--json", description = "Print {reference, digest} as JSON instead.")
@@ -105,8 +116,10 @@ final class ArtifactPushCommand implements Callable<Integer> {
         }
         String password = env.get("SMO_REGISTRY_PASSWORD");
         if (password == null) {
-            throw new ParameterException(spec.commandLine(), "A registry user needs a password.\n"
-                    + "Maybe pipe it in: echo \"$PASSWORD\" | smo artifact push ... --username U --password-stdin.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "A registry user needs a password.\n"
+                            + "Maybe pipe it in: echo \"$PASSWORD\" | smo artifact push ... --username U --password-stdin.");
         }
         return password;
     }

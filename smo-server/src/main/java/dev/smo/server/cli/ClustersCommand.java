@@ -6,11 +6,17 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code smo clusters}: the member clusters the server sees. */
-@Command(name = "clusters", mixinStandardHelpOptions = true,
+@Command(
+        name = "clusters",
+        mixinStandardHelpOptions = true,
         description = "Lists the member clusters, read again from the server's inventory, with their free capacity.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed", "1:the server refused the request", "2:usage error",
-                "3:server or inventory failure, or server not reachable"})
+        exitCodeList = {
+            "0:listed",
+            "1:the server refused the request",
+            "2:usage error",
+            "3:server or inventory failure, or server not reachable"
+        })
 final class ClustersCommand extends AbstractClientCommand {
 
     ClustersCommand(Map<String, String> env) {

@@ -37,8 +37,7 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
     private static final YAMLFactory YAML = new YAMLFactory();
 
     /** A parsed value with where it starts; maps hold {@code Located} values. */
-    private record Located(Object value, int line, int column) {
-    }
+    private record Located(Object value, int line, int column) {}
 
     static CurrentPlacement read(Path file, HdaGraph graph) {
         Located root;
@@ -46,12 +45,14 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
             root = parser.nextToken() == null ? new Located(null, 0, 0) : value(parser);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InvalidDescriptorException(List.of(new Violation("", at == null ? 0 : Math.max(0, at.getLineNr()),
-                    at == null ? 0 : Math.max(0, at.getColumnNr()), "Current placement is not YAML: "
-                    + e.getOriginalMessage())));
+            throw new InvalidDescriptorException(List.of(new Violation(
+                    "",
+                    at == null ? 0 : Math.max(0, at.getLineNr()),
+                    at == null ? 0 : Math.max(0, at.getColumnNr()),
+                    "Current placement is not YAML: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new InvalidDescriptorException(List.of(Violation.of("", "Current placement file (" + file
-                    + ") cannot be read: " + e.getMessage())));
+            throw new InvalidDescriptorException(List.of(
+                    Violation.of("", "Current placement file (" + file + ") cannot be read: " + e.getMessage())));
         }
         return from(root, graph);
     }
@@ -64,24 +65,30 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
             return new CurrentPlacement(placement, replicas);
         }
         if (!(root.value() instanceof Map<?, ?> top)) {
-            throw new InvalidDescriptorException(List.of(at("", root, "Current placement must be a map of "
-                    + "service → cluster.\nMaybe write placement: {my-service: my-cluster}.")));
+            throw new InvalidDescriptorException(List.of(at(
+                    "",
+                    root,
+                    "Current placement must be a map of "
+                            + "service → cluster.\nMaybe write placement: {my-service: my-cluster}.")));
         }
         Located clusters = root;
         if (top.containsKey("placement")) {
             clusters = (Located) top.get("placement");
             for (Object key : top.keySet()) {
                 if (!key.equals("placement") && !key.equals("replicas")) {
-                    problems.add(at("/" + pointer(key.toString()), (Located) top.get(key), "Current placement "
-                            + "has an unknown key (" + key + ").\nMaybe you meant placement or replicas."));
+                    problems.add(at(
+                            "/" + pointer(key.toString()),
+                            (Located) top.get(key),
+                            "Current placement " + "has an unknown key (" + key
+                                    + ").\nMaybe you meant placement or replicas."));
                 }
             }
         }
         String base = clusters == root ? "" : "/placement";
         entries(clusters, base, graph, problems).forEach((service, value) -> {
             if (value.value() == null || value.value() instanceof Map || value.value() instanceof List) {
-                problems.add(at(base + "/" + pointer(service), value, "Service (" + service
-                        + ") has no cluster name."));
+                problems.add(
+                        at(base + "/" + pointer(service), value, "Service (" + service + ") has no cluster name."));
             } else {
                 placement.put(service, value.value().toString());
             }
@@ -91,8 +98,11 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
                 if (value.value() instanceof Long n && n >= 1 && n <= 10_000) {
                     replicas.put(service, n.intValue());
                 } else {
-                    problems.add(at("/replicas/" + pointer(service), value, "Service (" + service + ") replicas ("
-                            + value.value() + ") is not a count from 1 to 10000."));
+                    problems.add(at(
+                            "/replicas/" + pointer(service),
+                            value,
+                            "Service (" + service + ") replicas (" + value.value()
+                                    + ") is not a count from 1 to 10000."));
                 }
             });
         }
@@ -116,8 +126,11 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
             String service = key.toString();
             String where = path + "/" + pointer(service);
             if (graph.service(service).isEmpty()) {
-                problems.add(at(where, (Located) value, "Service (" + service + ") is not a service of "
-                        + "graph (" + graph.id() + ").\nMaybe use one of " + graph.serviceIds() + "."));
+                problems.add(at(
+                        where,
+                        (Located) value,
+                        "Service (" + service + ") is not a service of " + "graph (" + graph.id()
+                                + ").\nMaybe use one of " + graph.serviceIds() + "."));
             } else {
                 known.put(service, (Located) value);
             }

@@ -12,18 +12,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo deploy FILE|--artifact REF --project P}: places and deploys a graph on a running server. */
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
         description = "Places and deploys a graph, from a descriptor file (sent as YAML) or an artifact in an OCI "
                 + "registry, on a running SMO server.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:deployed", "1:the server refused the request (invalid descriptor, graph exists, ...)",
-                "2:usage error", "3:server failure or not reachable"})
+        exitCodeList = {
+            "0:deployed",
+            "1:the server refused the request (invalid descriptor, graph exists, ...)",
+            "2:usage error",
+            "3:server failure or not reachable"
+        })
 final class DeployCommand extends AbstractClientCommand {
 
     @ArgGroup(multiplicity = "1")
     private Source source;
 
-    @Option(names = "--project", required = true, paramLabel = "P",
+    @Option(
+            names = "--project",
+            required = true,
+            paramLabel = "P",
             description = "The project (Kubernetes namespace) to deploy into.")
     private String project;
 
@@ -32,7 +41,9 @@ final class DeployCommand extends AbstractClientCommand {
         @Parameters(paramLabel = "FILE", description = "The HDAG descriptor (YAML or JSON).")
         Path file;
 
-        @Option(names = "--artifact", paramLabel = "REF",
+        @Option(
+                names = "--artifact",
+                paramLabel = "REF",
                 description = "An HDAG artifact, e.g. oci://registry:5000/project/graph:1.0.0.")
         String artifact;
     }
@@ -50,14 +61,17 @@ final class DeployCommand extends AbstractClientCommand {
             try {
                 descriptor = Files.readString(source.file);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("Descriptor file (" + source.file + ") "
-                        + (e instanceof NoSuchFileException ? "does not exist." : "cannot be read: " + e + "."));
+                spec.commandLine()
+                        .getErr()
+                        .println("Descriptor file (" + source.file + ") "
+                                + (e instanceof NoSuchFileException
+                                        ? "does not exist."
+                                        : "cannot be read: " + e + "."));
                 return ExitCodes.INVALID;
             }
             body = client.post(path, "application/yaml", descriptor);
         } else {
-            body = client.post(path, "application/json", JSON.writeValueAsString(Map.of("artifact",
-                    source.artifact)));
+            body = client.post(path, "application/json", JSON.writeValueAsString(Map.of("artifact", source.artifact)));
         }
         print(out, body, (graph, o) -> {
             o.println("Deployed graph " + graph.path("name").asText() + " into project " + project + ".");

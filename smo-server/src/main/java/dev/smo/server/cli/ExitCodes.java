@@ -14,6 +14,5 @@ public final class ExitCodes {
     /** Internal failure, a 5xx answer of the server, or a server or registry that cannot be reached. */
     public static final int FAILURE = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

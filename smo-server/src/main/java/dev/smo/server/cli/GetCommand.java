@@ -7,11 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo get NAME}: shows a graph with its services: status, cluster, replicas and last error. */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
         description = "Shows a graph with its services: status, cluster, replicas and last error.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "1:the server refused the request (no such graph, ...)", "2:usage error",
-                "3:server failure or not reachable"})
+        exitCodeList = {
+            "0:shown",
+            "1:the server refused the request (no such graph, ...)",
+            "2:usage error",
+            "3:server failure or not reachable"
+        })
 final class GetCommand extends AbstractClientCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")

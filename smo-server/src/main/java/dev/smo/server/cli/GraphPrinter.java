@@ -6,16 +6,20 @@ import java.io.PrintWriter;
 /** Human-readable forms of the server's graph, event and cluster views (see {@code dev.smo.server.http.Views}). */
 final class GraphPrinter {
 
-    private GraphPrinter() {
-    }
+    private GraphPrinter() {}
 
     static void graph(JsonNode graph, PrintWriter out) {
-        out.println("Graph " + graph.path("name").asText() + ": " + graph.path("status").asText() + " (project "
+        out.println("Graph " + graph.path("name").asText() + ": "
+                + graph.path("status").asText() + " (project "
                 + graph.path("project").asText() + ")");
         Table table = new Table("SERVICE", "STATUS", "CLUSTER", "REPLICAS", "LAST ERROR");
         for (JsonNode s : graph.path("services")) {
-            table.row(s.path("name").asText(), s.path("status").asText(), text(s, "cluster_affinity"),
-                    s.path("replicas").asInt(), text(s, "lastError"));
+            table.row(
+                    s.path("name").asText(),
+                    s.path("status").asText(),
+                    text(s, "cluster_affinity"),
+                    s.path("replicas").asInt(),
+                    text(s, "lastError"));
         }
         table.print(out);
     }
@@ -28,10 +32,19 @@ final class GraphPrinter {
         Table table = new Table("NAME", "STATUS", "PROJECT", "SERVICES", "PLACEMENT");
         for (JsonNode g : graphs) {
             StringBuilder placement = new StringBuilder();
-            g.path("placement").fields().forEachRemaining(e -> placement.append(placement.isEmpty() ? "" : ", ")
-                    .append(e.getKey()).append('=').append(e.getValue().asText()));
-            table.row(g.path("name").asText(), g.path("status").asText(), g.path("project").asText(),
-                    g.path("services").size(), placement);
+            g.path("placement")
+                    .fields()
+                    .forEachRemaining(e -> placement
+                            .append(placement.isEmpty() ? "" : ", ")
+                            .append(e.getKey())
+                            .append('=')
+                            .append(e.getValue().asText()));
+            table.row(
+                    g.path("name").asText(),
+                    g.path("status").asText(),
+                    g.path("project").asText(),
+                    g.path("services").size(),
+                    placement);
         }
         table.print(out);
     }
@@ -43,7 +56,10 @@ final class GraphPrinter {
         }
         Table table = new Table("AT", "TYPE", "SERVICE", "MESSAGE");
         for (JsonNode e : events) {
-            table.row(e.path("at").asText(), e.path("type").asText(), text(e, "service"),
+            table.row(
+                    e.path("at").asText(),
+                    e.path("type").asText(),
+                    text(e, "service"),
                     e.path("message").asText().replace("\n", " "));
         }
         table.print(out);
@@ -57,10 +73,18 @@ final class GraphPrinter {
         Table table = new Table("NAME", "READY", "CPU", "MEMORY", "GPUS", "LABELS");
         for (JsonNode c : clusters) {
             StringBuilder labels = new StringBuilder();
-            c.path("labels").fields().forEachRemaining(e -> labels.append(labels.isEmpty() ? "" : ",")
-                    .append(e.getKey()).append('=').append(e.getValue().asText()));
-            table.row(c.path("name").asText(), c.path("availability").asBoolean() ? "yes" : "no",
-                    c.path("available_cpu").asText(), c.path("available_ram").asText(), c.path("gpus").asInt(),
+            c.path("labels")
+                    .fields()
+                    .forEachRemaining(e -> labels.append(labels.isEmpty() ? "" : ",")
+                            .append(e.getKey())
+                            .append('=')
+                            .append(e.getValue().asText()));
+            table.row(
+                    c.path("name").asText(),
+                    c.path("availability").asBoolean() ? "yes" : "no",
+                    c.path("available_cpu").asText(),
+                    c.path("available_ram").asText(),
+                    c.path("gpus").asInt(),
                     labels);
         }
         table.print(out);

@@ -20,17 +20,24 @@ import picocli.CommandLine.Spec;
  * {@code smo plan GRAPH --clusters CLUSTERS [--current PLACEMENT]}: solves the placement in memory, against a
  * clusters file, and prints where each service would go and what the solver proved. Changes nothing anywhere.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Computes where each service of a graph would run on the clusters of a clusters file, with "
-                + "its replicas and resources, the objective terms and the solver's status, bound, nodes and time. "
-                + "Deploys nothing.",
-                "",
-                "A current placement file (--current) is YAML: placement: {SERVICE: CLUSTER, ...} with optional "
-                + "replicas: {SERVICE: N, ...}; a bare map SERVICE: CLUSTER is accepted too. It may be partial and "
-                + "may name clusters that are gone."},
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Computes where each service of a graph would run on the clusters of a clusters file, with "
+                    + "its replicas and resources, the objective terms and the solver's status, bound, nodes and time. "
+                    + "Deploys nothing.",
+            "",
+            "A current placement file (--current) is YAML: placement: {SERVICE: CLUSTER, ...} with optional "
+                    + "replicas: {SERVICE: N, ...}; a bare map SERVICE: CLUSTER is accepted too. It may be partial and "
+                    + "may name clusters that are gone."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:a placement exists", "1:the descriptor, clusters or current placement file is invalid",
-                "2:no placement exists (the explanation is printed), or usage error"})
+        exitCodeList = {
+            "0:a placement exists",
+            "1:the descriptor, clusters or current placement file is invalid",
+            "2:no placement exists (the explanation is printed), or usage error"
+        })
 final class PlanCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -42,15 +49,23 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GRAPH", description = "The HDAG descriptor (YAML or JSON).")
     private Path graphFile;
 
-    @Option(names = "--clusters", required = true, paramLabel = "CLUSTERS",
+    @Option(
+            names = "--clusters",
+            required = true,
+            paramLabel = "CLUSTERS",
             description = "The clusters file: clusters: [{name, cpu, memory, gpus, ready, labels}, ...].")
     private Path clustersFile;
 
-    @Option(names = "--current", paramLabel = "PLACEMENT",
+    @Option(
+            names = "--current",
+            paramLabel = "PLACEMENT",
             description = "Where the services run now; the plan then minimises moves away from it.")
     private Path currentFile;
 
-    @Option(names = "--project", paramLabel = "P", defaultValue = "default",
+    @Option(
+            names = "--project",
+            paramLabel = "P",
+            defaultValue = "default",
             description = "The project (Kubernetes namespace); default: ${DEFAULT-VALUE}.")
     private String project;
 
@@ -72,10 +87,13 @@ final class PlanCommand implements Callable<Integer> {
             }
             file = "--project " + project;
             Plan plan;
-            try (Orchestrator smo = Orchestrator.builder().store(new InMemoryGraphStore()).inventory(inventory)
+            try (Orchestrator smo = Orchestrator.builder()
+                    .store(new InMemoryGraphStore())
+                    .inventory(inventory)
                     .resourceTable(resourceTable.table())
                     .build()) {
-                plan = current == null ? smo.plan(project, graph)
+                plan = current == null
+                        ? smo.plan(project, graph)
                         : smo.plan(project, graph, current.placement(), current.replicas());
             }
             if (json) {

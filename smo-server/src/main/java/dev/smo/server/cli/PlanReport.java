@@ -14,17 +14,23 @@ import java.util.Locale;
 /** Prints a {@link Plan} as a table and a summary; {@code --json} prints {@code Views.plan}, as the server does. */
 final class PlanReport {
 
-    private PlanReport() {
-    }
+    private PlanReport() {}
 
     static void print(PrintWriter out, Plan plan) {
         PlacementResult result = plan.placement();
         if (plan.feasible()) {
             Table table = new Table("SERVICE", "CLUSTER", "REPLICAS", "CPU", "MEMORY", "STORAGE", "GPUS", "PENDING");
             for (PlannedService s : plan.services()) {
-                table.row(s.name(), s.cluster(), s.replicas(), Quantity.formatMillis(s.resources().cpuMillis()),
-                        Quantity.formatBytes(s.resources().memoryBytes()), s.resources().storageBytes() == 0 ? "none"
-                                : Quantity.formatBytes(s.resources().storageBytes()), s.resources().gpus(),
+                table.row(
+                        s.name(),
+                        s.cluster(),
+                        s.replicas(),
+                        Quantity.formatMillis(s.resources().cpuMillis()),
+                        Quantity.formatBytes(s.resources().memoryBytes()),
+                        s.resources().storageBytes() == 0
+                                ? "none"
+                                : Quantity.formatBytes(s.resources().storageBytes()),
+                        s.resources().gpus(),
                         s.pending() ? "yes (event trigger)" : "no");
             }
             table.print(out);
@@ -34,9 +40,12 @@ final class PlanReport {
                     + number(terms.tieBreaker()) + ", total " + number(terms.total()));
         } else {
             out.println("No placement for graph (" + plan.graph() + "): "
-                    + result.explanation().map(Explanation::message).orElse(result.status().name()));
+                    + result.explanation()
+                            .map(Explanation::message)
+                            .orElse(result.status().name()));
         }
-        out.println("solver: " + (plan.feasible() ? result.describe() : result.status().name()) + ", bound "
+        out.println("solver: "
+                + (plan.feasible() ? result.describe() : result.status().name()) + ", bound "
                 + number(result.bound()) + ", " + result.nodes() + (result.nodes() == 1 ? " node, " : " nodes, ")
                 + millis(result) + " ms");
     }
@@ -45,7 +54,10 @@ final class PlanReport {
         if (!Double.isFinite(value)) {
             return "none";
         }
-        return new BigDecimal(value).round(MathContext.DECIMAL32).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(MathContext.DECIMAL32)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String millis(PlacementResult result) {

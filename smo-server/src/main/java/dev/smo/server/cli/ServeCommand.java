@@ -25,29 +25,41 @@ import picocli.CommandLine.Spec;
  * orchestrator, finishes work a previous run left recorded, and serves the REST API until the JVM is asked to stop.
  * Standard output carries exactly one line, {@code SMO listening on http://HOST:PORT}; the rest goes to stderr.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the SMO REST server until stopped (Ctrl-C, SIGTERM). Configuration comes from the "
-                + "environment (SMO_PORT, SMO_BIND, SMO_DATABASE_URL or DB_*, SMO_CLUSTERS_FILE, SMO_API_TOKEN, "
-                + "KARMADA_KUBECONFIG, ...); the options below override it.",
-                "Prints one line, SMO listening on http://HOST:PORT, on stdout once it accepts requests."},
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the SMO REST server until stopped (Ctrl-C, SIGTERM). Configuration comes from the "
+                    + "environment (SMO_PORT, SMO_BIND, SMO_DATABASE_URL or DB_*, SMO_CLUSTERS_FILE, SMO_API_TOKEN, "
+                    + "KARMADA_KUBECONFIG, ...); the options below override it.",
+            "Prints one line, SMO listening on http://HOST:PORT, on stdout once it accepts requests."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"2:the configuration is unusable (every problem is printed), or usage error",
-                "3:the server could not start (database, port in use, ...)"})
+        exitCodeList = {
+            "2:the configuration is unusable (every problem is printed), or usage error",
+            "3:the server could not start (database, port in use, ...)"
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N",
+    @Option(
+            names = "--port",
+            paramLabel = "N",
             description = "Port to listen on; 0 picks a free one (default: $SMO_PORT, else 8000).")
     private Integer port;
 
-    @Option(names = "--bind", paramLabel = "HOST",
+    @Option(
+            names = "--bind",
+            paramLabel = "HOST",
             description = "Address to bind (default: $SMO_BIND, else 127.0.0.1). Any other address than loopback "
                     + "needs SMO_API_TOKEN.")
     private String bind;
 
-    @Option(names = "--clusters", paramLabel = "FILE",
+    @Option(
+            names = "--clusters",
+            paramLabel = "FILE",
             description = "A clusters file, used when there is no Karmada (default: $SMO_CLUSTERS_FILE).")
     private Path clusters;
 
@@ -124,11 +136,13 @@ final class ServeCommand implements Callable<Integer> {
         try {
             err.print(composition.description());
             List<String> repaired = composition.orchestrator().reconcile();
-            err.println(repaired.isEmpty() ? "reconcile: nothing to repair"
-                    : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
+            err.println(
+                    repaired.isEmpty()
+                            ? "reconcile: nothing to repair"
+                            : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
             err.flush();
-            Javalin app = SmoServer.create(composition.orchestrator(),
-                    new HttpSettings(config.apiToken(), config.maxBodyBytes()));
+            Javalin app = SmoServer.create(
+                    composition.orchestrator(), new HttpSettings(config.apiToken(), config.maxBodyBytes()));
             app.start(config.bindHost(), config.port());
             String host = config.bindHost().contains(":") ? "[" + config.bindHost() + "]" : config.bindHost();
             String url = "http://" + host + ":" + app.port();

@@ -51,8 +51,8 @@ final class ServerClient {
             URI uri = new URI(url.strip().replaceAll("/+$", ""));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException("The server URL (" + url + ") is not an http(s) URL.\n"
-                        + "Maybe write http://127.0.0.1:8000.");
+                throw new IllegalArgumentException(
+                        "The server URL (" + url + ") is not an http(s) URL.\n" + "Maybe write http://127.0.0.1:8000.");
             }
             return uri;
         } catch (URISyntaxException e) {
@@ -73,7 +73,8 @@ final class ServerClient {
     }
 
     String post(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
+        return send(request(path)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
@@ -86,7 +87,8 @@ final class ServerClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         return request;
@@ -100,9 +102,12 @@ final class ServerClient {
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable(e instanceof ConnectException ? "connection refused" : "connection timed out");
         } catch (HttpTimeoutException e) {
-            throw new RequestFailedException(ExitCodes.FAILURE, List.of("The SMO server at " + base
-                    + " did not answer " + request.method() + " " + request.uri().getPath() + " within "
-                    + REQUEST_TIMEOUT.toMinutes() + " minutes."));
+            throw new RequestFailedException(
+                    ExitCodes.FAILURE,
+                    List.of("The SMO server at " + base
+                            + " did not answer " + request.method() + " "
+                            + request.uri().getPath() + " within "
+                            + REQUEST_TIMEOUT.toMinutes() + " minutes."));
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
@@ -113,14 +118,16 @@ final class ServerClient {
         if (status / 100 == 2) {
             return response.body();
         }
-        throw new RequestFailedException(status / 100 == 4 ? ExitCodes.INVALID : ExitCodes.FAILURE,
-                problem(status, request, response.body()));
+        throw new RequestFailedException(
+                status / 100 == 4 ? ExitCodes.INVALID : ExitCodes.FAILURE, problem(status, request, response.body()));
     }
 
     private RequestFailedException unreachable(String why) {
-        return new RequestFailedException(ExitCodes.FAILURE, List.of("Cannot reach the SMO server at " + base
-                + " (" + why + ").", "Maybe start one with `smo serve`, or point --server or SMO_URL at a "
-                + "running server."));
+        return new RequestFailedException(
+                ExitCodes.FAILURE,
+                List.of(
+                        "Cannot reach the SMO server at " + base + " (" + why + ").",
+                        "Maybe start one with `smo serve`, or point --server or SMO_URL at a " + "running server."));
     }
 
     /** The lines to print for an error answer: the problem's detail and each error, or the raw body. */
@@ -131,16 +138,21 @@ final class ServerClient {
             if (problem != null && problem.isObject() && (problem.has("detail") || problem.has("title"))) {
                 lines.add(problem.path("detail").asText(problem.path("title").asText()));
                 for (JsonNode error : problem.path("errors")) {
-                    lines.add(new Violation(error.path("path").asText(""), Math.max(0, error.path("line").asInt()),
-                            Math.max(0, error.path("column").asInt()), error.path("message").asText()).format());
+                    lines.add(new Violation(
+                                    error.path("path").asText(""),
+                                    Math.max(0, error.path("line").asInt()),
+                                    Math.max(0, error.path("column").asInt()),
+                                    error.path("message").asText())
+                            .format());
                 }
                 return lines;
             }
         } catch (IOException e) {
             // not JSON: print it as it is
         }
-        lines.add("The SMO server answered " + request.method() + " " + request.uri().getPath() + " with HTTP "
-                + status + (body == null || body.isBlank() ? "." : ": " + body.strip()));
+        lines.add("The SMO server answered " + request.method() + " "
+                + request.uri().getPath() + " with HTTP " + status
+                + (body == null || body.isBlank() ? "." : ": " + body.strip()));
         return lines;
     }
 }

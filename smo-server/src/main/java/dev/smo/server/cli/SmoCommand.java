@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: {@link ExitCodes#OK} 0, {@link ExitCodes#INVALID} 1 (invalid input, 4xx), {@link ExitCodes#USAGE} 2
  * (usage error; {@code plan}: infeasible), {@link ExitCodes#FAILURE} 3 (internal failure, 5xx, unreachable).
  */
-@Command(name = "smo", mixinStandardHelpOptions = true, version = "smo 0.1.0",
+@Command(
+        name = "smo",
+        mixinStandardHelpOptions = true,
+        version = "smo 0.1.0",
         description = "Synergetic Meta-Orchestrator: validates, plans and runs Hyper-Distributed Application Graphs.",
         synopsisSubcommandLabel = "COMMAND")
 public final class SmoCommand implements Runnable {
@@ -53,19 +56,27 @@ public final class SmoCommand implements Runnable {
 
     static CommandLine commandLine(Map<String, String> env, InputStream in) {
         CommandLine commandLine = new CommandLine(new SmoCommand());
-        for (Object subcommand : List.of(new ValidateCommand(), new TranslateCommand(), new PlanCommand(),
-                new ServeCommand(env), new DeployCommand(env), new GetCommand(env), new ListCommand(env),
-                new StartCommand(env), new StopCommand(env), new RemoveCommand(env), new EventsCommand(env),
-                new ClustersCommand(env), ArtifactCommand.commandLine(env, in))) {
+        for (Object subcommand : List.of(
+                new ValidateCommand(),
+                new TranslateCommand(),
+                new PlanCommand(),
+                new ServeCommand(env),
+                new DeployCommand(env),
+                new GetCommand(env),
+                new ListCommand(env),
+                new StartCommand(env),
+                new StopCommand(env),
+                new RemoveCommand(env),
+                new EventsCommand(env),
+                new ClustersCommand(env),
+                ArtifactCommand.commandLine(env, in))) {
             commandLine.addSubcommand(subcommand);
         }
-        return commandLine
-                .setExecutionExceptionHandler((exception, line, parseResult) -> {
-                    line.getErr().println("smo: " + exception.getMessage());
-                    line.getErr().flush();
-                    return exception instanceof dev.smo.server.config.ConfigException ? ExitCodes.USAGE
-                            : ExitCodes.FAILURE;
-                });
+        return commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("smo: " + exception.getMessage());
+            line.getErr().flush();
+            return exception instanceof dev.smo.server.config.ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        });
     }
 
     private static CommandLine withStreams(CommandLine commandLine, PrintWriter out, PrintWriter err) {

@@ -7,11 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo start NAME}: starts a stopped graph: reinstalls the services it ran before it was stopped. */
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
         description = "Starts a stopped graph: reinstalls the services it ran before it was stopped.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:started", "1:the server refused the request (no such graph, ...)", "2:usage error",
-                "3:server failure or not reachable"})
+        exitCodeList = {
+            "0:started",
+            "1:the server refused the request (no such graph, ...)",
+            "2:usage error",
+            "3:server failure or not reachable"
+        })
 final class StartCommand extends AbstractClientCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")

@@ -7,11 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo stop NAME}: stops a running graph: uninstalls its releases and keeps the graph. */
-@Command(name = "stop", mixinStandardHelpOptions = true,
+@Command(
+        name = "stop",
+        mixinStandardHelpOptions = true,
         description = "Stops a running graph: uninstalls its releases and keeps the graph.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the server refused the request (no such graph, ...)", "2:usage error",
-                "3:server failure or not reachable"})
+        exitCodeList = {
+            "0:stopped",
+            "1:the server refused the request (no such graph, ...)",
+            "2:usage error",
+            "3:server failure or not reachable"
+        })
 final class StopCommand extends AbstractClientCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")

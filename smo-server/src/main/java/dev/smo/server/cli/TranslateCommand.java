@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smo translate FILE}: prints the concrete resources each service of a descriptor requests. */
-@Command(name = "translate", mixinStandardHelpOptions = true,
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
         description = "Prints the concrete resources (cpu, memory, storage, GPUs) each service requests, "
                 + "translating levels such as cpu: light with the default resource table.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,8 +38,10 @@ final class TranslateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A descriptor file.")
     private Path file;
 
-    @Option(names = "--json", description = "Print an array of {service, cpu, memory, storage, gpus, cpuMillis, "
-            + "memoryBytes, storageBytes} instead.")
+    @Option(
+            names = "--json",
+            description = "Print an array of {service, cpu, memory, storage, gpus, cpuMillis, "
+                    + "memoryBytes, storageBytes} instead.")
     private boolean json;
 
     @Override
@@ -81,9 +85,12 @@ final class TranslateCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, Map<String, ResourceRequest> requests) {
         Table table = new Table("SERVICE", "CPU", "MEMORY", "STORAGE", "GPUS");
-        requests.forEach((service, request) -> table.row(service, Quantity.formatMillis(request.cpuMillis()),
+        requests.forEach((service, request) -> table.row(
+                service,
+                Quantity.formatMillis(request.cpuMillis()),
                 Quantity.formatBytes(request.memoryBytes()),
-                request.storageBytes() == 0 ? "none" : Quantity.formatBytes(request.storageBytes()), request.gpus()));
+                request.storageBytes() == 0 ? "none" : Quantity.formatBytes(request.storageBytes()),
+                request.gpus()));
         table.print(out);
     }
 }

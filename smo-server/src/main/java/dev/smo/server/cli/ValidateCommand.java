@@ -20,8 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smo validate FILE...}: checks descriptors and prints every problem. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks HDAG descriptors (YAML or JSON) and prints every problem as FILE:path (line:col): message.",
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Checks HDAG descriptors (YAML or JSON) and prints every problem as FILE:path (line:col): message.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "1:a file is invalid or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
@@ -59,7 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (InvalidDescriptorException e) {
                 allValid = false;
                 report.put("valid", false);
-                report.put("violations", e.violations().stream().map(ValidateCommand::toMap).toList());
+                report.put(
+                        "violations",
+                        e.violations().stream().map(ValidateCommand::toMap).toList());
                 if (!json) {
                     e.violations().forEach(violation -> out.println(file + ":" + violation.format()));
                 }

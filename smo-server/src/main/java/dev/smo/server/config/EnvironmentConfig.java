@@ -67,7 +67,8 @@ public final class EnvironmentConfig {
             problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
                     + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
         }
-        if (text("SMO_REGISTRY_USERNAME").isPresent() && text("SMO_REGISTRY_HOST").isEmpty()) {
+        if (text("SMO_REGISTRY_USERNAME").isPresent()
+                && text("SMO_REGISTRY_HOST").isEmpty()) {
             problems.add("SMO_REGISTRY_USERNAME is set but SMO_REGISTRY_HOST is not.\n"
                     + "  Maybe set SMO_REGISTRY_HOST=registry.example.com:5000, the registry the credentials are for.");
         }
@@ -76,11 +77,33 @@ public final class EnvironmentConfig {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerConfig(port, bind, home, database, token, karmada, submariner, clusters, insecure,
-                text("SMO_REGISTRY_HOST"), text("SMO_REGISTRY_USERNAME"), text("SMO_REGISTRY_PASSWORD"), prometheus,
-                rulesDir, rulesKubeconfig, text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse("monitoring"), rulesLabels,
-                grafana, text("GRAFANA_TOKEN"), text("GRAFANA_USERNAME").orElse("admin"), text("GRAFANA_PASSWORD").orElse("prom-operator"), nfvcl,
-                scaling, Duration.ofSeconds(interval), maxBody, existingFile("SMO_RESOURCE_TABLE"),
+        return new ServerConfig(
+                port,
+                bind,
+                home,
+                database,
+                token,
+                karmada,
+                submariner,
+                clusters,
+                insecure,
+                text("SMO_REGISTRY_HOST"),
+                text("SMO_REGISTRY_USERNAME"),
+                text("SMO_REGISTRY_PASSWORD"),
+                prometheus,
+                rulesDir,
+                rulesKubeconfig,
+                text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse("monitoring"),
+                rulesLabels,
+                grafana,
+                text("GRAFANA_TOKEN"),
+                text("GRAFANA_USERNAME").orElse("admin"),
+                text("GRAFANA_PASSWORD").orElse("prom-operator"),
+                nfvcl,
+                scaling,
+                Duration.ofSeconds(interval),
+                maxBody,
+                existingFile("SMO_RESOURCE_TABLE"),
                 Duration.ofMillis(dryRunLatency));
     }
 
@@ -97,7 +120,8 @@ public final class EnvironmentConfig {
         String name = text("DB_NAME").orElse("smo");
         return Optional.of(new ServerConfig.DatabaseSettings(
                 "jdbc:postgresql://" + host + ":" + port + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
-                text("DB_USER").orElse("root"), text("DB_PASSWORD").orElse("password")));
+                text("DB_USER").orElse("root"),
+                text("DB_PASSWORD").orElse("password")));
     }
 
     /** Accepts {@code jdbc:postgresql://...} and {@code postgresql://user:pass@host:port/db}. */
@@ -135,7 +159,8 @@ public final class EnvironmentConfig {
         for (String pair : text(name).map(v -> v.split(",")).orElse(new String[0])) {
             String[] kv = pair.trim().split("=", 2);
             if (kv.length != 2 || kv[0].isBlank()) {
-                problems.add(name + " (" + pair.trim() + ") is not key=value.\n  Maybe write release=kube-prometheus-stack.");
+                problems.add(name + " (" + pair.trim()
+                        + ") is not key=value.\n  Maybe write release=kube-prometheus-stack.");
             } else {
                 out.put(kv[0].trim(), kv[1].trim());
             }
@@ -143,7 +168,7 @@ public final class EnvironmentConfig {
         return out;
     }
 
-        private Optional<String> text(String name) {
+    private Optional<String> text(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }

@@ -40,17 +40,34 @@ import java.util.Optional;
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
  * @param dryRunLatency how long each dry-run Helm call pretends to take ({@code SMO_DRY_RUN_LATENCY_MS}, default 0)
  */
-public record ServerConfig(int port, String bindHost, Path home, Optional<DatabaseSettings> database,
-                           Optional<String> apiToken, Optional<Path> karmadaKubeconfig,
-                           Optional<Path> submarinerKubeconfig, Optional<Path> clustersFile,
-                           boolean insecureRegistry, Optional<String> registryHost, Optional<String> registryUsername,
-                           Optional<String> registryPassword, Optional<URI> prometheusUrl,
-                           Optional<Path> rulesDirectory, Optional<Path> rulesKubeconfig, String rulesNamespace,
-                           java.util.Map<String, String> rulesLabels,
-                           Optional<URI> grafanaUrl, Optional<String> grafanaToken, String grafanaUsername,
-                           String grafanaPassword,
-                           Optional<URI> nfvclUrl, boolean scalingEnabled, Duration scalingInterval,
-                           long maxBodyBytes, Optional<Path> resourceTable, Duration dryRunLatency) {
+public record ServerConfig(
+        int port,
+        String bindHost,
+        Path home,
+        Optional<DatabaseSettings> database,
+        Optional<String> apiToken,
+        Optional<Path> karmadaKubeconfig,
+        Optional<Path> submarinerKubeconfig,
+        Optional<Path> clustersFile,
+        boolean insecureRegistry,
+        Optional<String> registryHost,
+        Optional<String> registryUsername,
+        Optional<String> registryPassword,
+        Optional<URI> prometheusUrl,
+        Optional<Path> rulesDirectory,
+        Optional<Path> rulesKubeconfig,
+        String rulesNamespace,
+        java.util.Map<String, String> rulesLabels,
+        Optional<URI> grafanaUrl,
+        Optional<String> grafanaToken,
+        String grafanaUsername,
+        String grafanaPassword,
+        Optional<URI> nfvclUrl,
+        boolean scalingEnabled,
+        Duration scalingInterval,
+        long maxBodyBytes,
+        Optional<Path> resourceTable,
+        Duration dryRunLatency) {
 
     /**
      * How to reach PostgreSQL.
@@ -69,11 +86,34 @@ public record ServerConfig(int port, String bindHost, Path home, Optional<Databa
 
     /** @return a copy listening on this port */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, bindHost, home, database, apiToken, karmadaKubeconfig, submarinerKubeconfig,
-                clustersFile, insecureRegistry, registryHost, registryUsername, registryPassword, prometheusUrl,
-                rulesDirectory, rulesKubeconfig, rulesNamespace, rulesLabels, grafanaUrl, grafanaToken,
-                grafanaUsername, grafanaPassword, nfvclUrl, scalingEnabled, scalingInterval, maxBodyBytes,
-                resourceTable, dryRunLatency);
+        return new ServerConfig(
+                newPort,
+                bindHost,
+                home,
+                database,
+                apiToken,
+                karmadaKubeconfig,
+                submarinerKubeconfig,
+                clustersFile,
+                insecureRegistry,
+                registryHost,
+                registryUsername,
+                registryPassword,
+                prometheusUrl,
+                rulesDirectory,
+                rulesKubeconfig,
+                rulesNamespace,
+                rulesLabels,
+                grafanaUrl,
+                grafanaToken,
+                grafanaUsername,
+                grafanaPassword,
+                nfvclUrl,
+                scalingEnabled,
+                scalingInterval,
+                maxBodyBytes,
+                resourceTable,
+                dryRunLatency);
     }
 
     /** @return whether the server only listens on the loopback interface */

@@ -2,7 +2,6 @@ package dev.smo.server.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -27,11 +26,13 @@ public final class Auth {
         }
         String header = ctx.header("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim() : "";
+                ? header.substring(7).trim()
+                : "";
         if (!MessageDigest.isEqual(token.get(), presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new Problems.Unauthorized(header == null
-                    ? "This route changes state and needs Authorization: Bearer <SMO_API_TOKEN>."
-                    : "The bearer token is not the configured SMO_API_TOKEN.");
+            throw new Problems.Unauthorized(
+                    header == null
+                            ? "This route changes state and needs Authorization: Bearer <SMO_API_TOKEN>."
+                            : "The bearer token is not the configured SMO_API_TOKEN.");
         }
     }
 

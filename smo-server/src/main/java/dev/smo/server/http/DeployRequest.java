@@ -3,7 +3,6 @@ package dev.smo.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Locale;
 
 /**
@@ -18,8 +17,10 @@ record DeployRequest(String descriptor, String artifact) {
 
     static DeployRequest from(String contentType, String body, ObjectMapper json) {
         if (body == null || body.isBlank()) {
-            throw new Problems.BadRequest("", "The body is empty.\nMaybe post the HDAG descriptor (YAML or JSON) "
-                    + "or {\"artifact\": \"oci://registry/project/graph:tag\"}.");
+            throw new Problems.BadRequest(
+                    "",
+                    "The body is empty.\nMaybe post the HDAG descriptor (YAML or JSON) "
+                            + "or {\"artifact\": \"oci://registry/project/graph:tag\"}.");
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.contains("yaml") || type.startsWith("text/")) {
@@ -30,9 +31,12 @@ record DeployRequest(String descriptor, String artifact) {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
             if (type.contains("json")) {
-                throw new Problems.BadRequest("", "The body is not valid JSON: " + e.getOriginalMessage()
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                        + ").\nMaybe send YAML with Content-Type: application/yaml.");
+                throw new Problems.BadRequest(
+                        "",
+                        "The body is not valid JSON: " + e.getOriginalMessage()
+                                + " (line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr()
+                                + ").\nMaybe send YAML with Content-Type: application/yaml.");
             }
             return new DeployRequest(body, null);
         }
@@ -43,21 +47,27 @@ record DeployRequest(String descriptor, String artifact) {
             return new DeployRequest(node.asText(), null);
         }
         if (!node.isObject()) {
-            throw new Problems.BadRequest("", "The body is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + "; expected an object with hdaGraph or artifact.");
+            throw new Problems.BadRequest(
+                    "",
+                    "The body is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                            + "; expected an object with hdaGraph or artifact.");
         }
         if (node.has("artifact")) {
             JsonNode artifact = node.get("artifact");
             if (!artifact.isTextual() || artifact.asText().isBlank()) {
-                throw new Problems.BadRequest("/artifact", "artifact must be a non-empty string such as "
-                        + "\"oci://registry:5000/project/graph:1.0.0\".");
+                throw new Problems.BadRequest(
+                        "/artifact",
+                        "artifact must be a non-empty string such as "
+                                + "\"oci://registry:5000/project/graph:1.0.0\".");
             }
             return new DeployRequest(null, artifact.asText().trim());
         }
         if (node.has("hdaGraph")) {
             return new DeployRequest(body, null);
         }
-        throw new Problems.BadRequest("/hdaGraph", "The body has neither hdaGraph nor artifact.\n"
-                + "Maybe wrap the descriptor in {\"hdaGraph\": {...}}.");
+        throw new Problems.BadRequest(
+                "/hdaGraph",
+                "The body has neither hdaGraph nor artifact.\n"
+                        + "Maybe wrap the descriptor in {\"hdaGraph\": {...}}.");
     }
 }

@@ -9,7 +9,6 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +22,21 @@ public final class HttpMetrics {
     private static final String START = "smo.start";
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter requests = Counter.builder().name("smo_http_requests_total")
-            .help("HTTP requests by method, route and status").labelNames("method", "route", "status")
+    private final Counter requests = Counter.builder()
+            .name("smo_http_requests_total")
+            .help("HTTP requests by method, route and status")
+            .labelNames("method", "route", "status")
             .register(registry);
-    private final Histogram latency = Histogram.builder().name("smo_http_request_duration_seconds")
-            .help("HTTP request latency by method and route").labelNames("method", "route").register(registry);
-    private final Gauge graphs = Gauge.builder().name("smo_graphs").help("Graphs by lifecycle status")
-            .labelNames("status").register(registry);
+    private final Histogram latency = Histogram.builder()
+            .name("smo_http_request_duration_seconds")
+            .help("HTTP request latency by method and route")
+            .labelNames("method", "route")
+            .register(registry);
+    private final Gauge graphs = Gauge.builder()
+            .name("smo_graphs")
+            .help("Graphs by lifecycle status")
+            .labelNames("status")
+            .register(registry);
     private final Orchestrator smo;
 
     /** @param smo the orchestrator whose graphs are counted */
@@ -47,7 +54,8 @@ public final class HttpMetrics {
         if (route == null || route.isEmpty() || route.equals("*")) {
             route = "unmatched";
         }
-        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode())).inc();
+        requests.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode()))
+                .inc();
         if (start != null) {
             latency.labelValues(ctx.method().name(), route).observe((System.nanoTime() - start) / 1e9);
         }

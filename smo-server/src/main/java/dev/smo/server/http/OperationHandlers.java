@@ -6,7 +6,6 @@ import dev.smo.core.Alert;
 import dev.smo.core.AlertOutcome;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.Plan;
-import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -15,7 +14,6 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +34,16 @@ public final class OperationHandlers {
         this.json = json;
     }
 
-    @OpenApi(path = "/alerts", methods = HttpMethod.POST, tags = "alerts",
+    @OpenApi(
+            path = "/alerts",
+            methods = HttpMethod.POST,
+            tags = "alerts",
             summary = "Alertmanager webhook: deploys the pending services whose alerts fire",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "object")),
             responses = {
-                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.AlertsView.class)),
-                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))})
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.AlertsView.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+            })
     public void alerts(Context ctx) {
         JsonNode root = readJson(ctx.body());
         JsonNode list = root.get("alerts");
@@ -55,32 +57,46 @@ public final class OperationHandlers {
             if (!a.isObject()) {
                 throw new Problems.BadRequest("/alerts/" + i, "Each alert must be an object.");
             }
-            alerts.add(new Alert(a.path("status").asText(groupStatus), strings(a.get("labels"), "/alerts/" + i
-                    + "/labels"), strings(a.get("annotations"), "/alerts/" + i + "/annotations"),
+            alerts.add(new Alert(
+                    a.path("status").asText(groupStatus),
+                    strings(a.get("labels"), "/alerts/" + i + "/labels"),
+                    strings(a.get("annotations"), "/alerts/" + i + "/annotations"),
                     a.hasNonNull("fingerprint") ? a.get("fingerprint").asText() : null));
         }
         List<AlertOutcome> outcomes = smo.handleAlerts(alerts);
         ctx.json(new Views.AlertsView("Alert received", outcomes));
     }
 
-    @OpenApi(path = "/clusters", methods = HttpMethod.GET, tags = "clusters",
+    @OpenApi(
+            path = "/clusters",
+            methods = HttpMethod.GET,
+            tags = "clusters",
             summary = "The member clusters, read again from the inventory",
             responses = {
-                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.ClusterView[].class)),
-                    @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class))})
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.ClusterView[].class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class))
+            })
     public void clusters(Context ctx) {
         ctx.json(smo.clusters().stream().map(Views::cluster).toList());
     }
 
-    @OpenApi(path = "/plan", methods = HttpMethod.POST, tags = "graphs",
+    @OpenApi(
+            path = "/plan",
+            methods = HttpMethod.POST,
+            tags = "graphs",
             summary = "What-if: the placement, replicas, Helm values and rules a deploy would apply; changes nothing",
             queryParams = @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
-            requestBody = @OpenApiRequestBody(required = true, content = {
-                    @OpenApiContent(mimeType = "application/yaml", type = "string"),
-                    @OpenApiContent(mimeType = "application/json", type = "object")}),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            content = {
+                                @OpenApiContent(mimeType = "application/yaml", type = "string"),
+                                @OpenApiContent(mimeType = "application/json", type = "object")
+                            }),
             responses = {
-                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.PlanView.class)),
-                    @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))})
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.PlanView.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))
+            })
     public void plan(Context ctx) {
         String project = ctx.queryParamAsClass("project", String.class).getOrDefault("default");
         DeployRequest request = DeployRequest.from(ctx.contentType(), ctx.body(), json);
@@ -92,7 +108,11 @@ public final class OperationHandlers {
         ctx.json(Views.plan(plan));
     }
 
-    @OpenApi(path = "/health", methods = HttpMethod.GET, tags = "operations", summary = "Liveness and store check",
+    @OpenApi(
+            path = "/health",
+            methods = HttpMethod.GET,
+            tags = "operations",
+            summary = "Liveness and store check",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")))
     public void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.smo.server.http;
 
 import dev.smo.model.Violation;
-
 import java.util.List;
 
 /**

@@ -13,7 +13,6 @@ import dev.smo.model.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-
 import java.lang.System.Logger.Level;
 import java.util.List;
 
@@ -23,8 +22,7 @@ public final class Problems {
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
     private static final String BASE = "https://smo.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Thrown by handlers for a malformed request; answered with 400 and the field path. */
     public static final class BadRequest extends SmoException {
@@ -53,56 +51,139 @@ public final class Problems {
 
     /** @param app the app whose exceptions and error statuses are mapped */
     public static void install(Javalin app) {
-        app.exception(BadRequest.class, (e, ctx) -> send(ctx, 400, "bad-request", "Bad request", e.getMessage(),
-                List.of(Violation.of(e.path, e.getMessage()))));
+        app.exception(
+                BadRequest.class,
+                (e, ctx) -> send(
+                        ctx,
+                        400,
+                        "bad-request",
+                        "Bad request",
+                        e.getMessage(),
+                        List.of(Violation.of(e.path, e.getMessage()))));
         app.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"smo\"");
-            send(ctx, 401, "unauthorized", "Unauthorized", e.getMessage(),
+            send(
+                    ctx,
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
+                    e.getMessage(),
                     List.of(Violation.of("/headers/Authorization", e.getMessage())));
         });
-        app.exception(InvalidDescriptorException.class, (e, ctx) -> send(ctx, 422, "invalid-descriptor",
-                "Invalid descriptor", e.violations().size() + " problem(s) in the request; see errors.",
-                e.violations()));
-        app.exception(GraphNotFoundException.class, (e, ctx) -> send(ctx, 404, "graph-not-found",
-                "Graph not found", e.getMessage(), List.of(Violation.of("/name", e.getMessage()))));
-        app.exception(GraphAlreadyExistsException.class, (e, ctx) -> send(ctx, 409, "graph-exists",
-                "Graph already exists", e.getMessage(), List.of(Violation.of("/hdaGraph/id", e.getMessage()))));
-        app.exception(ConcurrentUpdateException.class, (e, ctx) -> send(ctx, 409, "concurrent-update",
-                "Graph changed concurrently", e.getMessage(), List.of(Violation.of("/name", e.getMessage()))));
-        app.exception(IllegalTransitionException.class, (e, ctx) -> send(ctx, 409, "illegal-transition",
-                "Not possible in the graph's state", e.getMessage(),
-                List.of(Violation.of("/status", e.getMessage()))));
-        app.exception(PlacementFailedException.class, (e, ctx) -> send(ctx, 422, "placement-infeasible",
-                "No placement fits", e.getMessage(), List.of(Violation.of("/hdaGraph/services",
-                        e.result().explanation().map(Object::toString).orElse(e.getMessage())))));
-        app.exception(ArtifactException.class, (e, ctx) -> send(ctx, 422, "artifact-unavailable",
-                "Artifact unavailable", e.getMessage(), List.of(Violation.of("/artifact", e.getMessage()))));
+        app.exception(
+                InvalidDescriptorException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        422,
+                        "invalid-descriptor",
+                        "Invalid descriptor",
+                        e.violations().size() + " problem(s) in the request; see errors.",
+                        e.violations()));
+        app.exception(
+                GraphNotFoundException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        404,
+                        "graph-not-found",
+                        "Graph not found",
+                        e.getMessage(),
+                        List.of(Violation.of("/name", e.getMessage()))));
+        app.exception(
+                GraphAlreadyExistsException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        409,
+                        "graph-exists",
+                        "Graph already exists",
+                        e.getMessage(),
+                        List.of(Violation.of("/hdaGraph/id", e.getMessage()))));
+        app.exception(
+                ConcurrentUpdateException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        409,
+                        "concurrent-update",
+                        "Graph changed concurrently",
+                        e.getMessage(),
+                        List.of(Violation.of("/name", e.getMessage()))));
+        app.exception(
+                IllegalTransitionException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        409,
+                        "illegal-transition",
+                        "Not possible in the graph's state",
+                        e.getMessage(),
+                        List.of(Violation.of("/status", e.getMessage()))));
+        app.exception(
+                PlacementFailedException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        422,
+                        "placement-infeasible",
+                        "No placement fits",
+                        e.getMessage(),
+                        List.of(Violation.of(
+                                "/hdaGraph/services",
+                                e.result().explanation().map(Object::toString).orElse(e.getMessage())))));
+        app.exception(
+                ArtifactException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        422,
+                        "artifact-unavailable",
+                        "Artifact unavailable",
+                        e.getMessage(),
+                        List.of(Violation.of("/artifact", e.getMessage()))));
         app.exception(SmoIntegrationException.class, (e, ctx) -> {
             LOG.log(Level.WARNING, "Upstream failure on " + ctx.path() + ": " + e.getMessage());
             send(ctx, 502, "upstream-failure", "A system SMO drives failed", e.getMessage(), List.of());
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), "http-" + e.getStatus(),
-                e.getMessage(), e.getMessage(), List.of()));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) ->
+                        send(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.log(Level.ERROR, "Unexpected failure on " + ctx.method() + " " + ctx.path(), e);
-            send(ctx, 500, "internal-error", "Internal error", "SMO failed unexpectedly: "
-                    + e.getClass().getSimpleName() + ". This is a bug; the server log has the details.", List.of());
+            send(
+                    ctx,
+                    500,
+                    "internal-error",
+                    "Internal error",
+                    "SMO failed unexpectedly: " + e.getClass().getSimpleName()
+                            + ". This is a bug; the server log has the details.",
+                    List.of());
         });
         app.error(404, ctx -> {
             if (!isProblem(ctx)) {
-                send(ctx, 404, "not-found", "Not found", "No route " + ctx.method() + " " + ctx.path() + ".",
+                send(
+                        ctx,
+                        404,
+                        "not-found",
+                        "Not found",
+                        "No route " + ctx.method() + " " + ctx.path() + ".",
                         List.of(Violation.of("/path", "No route " + ctx.path() + ".")));
             }
         });
         app.error(405, ctx -> {
             if (!isProblem(ctx)) {
-                send(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
-                        + ctx.path() + ".", List.of());
+                send(
+                        ctx,
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        ctx.method() + " is not allowed on " + ctx.path() + ".",
+                        List.of());
             }
         });
         app.error(413, ctx -> {
             if (!isProblem(ctx)) {
-                send(ctx, 413, "too-large", "Request too large", "The request body exceeds the limit.",
+                send(
+                        ctx,
+                        413,
+                        "too-large",
+                        "Request too large",
+                        "The request body exceeds the limit.",
                         List.of(Violation.of("", "The request body exceeds the limit.")));
             }
         });

@@ -9,7 +9,6 @@ import dev.smo.core.spi.GraphEvent;
 import dev.smo.core.spi.StoredGraph;
 import dev.smo.core.spi.StoredService;
 import dev.smo.intent.Quantity;
-
 import java.util.List;
 import java.util.Map;
 
@@ -20,78 +19,151 @@ import java.util.Map;
  */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** A graph with its services. */
-    public record GraphView(String name, String status, String project, String grafana, Object hdaGraph,
-                            Map<String, String> placement, List<ServiceView> services, long version,
-                            String createdAt, String updatedAt) {
-    }
+    public record GraphView(
+            String name,
+            String status,
+            String project,
+            String grafana,
+            Object hdaGraph,
+            Map<String, String> placement,
+            List<ServiceView> services,
+            long version,
+            String createdAt,
+            String updatedAt) {}
 
     /** One service of a graph. */
-    public record ServiceView(String name, String status, String grafana, String cluster_affinity, double cpu,
-                              String memory, String storage, int gpu, long cpuMillis, long memoryBytes,
-                              long storageBytes, int replicas, Map<String, Object> values_overwrite,
-                              String artifact_ref, String artifact_type, String artifact_implementer,
-                              List<AlertRule> alertRules, String lastError) {
-    }
+    public record ServiceView(
+            String name,
+            String status,
+            String grafana,
+            String cluster_affinity,
+            double cpu,
+            String memory,
+            String storage,
+            int gpu,
+            long cpuMillis,
+            long memoryBytes,
+            long storageBytes,
+            int replicas,
+            Map<String, Object> values_overwrite,
+            String artifact_ref,
+            String artifact_type,
+            String artifact_implementer,
+            List<AlertRule> alertRules,
+            String lastError) {}
 
     /** One member cluster. */
-    public record ClusterView(String name, boolean availability, double available_cpu, String available_ram,
-                              long cpuMillis, long memoryBytes, int gpus, boolean acceleration,
-                              Map<String, String> labels, String pod_cidr, String service_cidr) {
-    }
+    public record ClusterView(
+            String name,
+            boolean availability,
+            double available_cpu,
+            String available_ram,
+            long cpuMillis,
+            long memoryBytes,
+            int gpus,
+            boolean acceleration,
+            Map<String, String> labels,
+            String pod_cidr,
+            String service_cidr) {}
 
     /** One event of a graph's log. */
-    public record EventView(long id, String graph, String service, String at, String type, String message) {
-    }
+    public record EventView(long id, String graph, String service, String at, String type, String message) {}
 
     /** A what-if plan: the solver's answer and what each service would get. */
-    public record PlanView(String graph, String project, boolean feasible, String status, String summary,
-                           ObjectiveView objective, Double bound, long nodes, double millis,
-                           ExplanationView explanation, List<PlannedServiceView> services) {
-    }
+    public record PlanView(
+            String graph,
+            String project,
+            boolean feasible,
+            String status,
+            String summary,
+            ObjectiveView objective,
+            Double bound,
+            long nodes,
+            double millis,
+            ExplanationView explanation,
+            List<PlannedServiceView> services) {}
 
     /** The placement objective split into its terms. */
-    public record ObjectiveView(int moves, long cutEdges, double tieBreaker, double total) {
-    }
+    public record ObjectiveView(int moves, long cutEdges, double tieBreaker, double total) {}
 
     /** Why no placement exists. */
-    public record ExplanationView(String reason, String resource, List<String> services,
-                                  List<String> closestClusters, String message) {
-    }
+    public record ExplanationView(
+            String reason, String resource, List<String> services, List<String> closestClusters, String message) {}
 
     /** One service of a plan. */
-    public record PlannedServiceView(String name, String cluster, int replicas, String cpu, String memory,
-                                     String storage, int gpus, long cpuMillis, long memoryBytes, long storageBytes,
-                                     boolean pending, Map<String, Object> values, List<AlertRule> alertRules) {
-    }
+    public record PlannedServiceView(
+            String name,
+            String cluster,
+            int replicas,
+            String cpu,
+            String memory,
+            String storage,
+            int gpus,
+            long cpuMillis,
+            long memoryBytes,
+            long storageBytes,
+            boolean pending,
+            Map<String, Object> values,
+            List<AlertRule> alertRules) {}
 
     /** The answer to an Alertmanager notification. */
-    public record AlertsView(String message, List<AlertOutcome> outcomes) {
-    }
+    public record AlertsView(String message, List<AlertOutcome> outcomes) {}
 
     /** A plain message. */
-    public record MessageView(String message) {
-    }
+    public record MessageView(String message) {}
 
     static GraphView graph(StoredGraph g, Object descriptor) {
-        return new GraphView(g.name(), g.status().label(), g.project(), g.dashboardUrl(), descriptor, g.placement(),
-                g.services().stream().map(Views::service).toList(), g.version(), String.valueOf(g.createdAt()),
+        return new GraphView(
+                g.name(),
+                g.status().label(),
+                g.project(),
+                g.dashboardUrl(),
+                descriptor,
+                g.placement(),
+                g.services().stream().map(Views::service).toList(),
+                g.version(),
+                String.valueOf(g.createdAt()),
                 String.valueOf(g.updatedAt()));
     }
 
     static ServiceView service(StoredService s) {
-        return new ServiceView(s.name(), s.status().label(), s.dashboardUrl(), s.cluster(), s.cpuMillis() / 1000.0,
-                Quantity.formatBytes(s.memoryBytes()), s.storageBytes() == 0 ? null : Quantity.formatBytes(s.storageBytes()),
-                s.gpus(), s.cpuMillis(), s.memoryBytes(), s.storageBytes(), s.replicas(), s.values(), s.artifactRef(),
-                s.artifactType(), s.artifactImplementer(), s.alertRules(), s.lastError());
+        return new ServiceView(
+                s.name(),
+                s.status().label(),
+                s.dashboardUrl(),
+                s.cluster(),
+                s.cpuMillis() / 1000.0,
+                Quantity.formatBytes(s.memoryBytes()),
+                s.storageBytes() == 0 ? null : Quantity.formatBytes(s.storageBytes()),
+                s.gpus(),
+                s.cpuMillis(),
+                s.memoryBytes(),
+                s.storageBytes(),
+                s.replicas(),
+                s.values(),
+                s.artifactRef(),
+                s.artifactType(),
+                s.artifactImplementer(),
+                s.alertRules(),
+                s.lastError());
     }
 
     static ClusterView cluster(ClusterInfo c) {
-        return new ClusterView(c.name(), c.ready(), c.cpuMillis() / 1000.0, Quantity.formatBytes(c.memoryBytes()),
-                c.cpuMillis(), c.memoryBytes(), c.gpus(), c.gpus() > 0, c.labels(), c.podCidr(), c.serviceCidr());
+        return new ClusterView(
+                c.name(),
+                c.ready(),
+                c.cpuMillis() / 1000.0,
+                Quantity.formatBytes(c.memoryBytes()),
+                c.cpuMillis(),
+                c.memoryBytes(),
+                c.gpus(),
+                c.gpus() > 0,
+                c.labels(),
+                c.podCidr(),
+                c.serviceCidr());
     }
 
     static EventView event(GraphEvent e) {
@@ -105,20 +177,41 @@ public final class Views {
     public static PlanView plan(Plan p) {
         var r = p.placement();
         var t = r.terms();
-        ObjectiveView objective = t == null ? null : new ObjectiveView(t.moves(), t.cutWeight(), t.tieBreaker(),
-                t.total());
-        ExplanationView explanation = r.explanation().map(e -> new ExplanationView(e.reason().name(), e.resource(),
-                e.services(), e.closestClusters(), e.message())).orElse(null);
-        return new PlanView(p.graph(), p.project(), p.feasible(), r.status().name(), r.describe(), objective,
-                Double.isFinite(r.bound()) ? r.bound() : null, r.nodes(), r.wallTime().toNanos() / 1e6, explanation,
+        ObjectiveView objective =
+                t == null ? null : new ObjectiveView(t.moves(), t.cutWeight(), t.tieBreaker(), t.total());
+        ExplanationView explanation = r.explanation()
+                .map(e -> new ExplanationView(
+                        e.reason().name(), e.resource(), e.services(), e.closestClusters(), e.message()))
+                .orElse(null);
+        return new PlanView(
+                p.graph(),
+                p.project(),
+                p.feasible(),
+                r.status().name(),
+                r.describe(),
+                objective,
+                Double.isFinite(r.bound()) ? r.bound() : null,
+                r.nodes(),
+                r.wallTime().toNanos() / 1e6,
+                explanation,
                 p.services().stream().map(Views::planned).toList());
     }
 
     private static PlannedServiceView planned(PlannedService s) {
         long storage = s.resources().storageBytes();
-        return new PlannedServiceView(s.name(), s.cluster(), s.replicas(), Quantity.formatMillis(s.resources().cpuMillis()),
-                Quantity.formatBytes(s.resources().memoryBytes()), storage == 0 ? null : Quantity.formatBytes(storage),
-                s.resources().gpus(), s.resources().cpuMillis(), s.resources().memoryBytes(), storage, s.pending(),
-                s.values(), s.alertRules());
+        return new PlannedServiceView(
+                s.name(),
+                s.cluster(),
+                s.replicas(),
+                Quantity.formatMillis(s.resources().cpuMillis()),
+                Quantity.formatBytes(s.resources().memoryBytes()),
+                storage == 0 ? null : Quantity.formatBytes(storage),
+                s.resources().gpus(),
+                s.resources().cpuMillis(),
+                s.resources().memoryBytes(),
+                storage,
+                s.pending(),
+                s.values(),
+                s.alertRules());
     }
 }

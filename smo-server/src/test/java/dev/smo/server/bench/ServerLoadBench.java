@@ -11,7 +11,6 @@ import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.server.HttpSettings;
 import dev.smo.server.SmoServer;
 import io.javalin.Javalin;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +42,7 @@ public final class ServerLoadBench {
     private static final String JDBC = System.getProperty("smo.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getProperty("smo.test.user", "postgres");
 
-    private ServerLoadBench() {
-    }
+    private ServerLoadBench() {}
 
     record Result(int requests, int errors, double seconds, long[] nanos) {
         double perSecond() {
@@ -65,12 +63,24 @@ public final class ServerLoadBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path example = Path.of("smo-examples/my-webapp/hdag.yaml");
-        String descriptor = Files.readString(Files.exists(example) ? example : Path.of("..").resolve(example));
-        System.out.printf(Locale.ROOT, "SMO server load, %d s per run, %d concurrent clients, loopback HTTP, dry run%n",
-                seconds, clients);
-        System.out.printf(Locale.ROOT, "%-10s %-14s %10s %9s %9s %7s%n", "store", "operation", "req/s", "p50 ms",
-                "p99 ms", "errors");
-        String schema = "smo_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String descriptor =
+                Files.readString(Files.exists(example) ? example : Path.of("..").resolve(example));
+        System.out.printf(
+                Locale.ROOT,
+                "SMO server load, %d s per run, %d concurrent clients, loopback HTTP, dry run%n",
+                seconds,
+                clients);
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %-14s %10s %9s %9s %7s%n",
+                "store",
+                "operation",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "errors");
+        String schema =
+                "smo_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         sql("CREATE SCHEMA " + schema);
         try (PooledDataSource source = Databases.fromUrl(JDBC + "?currentSchema=" + schema, USER, null)) {
             run("postgres", PostgresGraphStore.create(source), descriptor, seconds, clients);
@@ -86,25 +96,34 @@ public final class ServerLoadBench {
         for (int i = 0; i < 20; i++) {
             clusters.add(ClusterInfo.of("cluster-" + i, 1_000_000, 4096L << 30, 0));
         }
-        try (Orchestrator smo = Orchestrator.builder().store(store)
-                .inventory(new StaticClusterInventory(clusters)).build()) {
+        try (Orchestrator smo = Orchestrator.builder()
+                .store(store)
+                .inventory(new StaticClusterInventory(clusters))
+                .build()) {
             Javalin app = SmoServer.create(smo, new HttpSettings(java.util.Optional.empty(), 1 << 20))
                     .start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
                 for (int i = 0; i < 50; i++) {
                     send(http, deploy(base, descriptor, "seed-" + i));
                 }
-                IntFunction<List<HttpRequest>> gets = n -> List.of(HttpRequest.newBuilder(
-                        URI.create(base + "/graphs/seed-" + (n % 50))).GET().build());
+                IntFunction<List<HttpRequest>> gets =
+                        n -> List.of(HttpRequest.newBuilder(URI.create(base + "/graphs/seed-" + (n % 50)))
+                                .GET()
+                                .build());
                 load(http, gets, 2, clients);
                 print(label, "GET graph", load(http, gets, seconds, clients));
                 AtomicInteger sequence = new AtomicInteger();
                 IntFunction<List<HttpRequest>> cycles = n -> {
                     String name = "cycle-" + sequence.incrementAndGet();
-                    return List.of(deploy(base, descriptor, name),
-                            HttpRequest.newBuilder(URI.create(base + "/graphs/" + name)).DELETE().build());
+                    return List.of(
+                            deploy(base, descriptor, name),
+                            HttpRequest.newBuilder(URI.create(base + "/graphs/" + name))
+                                    .DELETE()
+                                    .build());
                 };
                 print(label, "deploy+remove", load(http, cycles, seconds, clients));
             } finally {
@@ -116,7 +135,8 @@ public final class ServerLoadBench {
     private static HttpRequest deploy(String base, String descriptor, String name) {
         return HttpRequest.newBuilder(URI.create(base + "/project/bench/graphs"))
                 .header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(descriptor.replace("my-webapp-graph", name))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(descriptor.replace("my-webapp-graph", name)))
+                .build();
     }
 
     /** Each client repeats the request sequence until the time is up; a sequence counts as one operation. */
@@ -162,12 +182,20 @@ public final class ServerLoadBench {
     }
 
     private static void print(String store, String operation, Result r) {
-        System.out.printf(Locale.ROOT, "%-10s %-14s %10.1f %9.2f %9.2f %7d%n", store, operation, r.perSecond(),
-                r.percentileMillis(0.50), r.percentileMillis(0.99), r.errors());
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %-14s %10.1f %9.2f %9.2f %7d%n",
+                store,
+                operation,
+                r.perSecond(),
+                r.percentileMillis(0.50),
+                r.percentileMillis(0.99),
+                r.errors());
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(JDBC, USER, null); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(JDBC, USER, null);
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

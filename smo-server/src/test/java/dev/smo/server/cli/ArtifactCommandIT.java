@@ -17,7 +17,8 @@ class ArtifactCommandIT {
 
     private static final String REGISTRY = "127.0.0.1:5000";
 
-    private final String repository = "smo-cli-test/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String repository =
+            "smo-cli-test/" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void pushesADirectoryAndPullsTheDescriptorBack() {
@@ -37,23 +38,32 @@ class ArtifactCommandIT {
         String projectName = repository.replace('/', '-');
         String project = "oci://" + REGISTRY + "/" + projectName;
 
-        Cli push = Cli.runWith(Map.of("INSECURE_REGISTRY", "true"), "artifact", "push", "--json",
-                Cli.example("brussels-demo/hdag.yaml"), project);
+        Cli push = Cli.runWith(
+                Map.of("INSECURE_REGISTRY", "true"),
+                "artifact",
+                "push",
+                "--json",
+                Cli.example("brussels-demo/hdag.yaml"),
+                project);
 
         assertThat(push.exitCode()).as(push.err()).isZero();
         JsonNode pushed = new ObjectMapper().readTree(push.out());
         assertThat(pushed.get("reference").asText()).isEqualTo(project + "/image-detection-graph:1.0.0");
         assertThat(pushed.get("digest").asText()).startsWith("sha256:");
-        Cli pull = Cli.runWith(Map.of(), "artifact", "pull", "http://" + REGISTRY + "/" + projectName
-                + "/image-detection-graph@" + pushed.get("digest").asText());
+        Cli pull = Cli.runWith(
+                Map.of(),
+                "artifact",
+                "pull",
+                "http://" + REGISTRY + "/" + projectName + "/image-detection-graph@"
+                        + pushed.get("digest").asText());
         assertThat(pull.exitCode()).as(pull.err()).isZero();
         assertThat(pull.out()).contains("id: image-detection-graph");
     }
 
     @Test
     void missingArtifactExitsOne() {
-        Cli cli = Cli.runWith(Map.of(), "artifact", "pull", "oci://" + REGISTRY + "/" + repository + ":9.9.9",
-                "--plain-http");
+        Cli cli = Cli.runWith(
+                Map.of(), "artifact", "pull", "oci://" + REGISTRY + "/" + repository + ":9.9.9", "--plain-http");
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).isEmpty();
@@ -64,8 +74,13 @@ class ArtifactCommandIT {
     void sourceWithoutADescriptorExitsOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "no descriptor here\n");
 
-        Cli cli = Cli.runWith(Map.of(), "artifact", "push", dir.toString(),
-                "oci://" + REGISTRY + "/" + repository + ":1.0.0", "--plain-http");
+        Cli cli = Cli.runWith(
+                Map.of(),
+                "artifact",
+                "push",
+                dir.toString(),
+                "oci://" + REGISTRY + "/" + repository + ":1.0.0",
+                "--plain-http");
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).isNotBlank();

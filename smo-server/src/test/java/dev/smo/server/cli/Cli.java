@@ -14,7 +14,8 @@ record Cli(int exitCode, String out, String err) {
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = SmoCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exitCode = SmoCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Cli(exitCode, out.toString(), err.toString());
     }
 
@@ -22,8 +23,12 @@ record Cli(int exitCode, String out, String err) {
     static Cli runWith(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = SmoCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env,
-                new ByteArrayInputStream(new byte[0])).execute(args);
+        int exitCode = SmoCommand.commandLine(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        env,
+                        new ByteArrayInputStream(new byte[0]))
+                .execute(args);
         return new Cli(exitCode, out.toString(), err.toString());
     }
 

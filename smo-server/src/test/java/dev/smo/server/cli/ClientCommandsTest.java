@@ -36,8 +36,10 @@ class ClientCommandsTest {
     }
 
     private Javalin server(HttpSettings settings) {
-        smo = Orchestrator.builder().store(new InMemoryGraphStore())
-                .inventory(StaticClusterInventory.fromFile(Path.of(Cli.example("clusters.yaml")))).build();
+        smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(StaticClusterInventory.fromFile(Path.of(Cli.example("clusters.yaml"))))
+                .build();
         return SmoServer.create(smo, settings).start("127.0.0.1", 0);
     }
 
@@ -55,15 +57,19 @@ class ClientCommandsTest {
     void drivesTheWholeLifecycle() throws Exception {
         Cli deploy = smo("deploy", BRUSSELS, "--project", "demo");
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
-        assertThat(deploy.out()).startsWith("Deployed graph " + GRAPH + " into project demo.\n"
-                + "Graph " + GRAPH + ": Running (project demo)\n"
-                + "SERVICE               STATUS    CLUSTER        REPLICAS  LAST ERROR\n");
-        assertThat(deploy.out()).containsPattern("image-compression-vo +Pending +brussels-core +1 +-\n")
+        assertThat(deploy.out())
+                .startsWith("Deployed graph " + GRAPH + " into project demo.\n"
+                        + "Graph " + GRAPH + ": Running (project demo)\n"
+                        + "SERVICE               STATUS    CLUSTER        REPLICAS  LAST ERROR\n");
+        assertThat(deploy.out())
+                .containsPattern("image-compression-vo +Pending +brussels-core +1 +-\n")
                 .containsPattern("image-detection +Deployed +brussels-core +1 +-\n");
 
         Cli get = smo("get", GRAPH);
         assertThat(get.exitCode()).isZero();
-        assertThat(get.out()).startsWith("Graph " + GRAPH + ": Running (project demo)\n").contains("noise-reduction");
+        assertThat(get.out())
+                .startsWith("Graph " + GRAPH + ": Running (project demo)\n")
+                .contains("noise-reduction");
 
         Cli list = smo("list", "--project", "demo");
         assertThat(list.exitCode()).isZero();
@@ -110,7 +116,8 @@ class ClientCommandsTest {
         Cli cli = smo("clusters");
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).startsWith("NAME           READY  CPU   MEMORY  GPUS  LABELS\n")
+        assertThat(cli.out())
+                .startsWith("NAME           READY  CPU   MEMORY  GPUS  LABELS\n")
                 .contains("brussels-core  yes    16.0  64Gi    1     city=brussels,zone=core\n");
     }
 
@@ -136,7 +143,8 @@ class ClientCommandsTest {
         Cli cli = smo("deploy", Cli.example("invalid/several-problems.yaml"), "--project", "demo");
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err()).startsWith("5 problem(s) in the request; see errors.\n")
+        assertThat(cli.err())
+                .startsWith("5 problem(s) in the request; see errors.\n")
                 .contains("/hdaGraph/id (2:7): Graph id (Image Graph) is not a DNS-1123 label");
     }
 
@@ -150,9 +158,10 @@ class ClientCommandsTest {
         Cli cli = smo("list", "--project", "demo", "--server", "http://127.0.0.1:" + closed);
 
         assertThat(cli.exitCode()).isEqualTo(3);
-        assertThat(cli.err()).isEqualTo("Cannot reach the SMO server at http://127.0.0.1:" + closed
-                + " (connection refused).\nMaybe start one with `smo serve`, or point --server or SMO_URL at a "
-                + "running server.\n");
+        assertThat(cli.err())
+                .isEqualTo("Cannot reach the SMO server at http://127.0.0.1:" + closed
+                        + " (connection refused).\nMaybe start one with `smo serve`, or point --server or SMO_URL at a "
+                        + "running server.\n");
     }
 
     @Test
@@ -162,15 +171,15 @@ class ClientCommandsTest {
         String server = "http://127.0.0.1:" + app.port();
 
         Cli anonymous = Cli.runWith(Map.of(), "deploy", BRUSSELS, "--project", "demo", "--server", server);
-        Cli wrong = Cli.runWith(Map.of("SMO_API_TOKEN", "wrong-token-wrong-token"), "stop", GRAPH,
-                "--server", server);
-        Cli option = Cli.runWith(Map.of(), "deploy", BRUSSELS, "--project", "demo", "--server", server,
-                "--token", TOKEN);
+        Cli wrong = Cli.runWith(Map.of("SMO_API_TOKEN", "wrong-token-wrong-token"), "stop", GRAPH, "--server", server);
+        Cli option =
+                Cli.runWith(Map.of(), "deploy", BRUSSELS, "--project", "demo", "--server", server, "--token", TOKEN);
         Cli fromEnv = Cli.runWith(Map.of("SMO_URL", server, "SMO_API_TOKEN", TOKEN), "stop", GRAPH);
 
         assertThat(anonymous.exitCode()).isEqualTo(1);
-        assertThat(anonymous.err()).startsWith("This route changes state and needs Authorization: Bearer "
-                + "<SMO_API_TOKEN>.\n/headers/Authorization (0:0): ");
+        assertThat(anonymous.err())
+                .startsWith("This route changes state and needs Authorization: Bearer "
+                        + "<SMO_API_TOKEN>.\n/headers/Authorization (0:0): ");
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.err()).startsWith("The bearer token is not the configured SMO_API_TOKEN.");
         assertThat(option.exitCode()).as(option.err()).isZero();
@@ -182,7 +191,8 @@ class ClientCommandsTest {
     void usageErrorsExitTwo() {
         assertThat(smo("deploy", BRUSSELS).exitCode()).isEqualTo(2);
         assertThat(smo("deploy", "--project", "demo").exitCode()).isEqualTo(2);
-        assertThat(smo("deploy", BRUSSELS, "--artifact", "oci://r/p/g:1", "--project", "demo").exitCode())
+        assertThat(smo("deploy", BRUSSELS, "--artifact", "oci://r/p/g:1", "--project", "demo")
+                        .exitCode())
                 .isEqualTo(2);
         assertThat(smo("get").exitCode()).isEqualTo(2);
         Cli badUrl = smo("get", GRAPH, "--server", "ftp://example.org");

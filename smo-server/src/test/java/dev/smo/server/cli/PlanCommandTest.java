@@ -29,14 +29,17 @@ class PlanCommandTest {
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.err()).isEmpty();
-        assertThat(cli.out()).startsWith("SERVICE  ").contains("CLUSTER", "REPLICAS", "CPU", "MEMORY", "STORAGE",
-                "GPUS", "PENDING");
+        assertThat(cli.out())
+                .startsWith("SERVICE  ")
+                .contains("CLUSTER", "REPLICAS", "CPU", "MEMORY", "STORAGE", "GPUS", "PENDING");
         for (String service : SERVICES) {
             assertThat(cli.out().lines().filter(line -> line.startsWith(service + " ")))
-                    .singleElement().asString().containsPattern("(brussels-edge|brussels-core|athens-edge)");
+                    .singleElement()
+                    .asString()
+                    .containsPattern("(brussels-edge|brussels-core|athens-edge)");
         }
-        assertThat(cli.out()).contains("yes (event trigger)", "objective: moves 0, cut edges ",
-                "solver: OPTIMAL, bound ", " ms");
+        assertThat(cli.out())
+                .contains("yes (event trigger)", "objective: moves 0, cut edges ", "solver: OPTIMAL, bound ", " ms");
     }
 
     @Test
@@ -51,7 +54,9 @@ class PlanCommandTest {
         assertThat(plan.get("feasible").asBoolean()).isTrue();
         assertThat(plan.get("services")).hasSize(3);
         assertThat(plan.get("services").findValuesAsText("name")).containsExactly(SERVICES);
-        assertThat(plan.get("services").findValuesAsText("cluster")).doesNotContainNull().hasSize(3);
+        assertThat(plan.get("services").findValuesAsText("cluster"))
+                .doesNotContainNull()
+                .hasSize(3);
         assertThat(plan.get("services").get(0).get("cpuMillis").asLong()).isEqualTo(500);
         assertThat(plan.get("objective").get("moves").asInt()).isZero();
         assertThat(plan.get("objective").has("tieBreaker")).isTrue();
@@ -67,8 +72,10 @@ class PlanCommandTest {
         Cli json = Cli.run("plan", "--json", BRUSSELS, "--clusters", tiny);
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.out()).startsWith("No placement for graph (image-detection-graph): Service (")
-                .contains("cpu", "Closest: tiny").contains("solver: INFEASIBLE");
+        assertThat(cli.out())
+                .startsWith("No placement for graph (image-detection-graph): Service (")
+                .contains("cpu", "Closest: tiny")
+                .contains("solver: INFEASIBLE");
         JsonNode plan = new ObjectMapper().readTree(json.out());
         assertThat(json.exitCode()).isEqualTo(2);
         assertThat(plan.get("feasible").asBoolean()).isFalse();
@@ -122,11 +129,13 @@ class PlanCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).isEmpty();
-        assertThat(cli.err()).contains(current + ":/placement/image-detecton (2:19): Service (image-detecton) is "
-                + "not a service of graph (image-detection-graph).\n  Maybe use one of [image-compression-vo, "
-                + "noise-reduction, image-detection].");
-        assertThat(cli.err()).contains(current + ":/replicas/noise-reduction (4:20): Service (noise-reduction) "
-                + "replicas (0) is not a count");
+        assertThat(cli.err())
+                .contains(current + ":/placement/image-detecton (2:19): Service (image-detecton) is "
+                        + "not a service of graph (image-detection-graph).\n  Maybe use one of [image-compression-vo, "
+                        + "noise-reduction, image-detection].");
+        assertThat(cli.err())
+                .contains(current + ":/replicas/noise-reduction (4:20): Service (noise-reduction) "
+                        + "replicas (0) is not a count");
         assertThat(cli.err()).contains(current + ":/extra (5:8): Current placement has an unknown key (extra).");
     }
 
@@ -142,8 +151,10 @@ class PlanCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).isEmpty();
-        assertThat(cli.err()).contains(clusters + ":/clusters/0/cpu (0:0): Cluster (a) cpu (lots) is not a "
-                + "Kubernetes quantity.", clusters + ":/clusters/1/name (0:0): Cluster has no name.");
+        assertThat(cli.err())
+                .contains(
+                        clusters + ":/clusters/0/cpu (0:0): Cluster (a) cpu (lots) is not a " + "Kubernetes quantity.",
+                        clusters + ":/clusters/1/name (0:0): Cluster has no name.");
     }
 
     @Test
@@ -153,7 +164,8 @@ class PlanCommandTest {
         Cli cli = Cli.run("plan", broken, "--clusters", CLUSTERS);
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err().lines().filter(line -> line.startsWith(broken + ":/"))).hasSize(5);
+        assertThat(cli.err().lines().filter(line -> line.startsWith(broken + ":/")))
+                .hasSize(5);
     }
 
     @Test
@@ -175,8 +187,11 @@ class PlanCommandTest {
     @Test
     void aResourceTableAddsLevelsToValidationTranslationAndPlanning() throws Exception {
         String table = write("levels.yaml", "cpu: {tiny: 100m}\nram: {tiny: 64Mi}\n");
-        String graph = write("tiny-graph.yaml", java.nio.file.Files.readString(java.nio.file.Path.of(BRUSSELS))
-                .replace("cpu: \"light\"", "cpu: \"tiny\"").replace("ram: \"light\"", "ram: \"tiny\""));
+        String graph = write(
+                "tiny-graph.yaml",
+                java.nio.file.Files.readString(java.nio.file.Path.of(BRUSSELS))
+                        .replace("cpu: \"light\"", "cpu: \"tiny\"")
+                        .replace("ram: \"light\"", "ram: \"tiny\""));
 
         Cli without = Cli.run("plan", graph, "--clusters", CLUSTERS);
         Cli with = Cli.run("plan", "--json", graph, "--clusters", CLUSTERS, "--resource-table", table);
@@ -186,7 +201,12 @@ class PlanCommandTest {
         assertThat(without.exitCode()).isEqualTo(1);
         assertThat(without.out() + without.err()).contains("tiny");
         assertThat(with.exitCode()).isZero();
-        assertThat(new ObjectMapper().readTree(with.out()).get("services").get(0).get("cpuMillis").asLong())
+        assertThat(new ObjectMapper()
+                        .readTree(with.out())
+                        .get("services")
+                        .get(0)
+                        .get("cpuMillis")
+                        .asLong())
                 .isEqualTo(100);
         assertThat(validate.exitCode()).isZero();
         assertThat(badTable.exitCode()).isEqualTo(2);

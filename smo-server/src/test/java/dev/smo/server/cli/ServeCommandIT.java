@@ -41,18 +41,23 @@ class ServeCommandIT {
 
     private Process serve(String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SmoCommand.class.getName(), "serve");
+        ProcessBuilder builder = new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), SmoCommand.class.getName(), "serve");
         builder.command().addAll(List.of(args));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SMO_") || name.startsWith("DB_")
-                || name.endsWith("_KUBECONFIG") || name.startsWith("SCALING_"));
+        env.keySet()
+                .removeIf(name -> name.startsWith("SMO_")
+                        || name.startsWith("DB_")
+                        || name.endsWith("_KUBECONFIG")
+                        || name.startsWith("SCALING_"));
         env.put("SMO_DATABASE_URL", DB.jdbcUrl());
         env.put("DB_USER", PostgresSchemaExtension.USER);
         if (PostgresSchemaExtension.PASSWORD != null) {
             env.put("DB_PASSWORD", PostgresSchemaExtension.PASSWORD);
         }
-        env.put("SMO_CLUSTERS_FILE", Path.of(Cli.example("clusters.yaml")).toAbsolutePath().toString());
+        env.put(
+                "SMO_CLUSTERS_FILE",
+                Path.of(Cli.example("clusters.yaml")).toAbsolutePath().toString());
         env.put("SMO_HOME", home.toString());
         builder.redirectError(home.resolve("stderr.txt").toFile());
         return builder.start();
@@ -67,22 +72,26 @@ class ServeCommandIT {
         server = serve("--port", "0");
         BufferedReader stdout = server.inputReader();
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stdout.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
+                    try {
+                        return stdout.readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
 
-        assertThat(line).as("stdout; stderr was:%n%s", stderr())
+        assertThat(line)
+                .as("stdout; stderr was:%n%s", stderr())
                 .matches("SMO listening on http://127\\.0\\.0\\.1:\\d+");
         String url = line.substring("SMO listening on ".length());
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> deploy = http.send(HttpRequest.newBuilder(URI.create(url + "/project/demo/graphs"))
-                .header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(Cli.example("my-webapp/hdag.yaml")))).build(),
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deploy = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/project/demo/graphs"))
+                        .header("Content-Type", "application/yaml")
+                        .POST(HttpRequest.BodyPublishers.ofFile(Path.of(Cli.example("my-webapp/hdag.yaml"))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Cli list = Cli.runWith(Map.of("SMO_URL", url), "list", "--project", "demo");
 
@@ -91,11 +100,16 @@ class ServeCommandIT {
         assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(201);
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("my-webapp-graph +Running +demo +3 +web-frontend=");
-        assertThat(stderr()).contains("store: PostgreSQL " + DB.jdbcUrl(), "inventory: clusters file",
-                "reconcile: nothing to repair");
+        assertThat(stderr())
+                .contains(
+                        "store: PostgreSQL " + DB.jdbcUrl(),
+                        "inventory: clusters file",
+                        "reconcile: nothing to repair");
 
         server.destroy();
-        assertThat(server.waitFor(15, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(server.waitFor(15, TimeUnit.SECONDS))
+                .as("stopped on SIGTERM")
+                .isTrue();
     }
 
     @Test

@@ -25,10 +25,12 @@ class ValidateCommandTest {
         Cli cli = Cli.run("validate", BRUSSELS, BROKEN);
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.out().lines().filter(line -> line.startsWith(BROKEN + ":/"))).hasSize(5);
-        assertThat(cli.out()).contains(BROKEN + ":/hdaGraph/services/0/deployment/intent/connectionPoints/0 (11:30): "
-                + "Service (noise-reduction) connectionPoint (image-detecton) names no service of graph (Image Graph).\n"
-                + "  Maybe you meant (image-detection).\n");
+        assertThat(cli.out().lines().filter(line -> line.startsWith(BROKEN + ":/")))
+                .hasSize(5);
+        assertThat(cli.out())
+                .contains(BROKEN + ":/hdaGraph/services/0/deployment/intent/connectionPoints/0 (11:30): "
+                        + "Service (noise-reduction) connectionPoint (image-detecton) names no service of graph (Image Graph).\n"
+                        + "  Maybe you meant (image-detection).\n");
     }
 
     @Test
@@ -56,7 +58,8 @@ class ValidateCommandTest {
         Cli cli = Cli.run("validate", "no-such-file.yaml");
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.out()).startsWith("no-such-file.yaml:/ (0:0): Descriptor file (no-such-file.yaml) cannot be read");
+        assertThat(cli.out())
+                .startsWith("no-such-file.yaml:/ (0:0): Descriptor file (no-such-file.yaml) cannot be read");
     }
 
     @Test

@@ -1,17 +1,16 @@
 package dev.smo.server.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnvironmentConfigTest {
 
@@ -33,8 +32,8 @@ class EnvironmentConfigTest {
 
     @Test
     void theOriginalsDatabaseVariablesBuildAJdbcUrl() {
-        ServerConfig c = EnvironmentConfig.read(Map.of("DB_HOST", "db", "DB_NAME", "smo", "DB_USER", "root",
-                "DB_PASSWORD", "password"));
+        ServerConfig c = EnvironmentConfig.read(
+                Map.of("DB_HOST", "db", "DB_NAME", "smo", "DB_USER", "root", "DB_PASSWORD", "password"));
 
         assertThat(c.database()).hasValueSatisfying(d -> {
             assertThat(d.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/smo");
@@ -46,7 +45,8 @@ class EnvironmentConfigTest {
 
     @Test
     void aPostgresqlUriCarriesItsCredentials() {
-        ServerConfig c = EnvironmentConfig.read(Map.of("SMO_DATABASE_URL", "postgresql://u:s3cret@h:6543/smo?ssl=true"));
+        ServerConfig c =
+                EnvironmentConfig.read(Map.of("SMO_DATABASE_URL", "postgresql://u:s3cret@h:6543/smo?ssl=true"));
 
         assertThat(c.database()).hasValueSatisfying(d -> {
             assertThat(d.jdbcUrl()).isEqualTo("jdbc:postgresql://h:6543/smo?ssl=true");
@@ -58,8 +58,15 @@ class EnvironmentConfigTest {
 
     @Test
     void theOriginalsBooleansAndIntervalAreParsed() {
-        ServerConfig c = EnvironmentConfig.read(Map.of("SCALING_ENABLED", "True", "SCALING_INTERVAL", "15",
-                "PROMETHEUS_HOST", "http://10.0.3.53:30090", "INSECURE_REGISTRY", "t"));
+        ServerConfig c = EnvironmentConfig.read(Map.of(
+                "SCALING_ENABLED",
+                "True",
+                "SCALING_INTERVAL",
+                "15",
+                "PROMETHEUS_HOST",
+                "http://10.0.3.53:30090",
+                "INSECURE_REGISTRY",
+                "t"));
 
         assertThat(c.scalingEnabled()).isTrue();
         assertThat(c.scalingInterval()).isEqualTo(Duration.ofSeconds(15));
@@ -74,18 +81,29 @@ class EnvironmentConfigTest {
                 Arguments.of("boolean", Map.of("SCALING_ENABLED", "maybe"), "SCALING_ENABLED (maybe)"),
                 Arguments.of("interval", Map.of("SCALING_INTERVAL", "0"), "SCALING_INTERVAL (0)"),
                 Arguments.of("url", Map.of("PROMETHEUS_HOST", "prometheus:9090"), "PROMETHEUS_HOST (prometheus:9090)"),
-                Arguments.of("scaling without prometheus", Map.of("SCALING_ENABLED", "true"), "PROMETHEUS_HOST is not set"),
+                Arguments.of(
+                        "scaling without prometheus", Map.of("SCALING_ENABLED", "true"), "PROMETHEUS_HOST is not set"),
                 Arguments.of("short token", Map.of("SMO_API_TOKEN", "abc"), "SMO_API_TOKEN is 3 characters"),
-                Arguments.of("missing kubeconfig", Map.of("KARMADA_KUBECONFIG", "/nonexistent/kubeconfig"),
+                Arguments.of(
+                        "missing kubeconfig",
+                        Map.of("KARMADA_KUBECONFIG", "/nonexistent/kubeconfig"),
                         "KARMADA_KUBECONFIG (/nonexistent/kubeconfig)"),
                 Arguments.of("not postgres", Map.of("SMO_DATABASE_URL", "mysql://h/db"), "not a PostgreSQL URL"),
-                Arguments.of("rule labels", Map.of("SMO_PROMETHEUS_RULES_LABELS", "release"),
+                Arguments.of(
+                        "rule labels",
+                        Map.of("SMO_PROMETHEUS_RULES_LABELS", "release"),
                         "SMO_PROMETHEUS_RULES_LABELS (release) is not key=value"),
-                Arguments.of("rules dir not a directory", Map.of("SMO_PROMETHEUS_RULES_DIR", "pom.xml"),
+                Arguments.of(
+                        "rules dir not a directory",
+                        Map.of("SMO_PROMETHEUS_RULES_DIR", "pom.xml"),
                         "SMO_PROMETHEUS_RULES_DIR (pom.xml) is not a directory"),
-                Arguments.of("two rule stores", Map.of("SMO_PROMETHEUS_RULES_DIR", "src",
-                        "SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml"), "choose one"),
-                Arguments.of("registry user without host", Map.of("SMO_REGISTRY_USERNAME", "smo"),
+                Arguments.of(
+                        "two rule stores",
+                        Map.of("SMO_PROMETHEUS_RULES_DIR", "src", "SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml"),
+                        "choose one"),
+                Arguments.of(
+                        "registry user without host",
+                        Map.of("SMO_REGISTRY_USERNAME", "smo"),
                         "SMO_REGISTRY_HOST is not"));
     }
 
@@ -99,19 +117,23 @@ class EnvironmentConfigTest {
 
     @Test
     void ruleStoreSettingsAreRead() {
-        ServerConfig c = EnvironmentConfig.read(Map.of("SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml",
-                "SMO_PROMETHEUS_RULES_LABELS", "release=kube-prometheus-stack, team=smo"));
+        ServerConfig c = EnvironmentConfig.read(Map.of(
+                "SMO_PROMETHEUS_RULES_KUBECONFIG",
+                "pom.xml",
+                "SMO_PROMETHEUS_RULES_LABELS",
+                "release=kube-prometheus-stack, team=smo"));
 
         assertThat(c.rulesKubeconfig()).isPresent();
         assertThat(c.rulesNamespace()).isEqualTo("monitoring");
-        assertThat(c.rulesLabels()).containsExactly(Map.entry("release", "kube-prometheus-stack"),
-                Map.entry("team", "smo"));
+        assertThat(c.rulesLabels())
+                .containsExactly(Map.entry("release", "kube-prometheus-stack"), Map.entry("team", "smo"));
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("SMO_PORT", "x", "SCALING_INTERVAL", "y",
-                "GRAFANA_HOST", "grafana")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(3));
+        assertThatThrownBy(() -> EnvironmentConfig.read(
+                        Map.of("SMO_PORT", "x", "SCALING_INTERVAL", "y", "GRAFANA_HOST", "grafana")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.problems()).hasSize(3));
     }
 }

@@ -23,8 +23,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 final class ArtifactPackager {
 
     /** A packed layer and the files it holds, as the fetcher would see them. */
-    record Packed(byte[] bytes, UnpackedFiles files) {
-    }
+    record Packed(byte[] bytes, UnpackedFiles files) {}
 
     private final UnpackBudget budget;
 
@@ -34,7 +33,8 @@ final class ArtifactPackager {
 
     Packed packDirectory(Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        String prefix = root.getFileName() == null ? "artifact" : root.getFileName().toString();
+        String prefix =
+                root.getFileName() == null ? "artifact" : root.getFileName().toString();
         List<Path> entries = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> !p.equals(root)).sorted().forEach(entries::add);
@@ -48,7 +48,9 @@ final class ArtifactPackager {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             putDirectory(tar, prefix + "/");
             for (Path path : entries) {
-                String relative = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+                String relative = root.relativize(path)
+                        .toString()
+                        .replace(path.getFileSystem().getSeparator(), "/");
                 String name = prefix + "/" + relative;
                 budget.chargeEntry(name);
                 if (Files.isSymbolicLink(path)) {
@@ -59,8 +61,8 @@ final class ArtifactPackager {
                 } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     putFile(tar, name, path, files);
                 } else {
-                    throw new UnsafeArtifactException("The path (" + path + ") is not a regular file or directory;"
-                            + " refusing to package it.");
+                    throw new UnsafeArtifactException(
+                            "The path (" + path + ") is not a regular file or directory;" + " refusing to package it.");
                 }
             }
         }

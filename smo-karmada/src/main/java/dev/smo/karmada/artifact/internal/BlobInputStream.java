@@ -52,8 +52,8 @@ final class BlobInputStream extends FilterInputStream {
         if (n > 0) {
             count += n;
             if (count > declaredSize) {
-                throw new UnsafeArtifactException("The blob (" + expectedDigest + ") is longer than the "
-                        + declaredSize + " bytes its manifest declares; download stopped.");
+                throw new UnsafeArtifactException("The blob (" + expectedDigest + ") is longer than the " + declaredSize
+                        + " bytes its manifest declares; download stopped.");
             }
             if (hash != null) {
                 hash.update(buffer, offset, n);
@@ -79,15 +79,15 @@ final class BlobInputStream extends FilterInputStream {
             // the bytes are only hashed
         }
         if (count != declaredSize) {
-            throw new UnsafeArtifactException("The blob (" + expectedDigest + ") holds " + count
-                    + " bytes, not the " + declaredSize + " its manifest declares.");
+            throw new UnsafeArtifactException("The blob (" + expectedDigest + ") holds " + count + " bytes, not the "
+                    + declaredSize + " its manifest declares.");
         }
         if (hash != null) {
             String actual = expectedDigest.substring(0, expectedDigest.indexOf(':') + 1)
                     + HexFormat.of().formatHex(hash.digest());
             if (!actual.equalsIgnoreCase(expectedDigest)) {
-                throw new UnsafeArtifactException("The blob digest (" + actual + ") does not match its manifest ("
-                        + expectedDigest + ").");
+                throw new UnsafeArtifactException(
+                        "The blob digest (" + actual + ") does not match its manifest (" + expectedDigest + ").");
             }
         }
     }

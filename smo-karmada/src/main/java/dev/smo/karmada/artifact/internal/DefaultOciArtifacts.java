@@ -65,7 +65,8 @@ public final class DefaultOciArtifacts implements OciArtifacts {
         this.ownsExecutor = executor == null;
         this.executor = executor != null ? executor : Executors.newCachedThreadPool(daemonThreads());
         // Not on the caller's executor: a diagnostic request runs while a fetch task holds one of its threads.
-        this.errors = new RegistryErrors(HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+        this.errors = new RegistryErrors(
+                HttpClient.newBuilder().connectTimeout(config.timeout()).build());
         this.selector = new DescriptorSelector(config.limits().maxFileBytes());
     }
 
@@ -79,8 +80,11 @@ public final class DefaultOciArtifacts implements OciArtifacts {
     public PushedArtifact push(Path source, String reference) {
         ArtifactReference ref = parse(reference);
         if (ref.digest() != null) {
-            throw new ArtifactException(reference, "Cannot push to a digest reference (" + reference + ")."
-                    + "\nMaybe drop the @digest and give a tag, or none to use hdaGraph.version.", null);
+            throw new ArtifactException(
+                    reference,
+                    "Cannot push to a digest reference (" + reference + ")."
+                            + "\nMaybe drop the @digest and give a tag, or none to use hdaGraph.version.",
+                    null);
         }
         if (!Files.isDirectory(source) && !Files.isRegularFile(source)) {
             throw new ArtifactException(reference, "Cannot push (" + source + "): not a directory or a file.", null);
@@ -100,13 +104,17 @@ public final class DefaultOciArtifacts implements OciArtifacts {
         ArtifactReference pinned = ref.isPinned() ? ref : ref.withTag(resolveTag(reference, registry, ref));
         ContainerRef container = containerRef(pinned);
         Manifest manifest = call(reference, pinned, "reading the manifest", () -> registry.getManifest(container));
-        String configType = manifest.getConfig() == null ? null : manifest.getConfig().getMediaType();
+        String configType =
+                manifest.getConfig() == null ? null : manifest.getConfig().getMediaType();
         List<Layer> layers = manifest.getLayers() == null ? List.of() : manifest.getLayers();
         boolean helmLayer = layers.stream().anyMatch(l -> HELM_CHART_LAYER.equals(l.getMediaType()));
         if (HELM_CONFIG.equals(configType) || helmLayer) {
-            throw new ArtifactException(reference, "Artifact (" + pinned + ") is a Helm chart (config "
-                    + configType + "), not an HDAG artifact."
-                    + "\nMaybe this is a service's chart (artifact.ociImage); pass the HDAG artifact instead.", null);
+            throw new ArtifactException(
+                    reference,
+                    "Artifact (" + pinned + ") is a Helm chart (config "
+                            + configType + "), not an HDAG artifact."
+                            + "\nMaybe this is a service's chart (artifact.ociImage); pass the HDAG artifact instead.",
+                    null);
         }
         checkDeclaredSizes(reference, pinned, layers);
         UnpackBudget budget = new UnpackBudget(config.limits());
@@ -115,7 +123,10 @@ public final class DefaultOciArtifacts implements OciArtifacts {
         try {
             for (Layer layer : layers) {
                 ContainerRef blobRef = container.withDigest(layer.getDigest());
-                try (InputStream stream = call(reference, pinned, "downloading layer " + layer.getDigest(),
+                try (InputStream stream = call(
+                        reference,
+                        pinned,
+                        "downloading layer " + layer.getDigest(),
                         () -> registry.fetchBlob(blobRef))) {
                     BlobInputStream blob = new BlobInputStream(stream, layer.getDigest(), layer.getSize());
                     unpacker.unpack(blob, layerName(layer));
@@ -143,7 +154,9 @@ public final class DefaultOciArtifacts implements OciArtifacts {
         Registry registry = registryFor(target);
         ContainerRef container = containerRef(target);
         String title = directory
-                ? (descriptor.id() != null ? descriptor.id() : source.getFileName().toString())
+                ? (descriptor.id() != null
+                                ? descriptor.id()
+                                : source.getFileName().toString())
                         + (descriptor.version() != null ? "-" + descriptor.version() : "") + ".tar.gz"
                 : source.getFileName().toString();
         Layer blob = call(reference, target, "uploading the layer", () -> registry.pushBlob(container, packed.bytes()));
@@ -155,8 +168,8 @@ public final class DefaultOciArtifacts implements OciArtifacts {
         info.put("version", descriptor.version());
         info.put("descriptor", descriptor.path());
         byte[] configJson = JSON.writeValueAsBytes(info);
-        Layer configBlob = call(reference, target, "uploading the config",
-                () -> registry.pushBlob(container, configJson));
+        Layer configBlob =
+                call(reference, target, "uploading the config", () -> registry.pushBlob(container, configJson));
         Map<String, String> annotations = new LinkedHashMap<>();
         if (descriptor.id() != null) {
             annotations.put(TITLE_ANNOTATION, descriptor.id());
@@ -169,29 +182,36 @@ public final class DefaultOciArtifacts implements OciArtifacts {
                 .withConfig(Config.fromBlob(HDAG_CONFIG, configBlob))
                 .withLayers(List.of(layer))
                 .withAnnotations(annotations);
-        Manifest pushed = call(reference, target, "uploading the manifest",
-                () -> registry.pushManifest(container, manifest));
+        Manifest pushed =
+                call(reference, target, "uploading the manifest", () -> registry.pushManifest(container, manifest));
         return new PushedArtifact(target, pushed.getDigest());
     }
 
     /** The tag from the reference or hdaGraph.version; a one-segment path is a project, completed with the id. */
-    private static ArtifactReference pushTarget(String reference, ArtifactReference ref,
-            DescriptorSelector.Descriptor descriptor) {
+    private static ArtifactReference pushTarget(
+            String reference, ArtifactReference ref, DescriptorSelector.Descriptor descriptor) {
         String tag = ref.tag();
         if (tag == null) {
             if (descriptor.version() == null) {
-                throw new ArtifactException(reference, "Cannot choose a tag for (" + reference + "): the reference"
-                        + " has none and the descriptor (" + descriptor.path() + ") has no hdaGraph.version."
-                        + "\nMaybe add :<tag> to the reference.", null);
+                throw new ArtifactException(
+                        reference,
+                        "Cannot choose a tag for (" + reference + "): the reference"
+                                + " has none and the descriptor (" + descriptor.path() + ") has no hdaGraph.version."
+                                + "\nMaybe add :<tag> to the reference.",
+                        null);
             }
             tag = descriptor.version().replace('+', '_');
         }
         String repository = ref.repository();
         if (!repository.contains("/")) {
             if (descriptor.id() == null) {
-                throw new ArtifactException(reference, "The reference (" + reference + ") names a project only and"
-                        + " the descriptor has no hdaGraph.id to name the repository."
-                        + "\nMaybe give the full repository, e.g. " + ref.host() + "/" + repository + "/<name>.", null);
+                throw new ArtifactException(
+                        reference,
+                        "The reference (" + reference + ") names a project only and"
+                                + " the descriptor has no hdaGraph.id to name the repository."
+                                + "\nMaybe give the full repository, e.g. " + ref.host() + "/" + repository
+                                + "/<name>.",
+                        null);
             }
             repository = repository + "/" + descriptor.id().toLowerCase(Locale.ROOT);
         }
@@ -204,26 +224,36 @@ public final class DefaultOciArtifacts implements OciArtifacts {
 
     private String resolveTag(String reference, Registry registry, ArtifactReference ref) {
         ContainerRef repository = containerRef(ref.withTag("latest"));
-        List<String> tags = call(reference, ref, "listing the tags", () -> registry.getTags(repository)).tags();
+        List<String> tags = call(reference, ref, "listing the tags", () -> registry.getTags(repository))
+                .tags();
         List<String> known = tags == null ? List.of() : tags;
-        return TagResolver.choose(known).orElseThrow(() -> new ArtifactException(reference, "Artifact (" + ref
-                + ") names no tag, and the repository has neither 'latest' nor a semantic-version tag; its tags: "
-                + known + ".\nMaybe add :<tag> to the reference.", null));
+        return TagResolver.choose(known)
+                .orElseThrow(() -> new ArtifactException(
+                        reference,
+                        "Artifact (" + ref
+                                + ") names no tag, and the repository has neither 'latest' nor a semantic-version tag; its tags: "
+                                + known + ".\nMaybe add :<tag> to the reference.",
+                        null));
     }
 
     private void checkDeclaredSizes(String reference, ArtifactReference ref, List<Layer> layers) {
         long total = 0;
         for (Layer layer : layers) {
             if (layer.getDigest() == null || layer.getSize() < 0) {
-                throw new ArtifactException(reference, "Artifact (" + ref + ") has a layer without digest or size.",
-                        null);
+                throw new ArtifactException(
+                        reference, "Artifact (" + ref + ") has a layer without digest or size.", null);
             }
             total += layer.getSize();
         }
-        if (layers.size() > config.limits().maxFiles() || total > config.limits().maxArtifactBytes()) {
-            throw new ArtifactException(reference, "Artifact (" + ref + ") declares " + layers.size() + " layers of "
-                    + total + " bytes, above the limits (maxFiles " + config.limits().maxFiles()
-                    + ", maxArtifactBytes " + config.limits().maxArtifactBytes() + "); nothing downloaded.", null);
+        if (layers.size() > config.limits().maxFiles()
+                || total > config.limits().maxArtifactBytes()) {
+            throw new ArtifactException(
+                    reference,
+                    "Artifact (" + ref + ") declares " + layers.size() + " layers of "
+                            + total + " bytes, above the limits (maxFiles "
+                            + config.limits().maxFiles()
+                            + ", maxArtifactBytes " + config.limits().maxArtifactBytes() + "); nothing downloaded.",
+                    null);
         }
     }
 
@@ -249,8 +279,11 @@ public final class DefaultOciArtifacts implements OciArtifacts {
                 throw new ArtifactException(reference, "Interrupted while " + action + " (" + ref + ").", e);
             }
             boolean plain = config.isPlainHttp(ref);
-            throw new ArtifactException(reference, "Artifact (" + ref + "): " + errors.describe(action, ref, plain,
-                    config.credentialsFor(ref.host()), e), e);
+            throw new ArtifactException(
+                    reference,
+                    "Artifact (" + ref + "): "
+                            + errors.describe(action, ref, plain, config.credentialsFor(ref.host()), e),
+                    e);
         }
     }
 
@@ -260,9 +293,13 @@ public final class DefaultOciArtifacts implements OciArtifacts {
             return future.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ArtifactException(reference, "Artifact (" + ref + "): registry (" + ref.host()
-                    + ") did not finish " + action + " within " + config.timeout().toMillis() + " ms; gave up."
-                    + "\nMaybe the host and port point at something that is not a registry, or raise the timeout.", e);
+            throw new ArtifactException(
+                    reference,
+                    "Artifact (" + ref + "): registry (" + ref.host()
+                            + ") did not finish " + action + " within "
+                            + config.timeout().toMillis() + " ms; gave up."
+                            + "\nMaybe the host and port point at something that is not a registry, or raise the timeout.",
+                    e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -273,8 +310,10 @@ public final class DefaultOciArtifacts implements OciArtifacts {
                 throw artifact;
             }
             if (cause instanceof UncheckedIOException || cause instanceof IOException) {
-                throw new ArtifactException(reference, "Artifact (" + ref + "): I/O failure while " + action + ": "
-                        + cause.getMessage(), cause);
+                throw new ArtifactException(
+                        reference,
+                        "Artifact (" + ref + "): I/O failure while " + action + ": " + cause.getMessage(),
+                        cause);
             }
             throw new ArtifactException(reference, "Artifact (" + ref + "): " + action + " failed: " + cause, cause);
         }
@@ -296,14 +335,18 @@ public final class DefaultOciArtifacts implements OciArtifacts {
             AuthProvider auth = config.credentialsFor(ref.host())
                     .<AuthProvider>map(c -> new UsernamePasswordProvider(c.username(), c.password()))
                     .orElseGet(NoAuthProvider::new);
-            return Registry.builder().withInsecure(plain).withExecutorService(executor).withAuthProvider(auth).build();
+            return Registry.builder()
+                    .withInsecure(plain)
+                    .withExecutorService(executor)
+                    .withAuthProvider(auth)
+                    .build();
         });
     }
 
     private static ContainerRef containerRef(ArtifactReference ref) {
         String tag = ref.tag() != null ? ref.tag() : "latest";
-        return ContainerRef.parse(ref.host() + "/" + ref.repository() + ":" + tag
-                + (ref.digest() != null ? "@" + ref.digest() : ""));
+        return ContainerRef.parse(
+                ref.host() + "/" + ref.repository() + ":" + tag + (ref.digest() != null ? "@" + ref.digest() : ""));
     }
 
     private static ThreadFactory daemonThreads() {

@@ -18,8 +18,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class DescriptorSelector {
 
     /** The descriptor found: its path, text and the graph's id and version (either may be null). */
-    record Descriptor(String path, String text, String id, String version) {
-    }
+    record Descriptor(String path, String text, String id, String version) {}
 
     private final ObjectMapper yaml;
 
@@ -27,7 +26,8 @@ final class DescriptorSelector {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(maxFileBytes, 1024)));
         options.setMaxAliasesForCollections(50);
-        this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+        this.yaml =
+                new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
     }
 
     /**
@@ -79,8 +79,7 @@ final class DescriptorSelector {
     }
 
     private static String shortList(List<String> items) {
-        return items.size() <= 20 ? items.toString()
-                : items.subList(0, 20) + " and " + (items.size() - 20) + " more";
+        return items.size() <= 20 ? items.toString() : items.subList(0, 20) + " and " + (items.size() - 20) + " more";
     }
 
     private static String scalar(JsonNode graph, String field) {

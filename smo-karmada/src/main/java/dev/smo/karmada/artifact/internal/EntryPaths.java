@@ -6,8 +6,7 @@ import java.util.Deque;
 /** Checks archive entry names and link targets so nothing can point outside the artifact. */
 final class EntryPaths {
 
-    private EntryPaths() {
-    }
+    private EntryPaths() {}
 
     /**
      * @param name the entry name as stored in the archive
@@ -54,7 +53,10 @@ final class EntryPaths {
      * @return whether the target stays inside the artifact
      */
     static boolean staysInside(String entry, String target, boolean symbolic) {
-        if (target.isEmpty() || target.startsWith("/") || target.indexOf('\\') >= 0 || target.indexOf('\0') >= 0
+        if (target.isEmpty()
+                || target.startsWith("/")
+                || target.indexOf('\\') >= 0
+                || target.indexOf('\0') >= 0
                 || target.matches("(?s)^[A-Za-z]:.*")) {
             return false;
         }

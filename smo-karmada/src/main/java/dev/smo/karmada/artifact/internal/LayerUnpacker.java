@@ -39,7 +39,9 @@ final class LayerUnpacker {
         String plainName = name;
         if (startsWithGzipMagic(raw)) {
             GzipCompressorInputStream inflated = GzipCompressorInputStream.builder()
-                    .setInputStream(raw).setDecompressConcatenated(true).get();
+                    .setInputStream(raw)
+                    .setDecompressConcatenated(true)
+                    .get();
             plain = new BufferedInputStream(new BudgetInputStream(inflated, budget), TAR_HEADER * 2);
             plainName = stripGzipSuffix(name);
         } else {
@@ -69,8 +71,8 @@ final class LayerUnpacker {
                 }
                 files.addSkippedLink(path);
             } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                throw new UnsafeArtifactException("The archive entry (" + EntryPaths.printable(path)
-                        + ") is a device or FIFO; refused.");
+                throw new UnsafeArtifactException(
+                        "The archive entry (" + EntryPaths.printable(path) + ") is a device or FIFO; refused.");
             } else if (entry.isFile() && !entry.isDirectory() && !path.isEmpty()) {
                 budget.checkFileSize(path, entry.getSize());
                 files.addFile(path, readFile(path, tar, UnpackedFiles.isYaml(path)));

@@ -30,8 +30,10 @@ import land.oras.exception.OrasException;
 final class RegistryErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCEPT_MANIFESTS = String.join(",",
-            "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
+    private static final String ACCEPT_MANIFESTS = String.join(
+            ",",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
 
     private final HttpClient http;
@@ -48,8 +50,12 @@ final class RegistryErrors {
      * @param failure what ORAS threw
      * @return the message, with a "Maybe" hint on its own line when there is one
      */
-    String describe(String action, ArtifactReference ref, boolean plainHttp,
-            Optional<RegistryCredentials> credentials, Throwable failure) {
+    String describe(
+            String action,
+            ArtifactReference ref,
+            boolean plainHttp,
+            Optional<RegistryCredentials> credentials,
+            Throwable failure) {
         String where = "registry (" + ref.host() + (plainHttp ? ", plain HTTP" : ", TLS") + ")";
         Throwable transport = transportCause(failure);
         if (transport instanceof ConnectException) {
@@ -65,24 +71,35 @@ final class RegistryErrors {
         }
         Integer status = failure instanceof OrasException oras ? oras.getStatusCode() : null;
         if (status == null) {
-            String detail = failure.getMessage()
-                    + (transport != null && transport != failure ? " (" + transport + ")" : "");
+            String detail =
+                    failure.getMessage() + (transport != null && transport != failure ? " (" + transport + ")" : "");
             return where + " failed while " + action + ": " + detail
-                    + (plainHttp ? "" : "\nMaybe the registry speaks plain HTTP: use http:// or list the host in"
-                    + " plainHttpHosts.");
+                    + (plainHttp
+                            ? ""
+                            : "\nMaybe the registry speaks plain HTTP: use http:// or list the host in"
+                                    + " plainHttpHosts.");
         }
         String said = registrySays(ref, plainHttp, credentials, action.contains("tags"));
-        StringBuilder message = new StringBuilder(where).append(" answered HTTP ").append(status)
-                .append(" while ").append(action).append(" of ").append(ref.repository())
+        StringBuilder message = new StringBuilder(where)
+                .append(" answered HTTP ")
+                .append(status)
+                .append(" while ")
+                .append(action)
+                .append(" of ")
+                .append(ref.repository())
                 .append(ref.tag() == null && ref.digest() == null ? "" : " (" + pin(ref) + ")");
         if (!said.isEmpty()) {
             message.append(": ").append(said);
         }
         if (status == 401 || status == 403) {
-            message.append("\nMaybe configure credentials for ").append(ref.host()).append(" in ArtifactConfig.");
+            message.append("\nMaybe configure credentials for ")
+                    .append(ref.host())
+                    .append(" in ArtifactConfig.");
         } else if (status == 404 && ref.tag() != null && !said.contains("NAME_UNKNOWN")) {
-            tagsOf(ref, plainHttp, credentials).ifPresent(tags ->
-                    message.append("\nMaybe use one of the repository's tags: ").append(tags).append('.'));
+            tagsOf(ref, plainHttp, credentials)
+                    .ifPresent(tags -> message.append("\nMaybe use one of the repository's tags: ")
+                            .append(tags)
+                            .append('.'));
         }
         return message.toString();
     }
@@ -92,8 +109,8 @@ final class RegistryErrors {
     }
 
     /** Asks the registry again and returns its error codes and messages, or "" when it says nothing useful. */
-    private String registrySays(ArtifactReference ref, boolean plainHttp,
-            Optional<RegistryCredentials> credentials, boolean tags) {
+    private String registrySays(
+            ArtifactReference ref, boolean plainHttp, Optional<RegistryCredentials> credentials, boolean tags) {
         String path = tags || (ref.tag() == null && ref.digest() == null)
                 ? "/tags/list"
                 : "/manifests/" + (ref.digest() != null ? ref.digest() : ref.tag());
@@ -123,8 +140,8 @@ final class RegistryErrors {
         }
     }
 
-    private Optional<List<String>> tagsOf(ArtifactReference ref, boolean plainHttp,
-            Optional<RegistryCredentials> credentials) {
+    private Optional<List<String>> tagsOf(
+            ArtifactReference ref, boolean plainHttp, Optional<RegistryCredentials> credentials) {
         try {
             HttpResponse<String> list = get(ref, plainHttp, credentials, "/tags/list", "application/json");
             if (list.statusCode() != 200) {
@@ -141,14 +158,23 @@ final class RegistryErrors {
         }
     }
 
-    private HttpResponse<String> get(ArtifactReference ref, boolean plainHttp,
-            Optional<RegistryCredentials> credentials, String path, String accept)
+    private HttpResponse<String> get(
+            ArtifactReference ref,
+            boolean plainHttp,
+            Optional<RegistryCredentials> credentials,
+            String path,
+            String accept)
             throws IOException, InterruptedException {
         URI uri = URI.create((plainHttp ? "http://" : "https://") + ref.host() + "/v2/" + ref.repository() + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Accept", accept).GET();
-        credentials.ifPresent(c -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", accept)
+                .GET();
+        credentials.ifPresent(c -> request.header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -157,7 +183,8 @@ final class RegistryErrors {
             JsonNode errors = JSON.readTree(body).path("errors");
             List<String> parts = new ArrayList<>();
             for (JsonNode error : errors) {
-                parts.add(error.path("code").asText("?") + ": " + error.path("message").asText(""));
+                parts.add(error.path("code").asText("?") + ": "
+                        + error.path("message").asText(""));
             }
             return String.join("; ", parts);
         } catch (IOException | RuntimeException e) {

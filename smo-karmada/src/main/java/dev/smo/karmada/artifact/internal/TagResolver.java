@@ -16,8 +16,7 @@ final class TagResolver {
     private static final Pattern SEMVER = Pattern.compile(
             "v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?(?:[+_]([0-9A-Za-z._-]+))?");
 
-    private TagResolver() {
-    }
+    private TagResolver() {}
 
     static Optional<String> choose(List<String> tags) {
         if (tags.contains("latest")) {

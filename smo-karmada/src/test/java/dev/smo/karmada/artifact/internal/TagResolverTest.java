@@ -14,13 +14,16 @@ class TagResolverTest {
 
     @Test
     void highestSemanticVersionWinsNumerically() {
-        assertThat(TagResolver.choose(List.of("1.2.0", "1.10.0", "1.9.9", "v1.3.0"))).hasValue("1.10.0");
+        assertThat(TagResolver.choose(List.of("1.2.0", "1.10.0", "1.9.9", "v1.3.0")))
+                .hasValue("1.10.0");
     }
 
     @Test
     void releaseRanksAbovePreRelease() {
-        assertThat(TagResolver.choose(List.of("2.0.0-rc.2", "2.0.0", "2.0.0-rc.10"))).hasValue("2.0.0");
-        assertThat(TagResolver.choose(List.of("2.0.0-rc.2", "2.0.0-rc.10", "2.0.0-beta"))).hasValue("2.0.0-rc.10");
+        assertThat(TagResolver.choose(List.of("2.0.0-rc.2", "2.0.0", "2.0.0-rc.10")))
+                .hasValue("2.0.0");
+        assertThat(TagResolver.choose(List.of("2.0.0-rc.2", "2.0.0-rc.10", "2.0.0-beta")))
+                .hasValue("2.0.0-rc.10");
     }
 
     @Test

@@ -84,8 +84,8 @@ public final class DefaultMilpSolver implements MilpSolver {
                 continue;
             }
             nodes++;
-            LpSolution relaxation = lp.solve(new LpProblem(c, sign * objective.constant(), node.lower(),
-                    node.upper(), rows));
+            LpSolution relaxation =
+                    lp.solve(new LpProblem(c, sign * objective.constant(), node.lower(), node.upper(), rows));
             if (relaxation.status() == LpStatus.INFEASIBLE) {
                 continue;
             }
@@ -122,8 +122,8 @@ public final class DefaultMilpSolver implements MilpSolver {
             return result(Termination.LIMIT_REACHED, null, bound, sign, nodes, start);
         }
         bound = Math.min(bound, incumbent.value());
-        Termination termination = options.gapClosed(incumbent.value(), bound) ? Termination.OPTIMAL
-                : Termination.FEASIBLE;
+        Termination termination =
+                options.gapClosed(incumbent.value(), bound) ? Termination.OPTIMAL : Termination.FEASIBLE;
         return result(termination, incumbent, bound, sign, nodes, start);
     }
 
@@ -181,11 +181,11 @@ public final class DefaultMilpSolver implements MilpSolver {
         return best;
     }
 
-    private static SolveResult result(Termination termination, Incumbent incumbent, double bound, double sign,
-                                      long nodes, long start) {
+    private static SolveResult result(
+            Termination termination, Incumbent incumbent, double bound, double sign, long nodes, long start) {
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         double objective = incumbent == null ? Double.NaN : sign * incumbent.value();
-        return new SolveResult(termination, objective, sign * bound, incumbent == null ? null : incumbent.values(),
-                nodes, time);
+        return new SolveResult(
+                termination, objective, sign * bound, incumbent == null ? null : incumbent.values(), nodes, time);
     }
 }

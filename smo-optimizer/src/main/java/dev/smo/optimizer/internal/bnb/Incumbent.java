@@ -19,7 +19,8 @@ final class Incumbent {
 
     /** Re-checks the candidate against the original model; keeps it if valid and strictly better. */
     boolean offer(double[] candidate) {
-        if (candidate == null || candidate.length != model.variables().size()
+        if (candidate == null
+                || candidate.length != model.variables().size()
                 || model.firstViolation(candidate, tolerance) != null) {
             return false;
         }

@@ -11,10 +11,10 @@ final class NodeOrder {
             .thenComparingLong(Node::sequence);
 
     /** Deepest first, then lowest bound, then oldest. */
-    static final Comparator<Node> DEPTH_FIRST = Comparator.comparingInt(Node::depth).reversed()
+    static final Comparator<Node> DEPTH_FIRST = Comparator.comparingInt(Node::depth)
+            .reversed()
             .thenComparingDouble(Node::bound)
             .thenComparingLong(Node::sequence);
 
-    private NodeOrder() {
-    }
+    private NodeOrder() {}
 }

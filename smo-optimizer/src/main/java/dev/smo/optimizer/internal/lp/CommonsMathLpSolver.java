@@ -33,8 +33,8 @@ public final class CommonsMathLpSolver implements LpRelaxationSolver {
     @Override
     public LpSolution solve(LpProblem p) {
         int n = p.columns();
-        int[] first = new int[n];      // first y column of x_j, -1 if fixed
-        int[] kind = new int[n];       // 0 fixed, 1 shift from lower, 2 mirror from upper, 3 free split
+        int[] first = new int[n]; // first y column of x_j, -1 if fixed
+        int[] kind = new int[n]; // 0 fixed, 1 shift from lower, 2 mirror from upper, 3 free split
         int cols = 0;
         for (int j = 0; j < n; j++) {
             double l = p.lower()[j];
@@ -99,9 +99,13 @@ public final class CommonsMathLpSolver implements LpRelaxationSolver {
             value = constant;
         } else {
             try {
-                PointValuePair optimum = new SimplexSolver(1e-9, 10, 1e-11).optimize(new MaxIter(maxIterations),
-                        new LinearObjectiveFunction(c, constant), new LinearConstraintSet(rows), GoalType.MINIMIZE,
-                        new NonNegativeConstraint(true));
+                PointValuePair optimum = new SimplexSolver(1e-9, 10, 1e-11)
+                        .optimize(
+                                new MaxIter(maxIterations),
+                                new LinearObjectiveFunction(c, constant),
+                                new LinearConstraintSet(rows),
+                                GoalType.MINIMIZE,
+                                new NonNegativeConstraint(true));
                 y = optimum.getPoint();
                 value = optimum.getValue();
             } catch (NoFeasibleSolutionException e) {
@@ -140,7 +144,7 @@ public final class CommonsMathLpSolver implements LpRelaxationSolver {
                 target[first] += coefficient;
                 target[first + 1] -= coefficient;
             }
-            default -> { }
+            default -> {}
         }
     }
 

@@ -3,5 +3,4 @@ package dev.smo.optimizer.internal.lp;
 import dev.smo.optimizer.milp.Relation;
 
 /** A sparse row {@code Σ coefficients[t]·x[indices[t]] relation rhs}. */
-public record LpRow(int[] indices, double[] coefficients, Relation relation, double rhs) {
-}
+public record LpRow(int[] indices, double[] coefficients, Relation relation, double rhs) {}

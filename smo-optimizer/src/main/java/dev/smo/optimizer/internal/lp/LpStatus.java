@@ -2,5 +2,8 @@ package dev.smo.optimizer.internal.lp;
 
 /** Outcome of one LP relaxation. */
 public enum LpStatus {
-    OPTIMAL, INFEASIBLE, UNBOUNDED, ERROR
+    OPTIMAL,
+    INFEASIBLE,
+    UNBOUNDED,
+    ERROR
 }

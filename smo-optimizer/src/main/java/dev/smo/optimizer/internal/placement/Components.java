@@ -11,8 +11,7 @@ import java.util.TreeMap;
  */
 final class Components {
 
-    private Components() {
-    }
+    private Components() {}
 
     static List<int[]> of(PlacementData d) {
         int n = d.units();

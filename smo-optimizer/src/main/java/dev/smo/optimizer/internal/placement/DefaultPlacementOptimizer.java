@@ -41,8 +41,8 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
         double bound = 0;
         boolean complete = true;
         for (int[] component : Components.of(d)) {
-            UnitSearch search = new UnitSearch(d, component, deadline, Math.max(1, nodeLimit - nodes),
-                    options.absoluteGap());
+            UnitSearch search =
+                    new UnitSearch(d, component, deadline, Math.max(1, nodeLimit - nodes), options.absoluteGap());
             if (greedy != null) {
                 search.offer(restrict(greedy, component), LocalSearch.value(d, component, greedy));
             }
@@ -51,8 +51,11 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
             if (outcome.assignment() == null) {
                 return outcome.complete()
                         ? failure(Termination.INFEASIBLE, new Explanations(problem).packingImpossible(), nodes, start)
-                        : failure(Termination.LIMIT_REACHED, new Explanations(problem).limitReached("node or time"
-                        + " limit"), nodes, start);
+                        : failure(
+                                Termination.LIMIT_REACHED,
+                                new Explanations(problem).limitReached("node or time" + " limit"),
+                                nodes,
+                                start);
             }
             complete &= outcome.complete();
             bound += outcome.bound();
@@ -73,14 +76,20 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
         PlacementEvaluator evaluator = new PlacementEvaluator(problem);
         String violation = evaluator.firstViolation(assignment);
         if (violation != null) {
-            throw new IllegalStateException("Placement search returned an assignment violating (" + violation
-                    + "); this is a bug.");
+            throw new IllegalStateException(
+                    "Placement search returned an assignment violating (" + violation + "); this is a bug.");
         }
         ObjectiveTerms terms = evaluator.terms(assignment);
         boolean optimal = complete || options.gapClosed(terms.total(), bound);
         Termination status = optimal ? Termination.OPTIMAL : Termination.FEASIBLE;
-        return new PlacementResult(status, assignment, terms, optimal ? terms.total() : Math.min(bound,
-                terms.total()), nodes, Duration.ofNanos(System.nanoTime() - start), Optional.empty());
+        return new PlacementResult(
+                status,
+                assignment,
+                terms,
+                optimal ? terms.total() : Math.min(bound, terms.total()),
+                nodes,
+                Duration.ofNanos(System.nanoTime() - start),
+                Optional.empty());
     }
 
     private static int[] restrict(int[] all, int[] component) {
@@ -93,7 +102,13 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
     }
 
     private static PlacementResult failure(Termination status, Explanation why, long nodes, long start) {
-        return new PlacementResult(status, Map.of(), null, Double.NaN, nodes,
-                Duration.ofNanos(System.nanoTime() - start), Optional.of(why));
+        return new PlacementResult(
+                status,
+                Map.of(),
+                null,
+                Double.NaN,
+                nodes,
+                Duration.ofNanos(System.nanoTime() - start),
+                Optional.of(why));
     }
 }

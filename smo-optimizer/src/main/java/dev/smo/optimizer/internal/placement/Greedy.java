@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Greedy {
 
-    private Greedy() {
-    }
+    private Greedy() {}
 
     static int[] assign(PlacementData d) {
         int n = d.units();
@@ -26,7 +25,8 @@ final class Greedy {
             order.add(u);
         }
         order.sort(Comparator.<Integer>comparingLong(u -> minMain(d, u) > 0 ? 0 : 1)
-                .thenComparingDouble(u -> -size(d, u)).thenComparingInt(u -> u));
+                .thenComparingDouble(u -> -size(d, u))
+                .thenComparingInt(u -> u));
         int[] a = new int[n];
         Arrays.fill(a, -1);
         for (int u : order) {

@@ -18,8 +18,7 @@ final class NeighbourhoodSearch {
     static final int ROUNDS = 3;
     static final long SUB_NODES = 30;
 
-    private NeighbourhoodSearch() {
-    }
+    private NeighbourhoodSearch() {}
 
     static int[] improve(PlacementData d, int[] units, int[] incumbent, long deadline, double absoluteGap) {
         int[] a = incumbent.clone();

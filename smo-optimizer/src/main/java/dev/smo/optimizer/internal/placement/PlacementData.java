@@ -8,9 +8,16 @@ import dev.smo.optimizer.placement.PlacementProblem;
  * unit alone) remain. Costs are split into an integral main part and the tie-breaker; edges inside a unit are gone
  * (never cut) and parallel edges between units are summed. Resources are indexed 0 cpu, 1 memory, 2 gpu.
  */
-record PlacementData(PlacementProblem problem, int[][] members, long[][] demand, long[][] capacity,
-                     int[][] candidates, long[][] mainCost, double[][] tieCost, int[][] neighbours,
-                     long[][] edgeCost) {
+record PlacementData(
+        PlacementProblem problem,
+        int[][] members,
+        long[][] demand,
+        long[][] capacity,
+        int[][] candidates,
+        long[][] mainCost,
+        double[][] tieCost,
+        int[][] neighbours,
+        long[][] edgeCost) {
 
     static final int RESOURCES = 3;
 

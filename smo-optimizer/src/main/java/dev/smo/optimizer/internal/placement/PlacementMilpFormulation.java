@@ -58,7 +58,8 @@ public final class PlacementMilpFormulation {
                     x[s][k] = model.binary("x_" + service.name() + "_" + cluster.name());
                     one.add(x[s][k]);
                     double move = current != null && !current.equals(cluster.name())
-                            ? problem.weights().moveCost() : 0;
+                            ? problem.weights().moveCost()
+                            : 0;
                     objective.add(move + tie[s][k], x[s][k]);
                 }
             }
@@ -77,8 +78,8 @@ public final class PlacementMilpFormulation {
                 }
                 LinearExpression lhs = row.build();
                 if (lhs.size() > 0) {
-                    model.constraint("cap_" + cluster.name() + "_" + r, lhs, Relation.LESS_OR_EQUAL,
-                            capacity == 0 ? 0 : 1);
+                    model.constraint(
+                            "cap_" + cluster.name() + "_" + r, lhs, Relation.LESS_OR_EQUAL, capacity == 0 ? 0 : 1);
                 }
             }
         }
@@ -112,10 +113,10 @@ public final class PlacementMilpFormulation {
                 if (x[i][k] == null && x[j][k] == null) {
                     continue;
                 }
-                model.constraint("cut_" + e + "_" + k + "_a", difference(cut, x[i][k], x[j][k]),
-                        Relation.GREATER_OR_EQUAL, 0);
-                model.constraint("cut_" + e + "_" + k + "_b", difference(cut, x[j][k], x[i][k]),
-                        Relation.GREATER_OR_EQUAL, 0);
+                model.constraint(
+                        "cut_" + e + "_" + k + "_a", difference(cut, x[i][k], x[j][k]), Relation.GREATER_OR_EQUAL, 0);
+                model.constraint(
+                        "cut_" + e + "_" + k + "_b", difference(cut, x[j][k], x[i][k]), Relation.GREATER_OR_EQUAL, 0);
             }
             e++;
         }
@@ -155,7 +156,9 @@ public final class PlacementMilpFormulation {
             Map<String, String> assignment = new LinkedHashMap<>();
             for (int u = 0; u < d.units(); u++) {
                 for (int s : d.members()[u]) {
-                    assignment.put(problem.services().get(s).name(), problem.clusters().get(units[u]).name());
+                    assignment.put(
+                            problem.services().get(s).name(),
+                            problem.clusters().get(units[u]).name());
                 }
             }
             return Optional.of(values(assignment));
@@ -170,7 +173,8 @@ public final class PlacementMilpFormulation {
             clusterIndex.put(problem.clusters().get(k).name(), k);
         }
         for (int s = 0; s < x.length; s++) {
-            Variable chosen = x[s][clusterIndex.get(assignment.get(problem.services().get(s).name()))];
+            Variable chosen = x[s][
+                    clusterIndex.get(assignment.get(problem.services().get(s).name()))];
             if (chosen != null) {
                 v[chosen.index()] = 1;
             }
@@ -188,7 +192,9 @@ public final class PlacementMilpFormulation {
         for (int s = 0; s < x.length; s++) {
             for (int k = 0; k < x[s].length; k++) {
                 if (x[s][k] != null && values[x[s][k].index()] > 0.5) {
-                    result.put(problem.services().get(s).name(), problem.clusters().get(k).name());
+                    result.put(
+                            problem.services().get(s).name(),
+                            problem.clusters().get(k).name());
                 }
             }
         }

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  */
 final class Presolve {
 
-    private Presolve() {
-    }
+    private Presolve() {}
 
     /** @return the data, or the explanation of an infeasibility found without search */
     static Object run(PlacementProblem problem) {
@@ -83,14 +82,15 @@ final class Presolve {
         long[][] capacity = new long[k][];
         for (int c = 0; c < k; c++) {
             ClusterCapacity cluster = clusters.get(c);
-            capacity[c] = cluster.ready() ? new long[] {cluster.cpuMillis(), cluster.memoryBytes(), cluster.gpus()}
+            capacity[c] = cluster.ready()
+                    ? new long[] {cluster.cpuMillis(), cluster.memoryBytes(), cluster.gpus()}
                     : new long[PlacementData.RESOURCES];
         }
         int[][] neighbours = new int[unitCount][];
         long[][] edgeCost = new long[unitCount][];
         edges(problem, unitOf, neighbours, edgeCost);
-        return new PlacementData(problem, memberArray, demand, capacity, candidates, mainCost, tieCost, neighbours,
-                edgeCost);
+        return new PlacementData(
+                problem, memberArray, demand, capacity, candidates, mainCost, tieCost, neighbours, edgeCost);
     }
 
     /** Clusters that are ready, allowed for every service of the group and large enough for the whole group. */
@@ -102,7 +102,10 @@ final class Presolve {
         for (int c = 0; c < problem.clusters().size(); c++) {
             ClusterCapacity cluster = problem.clusters().get(c);
             boolean allowed = group.stream().allMatch(s -> s.allows(cluster.name()));
-            if (cluster.ready() && allowed && cpu <= cluster.cpuMillis() && memory <= cluster.memoryBytes()
+            if (cluster.ready()
+                    && allowed
+                    && cpu <= cluster.cpuMillis()
+                    && memory <= cluster.memoryBytes()
                     && gpu <= cluster.gpus()) {
                 result.add(c);
             }
@@ -172,8 +175,12 @@ final class Presolve {
             }
         }
         for (int u = 0; u < neighbours.length; u++) {
-            neighbours[u] = adjacency.get(u).keySet().stream().mapToInt(Integer::intValue).toArray();
-            edgeCost[u] = adjacency.get(u).values().stream().mapToLong(Long::longValue).toArray();
+            neighbours[u] = adjacency.get(u).keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            edgeCost[u] = adjacency.get(u).values().stream()
+                    .mapToLong(Long::longValue)
+                    .toArray();
         }
     }
 }

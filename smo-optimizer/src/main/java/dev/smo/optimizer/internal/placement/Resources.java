@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Resource accessors (0 cpu, 1 memory, 2 gpu) and human-readable amounts. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static long of(ClusterCapacity c, int resource) {
         return switch (resource) {
@@ -44,7 +43,8 @@ final class Resources {
 
     static String memory(long bytes) {
         double mib = bytes / (1024.0 * 1024.0);
-        return mib >= 1024 ? String.format(Locale.ROOT, "%.1f GiB memory", mib / 1024)
+        return mib >= 1024
+                ? String.format(Locale.ROOT, "%.1f GiB memory", mib / 1024)
                 : String.format(Locale.ROOT, "%.0f MiB memory", mib);
     }
 }

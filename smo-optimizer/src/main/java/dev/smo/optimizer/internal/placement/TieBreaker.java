@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class TieBreaker {
 
-    private TieBreaker() {
-    }
+    private TieBreaker() {}
 
     /**
      * @param problem the placement problem

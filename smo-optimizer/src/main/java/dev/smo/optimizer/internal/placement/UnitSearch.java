@@ -172,8 +172,8 @@ final class UnitSearch {
         dfs(0.0, 0, Double.NEGATIVE_INFINITY);
         boolean complete = !aborted;
         double bound = complete ? incumbentValue : Math.min(openBound, incumbentValue);
-        return new SearchOutcome(incumbent, incumbentValue, complete, bound, nodes,
-                Double.isNaN(rootBound) ? bound : rootBound);
+        return new SearchOutcome(
+                incumbent, incumbentValue, complete, bound, nodes, Double.isNaN(rootBound) ? bound : rootBound);
     }
 
     private boolean refreshCharges() {
@@ -220,8 +220,13 @@ final class UnitSearch {
                 undoForced(forcedFrom);
                 return;
             }
-            double residual = messages.run(units, assigned, nodeValue, theta, depth == 0 && forcedCount == forcedFrom
-                    ? rootSweeps : NODE_SWEEPS, remaining);
+            double residual = messages.run(
+                    units,
+                    assigned,
+                    nodeValue,
+                    theta,
+                    depth == 0 && forcedCount == forcedFrom ? rootSweeps : NODE_SWEEPS,
+                    remaining);
             base = total + residual + summarise() - prices.credit(remaining);
             bound = base + eviction.compute(units, assigned, arg, regret, remaining);
             boolean priced = true;
@@ -239,7 +244,10 @@ final class UnitSearch {
                 }
             }
             bound = Math.max(parentBound, bound);
-            if (depth > 0 && !subSearch && nodes >= retuneAfter && bound < incumbentValue - absoluteGap
+            if (depth > 0
+                    && !subSearch
+                    && nodes >= retuneAfter
+                    && bound < incumbentValue - absoluteGap
                     && !Double.isInfinite(incumbentValue)
                     && incumbentValue - bound < 0.5 * (incumbentValue - rootBound)) {
                 double retuned = retunedBound(total, residual, priced, bound);
@@ -378,8 +386,8 @@ final class UnitSearch {
             double t = (incumbentValue - b) / norm;
             for (int k = 0; k < clusters; k++) {
                 for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    localPrice[k][r] = Math.max(0, localPrice[k][r] + t * gradient[k][r]
-                            / Math.max(1, d.capacity()[k][r]));
+                    localPrice[k][r] =
+                            Math.max(0, localPrice[k][r] + t * gradient[k][r] / Math.max(1, d.capacity()[k][r]));
                 }
             }
         }
@@ -567,7 +575,6 @@ final class UnitSearch {
     }
 
     /** The search's outcome; {@code assignment} is per global unit (−1 outside the component), null if none. */
-    record SearchOutcome(int[] assignment, double value, boolean complete, double bound, long nodes,
-                         double rootBound) {
-    }
+    record SearchOutcome(
+            int[] assignment, double value, boolean complete, double bound, long nodes, double rootBound) {}
 }

@@ -54,7 +54,9 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
         MilpSolver solver = MilpSolver.create(options);
         for (ScalingCluster cluster : problem.clusters()) {
             List<ScalingService> here = new ArrayList<>();
-            problem.services().stream().filter(s -> s.cluster().equals(cluster.name())).forEach(here::add);
+            problem.services().stream()
+                    .filter(s -> s.cluster().equals(cluster.name()))
+                    .forEach(here::add);
             if (here.isEmpty()) {
                 continue;
             }
@@ -62,18 +64,22 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
             SolveResult result = solver.solve(model.model(), m -> Optional.of(model.lowestReplicas()));
             nodes += result.nodes();
             if (!result.termination().hasSolution()) {
-                ScalingExplanation failure = new ScalingExplanation(ScalingExplanation.Reason.SOLVER_FAILED, "",
-                        cluster.name(), "Scaling on cluster (" + cluster.name() + ") stopped with "
-                        + result.describe() + " before finding replica counts.\nMaybe raise the solver limits.");
-                return new ScalingResult(result.termination(), Map.of(), Double.NaN, nodes, since(start),
-                        Optional.of(failure));
+                ScalingExplanation failure = new ScalingExplanation(
+                        ScalingExplanation.Reason.SOLVER_FAILED,
+                        "",
+                        cluster.name(),
+                        "Scaling on cluster (" + cluster.name() + ") stopped with " + result.describe()
+                                + " before finding replica counts.\nMaybe raise the solver limits.");
+                return new ScalingResult(
+                        result.termination(), Map.of(), Double.NaN, nodes, since(start), Optional.of(failure));
             }
             if (result.termination() == Termination.FEASIBLE) {
                 status = Termination.FEASIBLE;
             }
             objective += result.objective();
             for (int i = 0; i < here.size(); i++) {
-                replicas.put(here.get(i).name(), (int) Math.rint(result.value(model.replicas().get(i))));
+                replicas.put(here.get(i).name(), (int)
+                        Math.rint(result.value(model.replicas().get(i))));
             }
         }
         return new ScalingResult(status, replicas, objective, nodes, since(start), Optional.empty());
@@ -86,8 +92,8 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
     /** One cluster's MILP: r_s integer, d_s ≥ |r_s − prev_s|, Σ cpu·r ≤ capacity. */
     record ClusterModel(LinearModel model, List<Variable> replicas, double[] lowestReplicas) {
 
-        static ClusterModel build(ScalingCluster cluster, List<ScalingService> services, ScalingWeights weights,
-                                  double cpuNorm) {
+        static ClusterModel build(
+                ScalingCluster cluster, List<ScalingService> services, ScalingWeights weights, double cpuNorm) {
             LinearModel model = LinearModel.create("scaling-" + cluster.name());
             List<Variable> replicas = new ArrayList<>();
             List<Variable> changes = new ArrayList<>();
@@ -96,10 +102,16 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
             for (ScalingService s : services) {
                 Variable r = model.integer("r_" + s.name(), s.replicasNeeded(), s.maxReplicas());
                 Variable d = model.continuous("d_" + s.name(), 0, Double.POSITIVE_INFINITY);
-                model.constraint("up_" + s.name(), LinearExpression.builder().add(d).add(-1, r).build(),
-                        Relation.GREATER_OR_EQUAL, -s.previousReplicas());
-                model.constraint("down_" + s.name(), LinearExpression.builder().add(d).add(r).build(),
-                        Relation.GREATER_OR_EQUAL, s.previousReplicas());
+                model.constraint(
+                        "up_" + s.name(),
+                        LinearExpression.builder().add(d).add(-1, r).build(),
+                        Relation.GREATER_OR_EQUAL,
+                        -s.previousReplicas());
+                model.constraint(
+                        "down_" + s.name(),
+                        LinearExpression.builder().add(d).add(r).build(),
+                        Relation.GREATER_OR_EQUAL,
+                        s.previousReplicas());
                 cpu.add(s.cpuMillis(), r);
                 objective.add(weights.cpu() * s.cpuMillis() / cpuNorm, r).add(weights.change() / s.maxReplicas(), d);
                 replicas.add(r);

@@ -30,9 +30,18 @@ class DepthBoundTest {
     @MethodSource("seeds")
     void depthBoundsNeverCutOffTheOptimum(long seed) {
         Random random = new Random(seed);
-        PlacementProblem problem = RandomInstances.generate(seed, new RandomInstances.Shape(4 + random.nextInt(5),
-                2 + random.nextInt(3), 0.8 + 0.4 * random.nextDouble(), random.nextInt(2), 2.0 + random.nextDouble(),
-                0.1, 0.0, 0.0, new PlacementWeights(1 + random.nextInt(10), 2 + random.nextInt(8), 0.5)));
+        PlacementProblem problem = RandomInstances.generate(
+                seed,
+                new RandomInstances.Shape(
+                        4 + random.nextInt(5),
+                        2 + random.nextInt(3),
+                        0.8 + 0.4 * random.nextDouble(),
+                        random.nextInt(2),
+                        2.0 + random.nextDouble(),
+                        0.1,
+                        0.0,
+                        0.0,
+                        new PlacementWeights(1 + random.nextInt(10), 2 + random.nextInt(8), 0.5)));
         Map<String, String> expected = BruteForce.solve(problem);
         Object presolved = Presolve.run(problem);
         if (expected == null || !(presolved instanceof PlacementData d)) {
@@ -66,10 +75,12 @@ class DepthBoundTest {
                     valueSum += outcome.value();
                     complete &= outcome.complete();
                 }
-                assertThat(boundSum).as("bound, node limit %d, seeded %s, polished %s", nodeLimit, seeded, polished)
+                assertThat(boundSum)
+                        .as("bound, node limit %d, seeded %s, polished %s", nodeLimit, seeded, polished)
                         .isLessThanOrEqualTo(optimum + 1e-9);
                 if (complete) {
-                    assertThat(valueSum).as("complete search, node limit %d, seeded %s, polished %s", nodeLimit, seeded, polished)
+                    assertThat(valueSum)
+                            .as("complete search, node limit %d, seeded %s, polished %s", nodeLimit, seeded, polished)
                             .isCloseTo(optimum, org.assertj.core.data.Offset.offset(1e-6));
                 }
             }

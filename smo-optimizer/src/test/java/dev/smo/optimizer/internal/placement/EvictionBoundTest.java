@@ -36,15 +36,24 @@ class EvictionBoundTest {
                 demand[u][r] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(20);
                 total[r] += demand[u][r];
             }
-            regret[u] = random.nextInt(8) == 0 ? Double.POSITIVE_INFINITY
+            regret[u] = random.nextInt(8) == 0
+                    ? Double.POSITIVE_INFINITY
                     : random.nextBoolean() ? 10 * random.nextInt(3) : 30 * random.nextDouble();
         }
         long[][] remaining = new long[1][PlacementData.RESOURCES];
         for (int r = 0; r < PlacementData.RESOURCES; r++) {
             remaining[0][r] = (long) (total[r] * random.nextDouble());
         }
-        PlacementData d = new PlacementData(null, new int[n][], demand, new long[][] {remaining[0].clone()},
-                new int[n][], new long[n][1], new double[n][1], new int[n][0], new long[n][0]);
+        PlacementData d = new PlacementData(
+                null,
+                new int[n][],
+                demand,
+                new long[][] {remaining[0].clone()},
+                new int[n][],
+                new long[n][1],
+                new double[n][1],
+                new int[n][0],
+                new long[n][0]);
         double bound = new EvictionBound(d).compute(units, assigned, arg, regret, remaining);
         double exact = Double.POSITIVE_INFINITY;
         for (int mask = 0; mask < 1 << n; mask++) {

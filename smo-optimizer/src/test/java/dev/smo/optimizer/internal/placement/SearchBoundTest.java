@@ -27,9 +27,18 @@ class SearchBoundTest {
     @MethodSource("seeds")
     void boundsNeverExceedTheOptimum(long seed) {
         Random random = new Random(seed);
-        PlacementProblem problem = RandomInstances.generate(seed, new RandomInstances.Shape(2 + random.nextInt(7),
-                1 + random.nextInt(4), 0.5 + 0.5 * random.nextDouble(), random.nextInt(2), 2.0, 0.2, 0.1, 0.1,
-                new PlacementWeights(1 + random.nextInt(10), 1 + random.nextInt(3), 0.5)));
+        PlacementProblem problem = RandomInstances.generate(
+                seed,
+                new RandomInstances.Shape(
+                        2 + random.nextInt(7),
+                        1 + random.nextInt(4),
+                        0.5 + 0.5 * random.nextDouble(),
+                        random.nextInt(2),
+                        2.0,
+                        0.2,
+                        0.1,
+                        0.1,
+                        new PlacementWeights(1 + random.nextInt(10), 1 + random.nextInt(3), 0.5)));
         Map<String, String> expected = BruteForce.solve(problem);
         Object presolved = Presolve.run(problem);
         if (expected == null || !(presolved instanceof PlacementData d)) {
@@ -56,8 +65,7 @@ class SearchBoundTest {
                     boundSum += outcome.bound();
                 }
                 assertThat(rootSum).as("root bound, node limit %d", nodeLimit).isLessThanOrEqualTo(optimum + 1e-9);
-                assertThat(boundSum).as("final bound, node limit %d", nodeLimit)
-                        .isLessThanOrEqualTo(optimum + 1e-9);
+                assertThat(boundSum).as("final bound, node limit %d", nodeLimit).isLessThanOrEqualTo(optimum + 1e-9);
             }
         }
     }
