@@ -3,6 +3,7 @@
  * dashboards, metrics, artifacts), with local implementations for running without a cluster.
  */
 module dev.smo.core {
+    requires transitive dev.smo.intent;
     requires transitive dev.smo.optimizer;
     requires com.fasterxml.jackson.dataformat.yaml;
 

@@ -1,6 +1,6 @@
 /** Runnable examples: bundled descriptors and charts, and embedding the orchestrator in a JVM program. */
 module dev.smo.examples {
-    requires dev.smo.core;
+    requires transitive dev.smo.core;
 
     exports dev.smo.examples;
 }

@@ -4,7 +4,7 @@
  */
 module dev.smo.observability {
     requires transitive dev.smo.core;
-    requires java.net.http;
+    requires transitive java.net.http; // the factories take an HttpClient
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml; // rule files
 

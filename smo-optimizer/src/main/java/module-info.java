@@ -4,7 +4,7 @@
  * <p>Only plain inputs (names, numbers, maps) cross this module's API. The {@code internal} packages are not exported.
  */
 module dev.smo.optimizer {
-    requires transitive dev.smo.intent;
+    requires transitive dev.smo.common;
     requires commons.math3;
 
     exports dev.smo.optimizer.milp;

@@ -1,13 +1,13 @@
 /** Composition root: configuration, the Javalin REST server with OpenAPI, and the smo CLI. */
 module dev.smo.server {
-    requires dev.smo.core;
+    requires transitive dev.smo.core;
     requires dev.smo.persistence;
     requires dev.smo.karmada;
     requires dev.smo.observability;
     requires java.net.http;
     requires dev.smo.intent;
     requires info.picocli;
-    requires io.javalin;
+    requires transitive io.javalin; // SmoServer.create returns the Javalin app
     requires javalin.openapi.plugin;
     requires javalin.swagger.plugin;
     requires openapi.specification;
@@ -19,7 +19,6 @@ module dev.smo.server {
 
     exports dev.smo.server;
     exports dev.smo.server.config;
-    exports dev.smo.server.http;
 
     opens dev.smo.server.http to
             com.fasterxml.jackson.databind;

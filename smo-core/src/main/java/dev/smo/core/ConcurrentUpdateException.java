@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** Someone else changed the graph between this request's read and its write. */
 public class ConcurrentUpdateException extends SmoException {

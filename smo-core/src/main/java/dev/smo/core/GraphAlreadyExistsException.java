@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** A graph of that name already exists. */
 public class GraphAlreadyExistsException extends SmoException {

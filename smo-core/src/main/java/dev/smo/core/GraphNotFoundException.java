@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** No graph of that name exists. */
 public class GraphNotFoundException extends SmoException {

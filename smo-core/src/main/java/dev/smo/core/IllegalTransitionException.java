@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** The requested lifecycle step does not apply to the graph's current state (e.g. stop a stopped graph). */
 public class IllegalTransitionException extends SmoException {

@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 import dev.smo.optimizer.placement.PlacementResult;
 
 /** No placement satisfies the graph's constraints on the clusters available; nothing was changed. */

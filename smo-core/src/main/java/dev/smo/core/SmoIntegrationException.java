@@ -1,6 +1,6 @@
 package dev.smo.core;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** A system SMO drives (Karmada, Helm, Prometheus, Grafana, NFVCL, a registry) failed or refused a request. */
 public class SmoIntegrationException extends SmoException {

@@ -1,6 +1,6 @@
 package dev.smo.intent;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** A text is not a Kubernetes quantity, or its value does not fit where it is used. */
 public class InvalidQuantityException extends SmoException {

@@ -84,7 +84,7 @@ public final class KarmadaMockServer implements AutoCloseable {
         var server = new KubernetesMockServer(
                 new Context(), new MockWebServer(), responses, new RfcMergePatchDispatcher(responses, crds), false);
         try {
-            server.init(InetAddress.getByName("127.0.0.1"), 0);
+            server.init(InetAddress.getLoopbackAddress(), 0);
             var mock = new KarmadaMockServer(server, workDir.resolve("karmada.kubeconfig"));
             mock.stubDiscovery();
             Files.writeString(mock.kubeconfig, kubeconfigYaml(mock.url()));

@@ -15,7 +15,6 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -70,7 +69,7 @@ final class RfcMergePatchDispatcher extends KubernetesMixedDispatcher {
                 }
             });
             removed.forEach(name -> operations.addObject().put("op", "remove").put("path", pointer(name)));
-            merged.fields().forEachRemaining(field -> {
+            merged.properties().forEach(field -> {
                 if (!field.getValue().equals(object.get(field.getKey()))) {
                     operations
                             .addObject()
@@ -105,8 +104,7 @@ final class RfcMergePatchDispatcher extends KubernetesMixedDispatcher {
         }
         ObjectNode result =
                 target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());
             } else {

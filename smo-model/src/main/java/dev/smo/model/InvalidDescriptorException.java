@@ -1,5 +1,6 @@
 package dev.smo.model;
 
+import dev.smo.common.SmoException;
 import java.util.List;
 import java.util.stream.Collectors;
 

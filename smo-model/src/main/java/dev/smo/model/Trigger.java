@@ -89,7 +89,7 @@ public sealed interface Trigger permits Trigger.Standard, Trigger.Auto, Trigger.
      *
      * @param condition how the events combine; null becomes {@link EventCondition#ANY}
      * @param events the events; validation requires at least one
-     * @param extensions unknown fields of the {@code event} mapping
+     * @param extensions unknown fields of this trigger's mapping
      */
     record Event(EventCondition condition, List<EventSpec> events, Map<String, Object> extensions) implements Trigger {
 

@@ -15,8 +15,7 @@ class HostileInputTest {
         String big = Descriptor.withCompute("{cpu: small}") + "#" + "x".repeat(1024 * 1024) + "\n";
 
         assertThat(messageOf(() -> Descriptors.parse(big)))
-                .startsWith(
-                        "/ (1:1): The descriptor is " + (big.length()) + " bytes, above the limit of 1048576 bytes.");
+                .startsWith("/ (1:1): The descriptor is " + big.length() + " bytes, above the limit of 1048576 bytes.");
         assertThat(messageOf(() -> Descriptors.parse(big.getBytes(StandardCharsets.UTF_8))))
                 .contains("above the limit of 1048576 bytes");
     }

@@ -106,8 +106,7 @@ public final class PrometheusMetrics implements MetricsSource {
 
     private static Map<String, String> labels(JsonNode metric) {
         Map<String, String> labels = new LinkedHashMap<>();
-        metric.fields()
-                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        metric.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.smo.core.spi.AlertRule;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class AlertLoopIT {
     private static HttpServer startWebhook(BlockingQueue<JsonNode> received) throws IOException {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), WEBHOOK_PORT), 0);
         } catch (BindException e) {
             return fail(
                     "Port " + WEBHOOK_PORT + " on 127.0.0.1 is taken, but the test Alertmanager posts its"

@@ -10,7 +10,6 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +48,7 @@ final class PrometheusOperatorMock implements AutoCloseable {
                 responses,
                 new KubernetesMixedDispatcher(responses, List.of(prometheusRules)),
                 false);
-        try {
-            server.init(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            server.destroy();
-            throw new UncheckedIOException(e);
-        }
+        server.init(InetAddress.getLoopbackAddress(), 0);
         return new PrometheusOperatorMock(server);
     }
 

@@ -166,7 +166,7 @@ class PrometheusRuleFilesTest {
     }
 
     static Path onPath(String command) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
             Path candidate = Path.of(d, command);
             if (Files.isExecutable(candidate)) {
                 return candidate;

@@ -76,7 +76,7 @@ public record DatabaseConfig(String host, int port, String name, String user, St
                     e);
         }
         String scheme = parsed.getScheme();
-        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)
+        if ((!"postgresql".equals(scheme) && !"postgres".equals(scheme))
                 || parsed.getHost() == null
                 || parsed.getPath() == null
                 || parsed.getPath().length() < 2) {

@@ -2,12 +2,12 @@ package dev.smo.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.smo.common.SmoException;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.intent.ResourceTable;
-import dev.smo.model.SmoException;
 import dev.smo.persistence.Databases;
 import dev.smo.persistence.EmbeddedDatabase;
 import dev.smo.persistence.PooledDataSource;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,15 +50,19 @@ class CrashRecoveryIT {
     @Test
     void aDeployCutShortByAKillIsFinishedAfterRestart() throws Exception {
         Path clusters = home.resolve("clusters.yaml");
-        Files.writeString(
-                clusters,
-                "clusters:\n  - {name: edge-a, cpu: '64', memory: 256Gi}\n"
-                        + "  - {name: edge-b, cpu: '64', memory: 256Gi}\n");
+        Files.writeString(clusters, """
+                clusters:
+                  - {name: edge-a, cpu: '64', memory: 256Gi}
+                  - {name: edge-b, cpu: '64', memory: 256Gi}
+                """);
         String graph = descriptor();
 
         Server first = start(clusters);
-        CompletableFuture.runAsync(
-                () -> new Http(first.port()).post("/project/crash/graphs", "application/yaml", graph));
+        // The answer never comes: the server is killed while the request runs.
+        Thread deploy =
+                new Thread(() -> new Http(first.port()).post("/project/crash/graphs", "application/yaml", graph));
+        deploy.setDaemon(true);
+        deploy.start();
         waitForReleases(2);
         first.process().destroyForcibly().waitFor(20, TimeUnit.SECONDS);
 
@@ -130,7 +133,9 @@ class CrashRecoveryIT {
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
-                CompletableFuture.runAsync(() -> drain(out));
+                Thread drainer = new Thread(() -> drain(out));
+                drainer.setDaemon(true);
+                drainer.start();
                 return new Server(process, Integer.parseInt(m.group(1).replaceAll(".*:(\\d+).*", "$1")));
             }
         }

@@ -346,8 +346,8 @@ class KarmadaEndToEndIT {
     private static Map<String, String> placement(JsonNode graph) {
         Map<String, String> placement = new LinkedHashMap<>();
         graph.path("placement")
-                .fields()
-                .forEachRemaining(e -> placement.put(e.getKey(), e.getValue().asText()));
+                .properties()
+                .forEach(e -> placement.put(e.getKey(), e.getValue().asText()));
         return placement;
     }
 

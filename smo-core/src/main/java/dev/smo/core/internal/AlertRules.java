@@ -82,7 +82,7 @@ final class AlertRules {
     }
 
     static String promDuration(Duration d) {
-        long seconds = d.getSeconds();
+        long seconds = d.toSeconds();
         if (seconds == 0) {
             return "0s";
         }

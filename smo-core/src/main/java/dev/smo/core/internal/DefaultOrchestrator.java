@@ -217,7 +217,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 moved.add(s.name() + ": " + s.cluster() + " → " + p.cluster());
             }
             StoredService placed = s.withPlacement(p.cluster(), p.values());
-            boolean redo = changed && s.status() == ServiceStatus.DEPLOYED || s.status() == ServiceStatus.FAILED;
+            boolean redo = (changed && s.status() == ServiceStatus.DEPLOYED) || s.status() == ServiceStatus.FAILED;
             next.add(redo ? placed.withStatus(ServiceStatus.DEPLOYING, null) : placed);
         }
         List<GraphEvent> events = List.of(

@@ -49,6 +49,7 @@ final class Scaling implements AutoCloseable {
     private final Duration interval;
     private final boolean countsDeployed;
     private ScheduledExecutorService loop;
+    private java.util.concurrent.ScheduledFuture<?> rounds;
 
     Scaling(
             DefaultOrchestrator orchestrator,
@@ -80,7 +81,8 @@ final class Scaling implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        loop.scheduleWithFixedDelay(this::roundForAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds = loop.scheduleWithFixedDelay(
+                this::roundForAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void roundForAll() {
@@ -209,6 +211,9 @@ final class Scaling implements AutoCloseable {
 
     @Override
     public void close() {
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
         if (loop != null) {
             loop.shutdownNow();
         }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +102,7 @@ public final class ClustersFile {
             }
             boolean ready = !c.has("ready") || c.get("ready").asBoolean(true);
             Map<String, String> labels = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.path("labels").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : c.path("labels").properties()) {
                 labels.put(e.getKey(), e.getValue().asText());
             }
             String pod = c.hasNonNull("podCidr") ? c.get("podCidr").asText() : null;

@@ -12,6 +12,9 @@ public final class InMemoryAlertRuleStore implements AlertRuleStore {
 
     private final TreeMap<String, List<AlertRule>> groups = new TreeMap<>();
 
+    /** An empty store. */
+    public InMemoryAlertRuleStore() {}
+
     @Override
     public synchronized void replace(String namespace, String group, List<AlertRule> rules) {
         if (rules.isEmpty()) {

@@ -11,6 +11,9 @@ public final class InMemoryDashboardPublisher implements DashboardPublisher {
 
     private final TreeMap<String, Dashboard> dashboards = new TreeMap<>();
 
+    /** A publisher holding no dashboards yet. */
+    public InMemoryDashboardPublisher() {}
+
     @Override
     public synchronized String publish(Dashboard dashboard) {
         dashboards.put(dashboard.uid(), dashboard);

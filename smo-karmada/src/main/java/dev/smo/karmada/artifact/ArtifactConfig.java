@@ -67,7 +67,7 @@ public record ArtifactConfig(
     }
 
     /**
-     * @param hosts registries ({@code host} or {@code host:port}) that speak plain HTTP, added to those already set
+     * @param hosts registries ({@code name} or {@code name:port}) that speak plain HTTP, added to those already set
      * @return a copy with those hosts added
      */
     public ArtifactConfig withPlainHttpHosts(String... hosts) {

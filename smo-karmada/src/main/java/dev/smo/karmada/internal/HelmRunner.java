@@ -81,7 +81,7 @@ final class HelmRunner {
         if (registry.caFile() != null) {
             install.withCaFile(registry.caFile());
         }
-        return waited("install " + release, install::call);
+        return waited("install " + release, install);
     }
 
     /** Same as {@link #install}, for an existing release; values are replaced, not reused. */
@@ -112,7 +112,7 @@ final class HelmRunner {
         if (registry.caFile() != null) {
             upgrade.withCaFile(registry.caFile());
         }
-        return waited("upgrade " + release, upgrade::call);
+        return waited("upgrade " + release, upgrade);
     }
 
     /**
@@ -193,7 +193,7 @@ final class HelmRunner {
         if (registry.caFile() != null) {
             login.withCaFile(registry.caFile());
         }
-        run("registry login " + host, login::call);
+        run("registry login " + host, login);
         loggedIn.add(host);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smo.core.ArtifactException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.Function;
@@ -118,13 +119,13 @@ class HostileArtifactsIT {
                         "more than 1000 entries (maxFiles)"),
                 hostile(
                         "layer title climbing out",
-                        DESCRIPTOR.getBytes(),
+                        DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
                         ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER,
                         "../" + EVIL + ".yaml",
                         "'..' segment"),
                 hostile(
                         "absolute layer title",
-                        DESCRIPTOR.getBytes(),
+                        DESCRIPTOR.getBytes(StandardCharsets.UTF_8),
                         ArtifactMediaTypes.HDAG_DESCRIPTOR_LAYER,
                         "/tmp/" + EVIL + ".yaml",
                         "absolute path"));
@@ -156,7 +157,7 @@ class HostileArtifactsIT {
     @Test
     void plainUntitledYamlLayerIsRead() {
         String repository = TestRegistry.uniqueRepository();
-        registry.pushLayer(repository, "1.0.0", DESCRIPTOR.getBytes(), "application/yaml", null);
+        registry.pushLayer(repository, "1.0.0", DESCRIPTOR.getBytes(StandardCharsets.UTF_8), "application/yaml", null);
 
         assertThat(artifacts.fetchDescriptor("oci://" + HOST + "/" + repository + ":1.0.0"))
                 .isEqualTo(DESCRIPTOR);
@@ -165,7 +166,8 @@ class HostileArtifactsIT {
     @Test
     void declaredSizeAboveLimitIsRefusedBeforeDownload() {
         String repository = TestRegistry.uniqueRepository();
-        registry.pushLayer(repository, "1.0.0", DESCRIPTOR.getBytes(), "application/yaml", "hdag.yaml");
+        registry.pushLayer(
+                repository, "1.0.0", DESCRIPTOR.getBytes(StandardCharsets.UTF_8), "application/yaml", "hdag.yaml");
         try (OciArtifacts tiny = OciArtifacts.create(
                 TestRegistry.config().withLimits(ArtifactLimits.DEFAULT.withMaxArtifactBytes(100)))) {
 

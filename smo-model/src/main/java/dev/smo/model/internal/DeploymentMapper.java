@@ -135,8 +135,8 @@ final class DeploymentMapper {
                 }
             }
         }
-        if (list != null && list.items().isEmpty()
-                || list == null && !fields.flaggedPaths().contains(path + "/events")) {
+        if ((list != null && list.items().isEmpty())
+                || (list == null && !fields.flaggedPaths().contains(path + "/events"))) {
             fields.add(
                     path + "/events",
                     list == null ? event.mark() : list.mark(),

@@ -169,6 +169,6 @@ final class Fields {
     }
 
     static boolean absent(Node node) {
-        return node == null || node instanceof ScalarNode scalar && scalar.isNull();
+        return node == null || (node instanceof ScalarNode scalar && scalar.isNull());
     }
 }

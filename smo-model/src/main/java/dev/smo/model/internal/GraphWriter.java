@@ -169,7 +169,8 @@ public final class GraphWriter {
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {
-        boolean empty = value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+        boolean empty =
+                (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
         if (value != null && !empty) {
             map.put(key, value);
         }

@@ -1,10 +1,10 @@
 package dev.smo.model.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.smo.common.SmoException;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.ParseOptions;
-import dev.smo.model.SmoException;
 import dev.smo.model.Violation;
 import dev.smo.model.internal.Node.MapNode;
 import java.util.ArrayList;

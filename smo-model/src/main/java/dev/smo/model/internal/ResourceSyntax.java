@@ -23,7 +23,7 @@ final class ResourceSyntax {
     /** @return a message when the value is unacceptable for the resource (cpu, ram or storage) */
     static Optional<String> check(String resource, String value, Set<String> levels, String subject) {
         if (levels.contains(value)
-                || resource.equals("storage") && value.equals("none")
+                || (resource.equals("storage") && value.equals("none"))
                 || isQuantity(resource, value)) {
             return Optional.empty();
         }
@@ -43,7 +43,7 @@ final class ResourceSyntax {
         }
         String suffix = matcher.group(1) == null ? "" : matcher.group(1);
         boolean subUnit = suffix.equals("n") || suffix.equals("u") || suffix.equals("m");
-        boolean exponent = suffix.startsWith("e") || suffix.startsWith("E") && suffix.length() > 1;
+        boolean exponent = suffix.startsWith("e") || (suffix.startsWith("E") && suffix.length() > 1);
         if (resource.equals("cpu")) {
             return suffix.isEmpty() || subUnit || exponent;
         }

@@ -76,7 +76,7 @@ public final class TreeReader {
         try (JsonParser p = factory.createParser(text)) {
             parser = p;
             JsonToken token = p.nextToken();
-            if (token == null || token == JsonToken.VALUE_NULL && p.nextToken() == null) {
+            if (token == null || (token == JsonToken.VALUE_NULL && p.nextToken() == null)) {
                 throw fatal(
                         "", "The descriptor is empty.\nMaybe start it with hdaGraph: and the graph's id and services.");
             }
@@ -113,10 +113,10 @@ public final class TreeReader {
         switch (token) {
             case START_OBJECT -> node = readMap(path, depth, mark);
             case START_ARRAY -> node = readList(path, depth, mark);
-            case VALUE_STRING -> node = isAlias() ? alias(path, mark) : scalar(parser.getText(), mark);
+            case VALUE_STRING -> node = isAlias() ? alias(path) : scalar(parser.getText(), mark);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> node = scalar(number(token, path, mark), mark);
-            case VALUE_TRUE -> node = scalar(Boolean.TRUE, mark);
-            case VALUE_FALSE -> node = scalar(Boolean.FALSE, mark);
+            case VALUE_TRUE -> node = scalar(true, mark);
+            case VALUE_FALSE -> node = scalar(false, mark);
             case VALUE_NULL -> node = new ScalarNode(null, "", mark);
             default -> node = scalar(parser.getText(), mark);
         }
@@ -190,7 +190,7 @@ public final class TreeReader {
         return value;
     }
 
-    private Node alias(String path, dev.smo.model.internal.Mark mark) throws IOException {
+    private Node alias(String path) throws IOException {
         String name = parser.getText();
         Node target = anchors.get(name);
         if (target == null) {

@@ -1,6 +1,6 @@
 package dev.smo.optimizer.milp;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 
 /** A model or problem was built wrongly (bad bounds, unknown variable, unknown name): a programming error. */
 public class InvalidModelException extends SmoException {

@@ -101,8 +101,8 @@ public final class PlacementBench {
 
     private static List<int[]> parseSizes(String text) {
         List<int[]> sizes = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String[] sc = part.trim().split("x");
+        for (String part : text.split(",", -1)) {
+            String[] sc = part.trim().split("x", -1);
             sizes.add(new int[] {Integer.parseInt(sc[0]), Integer.parseInt(sc[1])});
         }
         return sizes;

@@ -38,9 +38,9 @@ public final class QuickBench {
                 optimizer.solve(RandomInstances.generate(1000 + round, RandomInstances.Shape.bench(size[0], size[1])));
             }
         }
-        for (String size : sizes.split(",")) {
-            String[] sc = size.split("x");
-            for (String seed : seeds.split(",")) {
+        for (String size : sizes.split(",", -1)) {
+            String[] sc = size.split("x", -1);
+            for (String seed : seeds.split(",", -1)) {
                 PlacementProblem problem = RandomInstances.generate(
                         Long.parseLong(seed),
                         RandomInstances.Shape.bench(Integer.parseInt(sc[0]), Integer.parseInt(sc[1])));

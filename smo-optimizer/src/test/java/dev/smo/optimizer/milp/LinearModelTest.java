@@ -3,7 +3,7 @@ package dev.smo.optimizer.milp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 import org.junit.jupiter.api.Test;
 
 class LinearModelTest {

@@ -21,6 +21,7 @@ public final class OrToolsBridge {
     private OrToolsBridge() {}
 
     /** Reference outcome: status name, objective, values (null unless a solution was found), and wall time. */
+    @SuppressWarnings("ArrayRecordComponent") // a result carrier, never compared
     public record Outcome(String status, boolean optimal, double objective, double[] values, Duration time) {}
 
     public static synchronized void load() {

@@ -69,7 +69,7 @@ public final class RandomInstances {
         int gpuUsed = 0;
         for (int s = 0; s < shape.services(); s++) {
             replicas[s] = 1 + random.nextInt(3);
-            cpu[s] = 100 + random.nextInt(1901);
+            cpu[s] = 100L + random.nextInt(1901);
             memory[s] = (128L + random.nextInt(3969)) << 20;
             if (random.nextDouble() < shape.gpuShare() && gpuUsed < totalGpus * shape.load()) {
                 gpus[s] = 1;

@@ -72,7 +72,8 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
                             + "service → cluster.\nMaybe write placement: {my-service: my-cluster}.")));
         }
         Located clusters = root;
-        if (top.containsKey("placement")) {
+        boolean nested = top.containsKey("placement");
+        if (nested) {
             clusters = (Located) top.get("placement");
             for (Object key : top.keySet()) {
                 if (!key.equals("placement") && !key.equals("replicas")) {
@@ -84,7 +85,7 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
                 }
             }
         }
-        String base = clusters == root ? "" : "/placement";
+        String base = nested ? "/placement" : "";
         entries(clusters, base, graph, problems).forEach((service, value) -> {
             if (value.value() == null || value.value() instanceof Map || value.value() instanceof List) {
                 problems.add(
@@ -93,7 +94,7 @@ record CurrentPlacement(Map<String, String> placement, Map<String, Integer> repl
                 placement.put(service, value.value().toString());
             }
         });
-        if (clusters != root && top.get("replicas") != null) {
+        if (nested && top.get("replicas") != null) {
             entries((Located) top.get("replicas"), "/replicas", graph, problems).forEach((service, value) -> {
                 if (value.value() instanceof Long n && n >= 1 && n <= 10_000) {
                     replicas.put(service, n.intValue());

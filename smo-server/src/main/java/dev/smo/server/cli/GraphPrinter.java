@@ -33,8 +33,8 @@ final class GraphPrinter {
         for (JsonNode g : graphs) {
             StringBuilder placement = new StringBuilder();
             g.path("placement")
-                    .fields()
-                    .forEachRemaining(e -> placement
+                    .properties()
+                    .forEach(e -> placement
                             .append(placement.isEmpty() ? "" : ", ")
                             .append(e.getKey())
                             .append('=')
@@ -74,8 +74,8 @@ final class GraphPrinter {
         for (JsonNode c : clusters) {
             StringBuilder labels = new StringBuilder();
             c.path("labels")
-                    .fields()
-                    .forEachRemaining(e -> labels.append(labels.isEmpty() ? "" : ",")
+                    .properties()
+                    .forEach(e -> labels.append(labels.isEmpty() ? "" : ",")
                             .append(e.getKey())
                             .append('=')
                             .append(e.getValue().asText()));

@@ -50,7 +50,7 @@ final class ServerClient {
         try {
             URI uri = new URI(url.strip().replaceAll("/+$", ""));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
                 throw new IllegalArgumentException(
                         "The server URL (" + url + ") is not an http(s) URL.\n" + "Maybe write http://127.0.0.1:8000.");
             }

@@ -1,6 +1,6 @@
 package dev.smo.server.config;
 
-import dev.smo.model.SmoException;
+import dev.smo.common.SmoException;
 import java.util.List;
 
 /** The environment holds settings SMO cannot use; the message lists every one of them. */

@@ -193,7 +193,7 @@ public final class EnvironmentConfig {
         }
         try {
             URI uri = new URI(v.get());
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
                 problems.add(name + " (" + v.get() + ") is not an http(s) URL.\n  Maybe write http://" + v.get());
                 return Optional.empty();
             }
@@ -209,15 +209,14 @@ public final class EnvironmentConfig {
         if (v.isEmpty()) {
             return fallback;
         }
-        switch (v.get().toLowerCase(Locale.ROOT)) {
-            case "true", "t", "yes", "y", "1", "on":
-                return true;
-            case "false", "f", "no", "n", "0", "off":
-                return false;
-            default:
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true", "t", "yes", "y", "1", "on" -> true;
+            case "false", "f", "no", "n", "0", "off" -> false;
+            default -> {
                 problems.add(name + " (" + v.get() + ") is not a boolean; use true or false.");
-                return fallback;
-        }
+                yield fallback;
+            }
+        };
     }
 
     private int integer(String name, int fallback, int min, int max) {

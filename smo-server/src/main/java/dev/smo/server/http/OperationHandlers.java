@@ -142,7 +142,7 @@ public final class OperationHandlers {
         if (!node.isObject()) {
             throw new Problems.BadRequest(path, "Must be an object of strings.");
         }
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.smo.server.http;
 
+import dev.smo.common.SmoException;
 import dev.smo.core.ArtifactException;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
@@ -8,7 +9,6 @@ import dev.smo.core.IllegalTransitionException;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.model.InvalidDescriptorException;
-import dev.smo.model.SmoException;
 import dev.smo.model.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

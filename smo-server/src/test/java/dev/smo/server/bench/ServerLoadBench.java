@@ -44,6 +44,7 @@ public final class ServerLoadBench {
 
     private ServerLoadBench() {}
 
+    @SuppressWarnings("ArrayRecordComponent") // a result carrier, never compared
     record Result(int requests, int errors, double seconds, long[] nanos) {
         double perSecond() {
             return requests / seconds;

@@ -23,6 +23,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 final class ArtifactPackager {
 
     /** A packed layer and the files it holds, as the fetcher would see them. */
+    @SuppressWarnings("ArrayRecordComponent") // a value carrier on a hot path, never compared
     record Packed(byte[] bytes, UnpackedFiles files) {}
 
     private final UnpackBudget budget;

@@ -29,7 +29,7 @@ final class EntryPaths {
                     + ") has a backslash in its name; refused (a Windows path separator could climb out).");
         }
         StringBuilder clean = new StringBuilder();
-        for (String segment : name.split("/")) {
+        for (String segment : name.split("/", -1)) {
             if (segment.equals("..")) {
                 throw new UnsafeArtifactException("The archive entry (" + printable(name)
                         + ") has a '..' segment; refused (path traversal out of the artifact).");
@@ -62,12 +62,12 @@ final class EntryPaths {
         }
         Deque<String> stack = new ArrayDeque<>();
         if (symbolic) {
-            String[] parts = entry.split("/");
+            String[] parts = entry.replaceAll("/+$", "").split("/", -1);
             for (int i = 0; i < parts.length - 1; i++) {
                 stack.addLast(parts[i]);
             }
         }
-        for (String segment : target.split("/")) {
+        for (String segment : target.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }

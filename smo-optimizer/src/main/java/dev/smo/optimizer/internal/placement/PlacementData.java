@@ -8,6 +8,7 @@ import dev.smo.optimizer.placement.PlacementProblem;
  * unit alone) remain. Costs are split into an integral main part and the tie-breaker; edges inside a unit are gone
  * (never cut) and parallel edges between units are summed. Resources are indexed 0 cpu, 1 memory, 2 gpu.
  */
+@SuppressWarnings("ArrayRecordComponent") // a value carrier on a hot path, never compared
 record PlacementData(
         PlacementProblem problem,
         int[][] members,

@@ -53,8 +53,8 @@ public final class TieBreaker {
         double maxGpu = 0;
         for (ClusterCapacity c : clusters) {
             if (c.ready()) {
-                maxCpu = Math.max(maxCpu, c.cpuMillis());
-                maxMemory = Math.max(maxMemory, c.memoryBytes());
+                maxCpu = Math.max(maxCpu, (double) c.cpuMillis());
+                maxMemory = Math.max(maxMemory, (double) c.memoryBytes());
                 maxGpu = Math.max(maxGpu, c.gpus());
             }
         }
@@ -62,7 +62,9 @@ public final class TieBreaker {
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < clusters.size(); k++) {
             ClusterCapacity c = clusters.get(k);
-            headroom[k] = share(c.cpuMillis(), maxCpu) + share(c.memoryBytes(), maxMemory) + share(c.gpus(), maxGpu);
+            headroom[k] = share((double) c.cpuMillis(), maxCpu)
+                    + share((double) c.memoryBytes(), maxMemory)
+                    + share(c.gpus(), maxGpu);
             if (c.ready()) {
                 order.add(k);
             }

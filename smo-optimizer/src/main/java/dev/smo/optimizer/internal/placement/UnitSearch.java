@@ -575,6 +575,7 @@ final class UnitSearch {
     }
 
     /** The search's outcome; {@code assignment} is per global unit (−1 outside the component), null if none. */
+    @SuppressWarnings("ArrayRecordComponent") // a value carrier on a hot path, never compared
     record SearchOutcome(
             int[] assignment, double value, boolean complete, double bound, long nodes, double rootBound) {}
 }

@@ -90,6 +90,7 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
     }
 
     /** One cluster's MILP: r_s integer, d_s ≥ |r_s − prev_s|, Σ cpu·r ≤ capacity. */
+    @SuppressWarnings("ArrayRecordComponent") // a value carrier on a hot path, never compared
     record ClusterModel(LinearModel model, List<Variable> replicas, double[] lowestReplicas) {
 
         static ClusterModel build(
@@ -111,13 +112,14 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
                         "down_" + s.name(),
                         LinearExpression.builder().add(d).add(r).build(),
                         Relation.GREATER_OR_EQUAL,
-                        s.previousReplicas());
-                cpu.add(s.cpuMillis(), r);
+                        (double) s.previousReplicas());
+                cpu.add((double) s.cpuMillis(), r);
                 objective.add(weights.cpu() * s.cpuMillis() / cpuNorm, r).add(weights.change() / s.maxReplicas(), d);
                 replicas.add(r);
                 changes.add(d);
             }
-            model.constraint("cpu_" + cluster.name(), cpu.build(), Relation.LESS_OR_EQUAL, cluster.cpuMillis());
+            model.constraint(
+                    "cpu_" + cluster.name(), cpu.build(), Relation.LESS_OR_EQUAL, (double) cluster.cpuMillis());
             model.minimise(objective.build());
             double[] lowest = new double[model.variables().size()];
             for (int i = 0; i < services.size(); i++) {

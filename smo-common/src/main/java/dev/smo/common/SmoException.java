@@ -1,4 +1,4 @@
-package dev.smo.model;
+package dev.smo.common;
 
 /**
  * The one unchecked root of every failure SMO reports.
