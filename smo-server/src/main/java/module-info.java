@@ -2,8 +2,8 @@
 module dev.smo.server {
     requires transitive dev.smo.core;
     requires dev.smo.persistence;
-    requires dev.smo.karmada;
-    requires dev.smo.observability;
+    requires transitive dev.smo.karmada; // ServerConfig holds the adapters' own configuration types
+    requires transitive dev.smo.observability;
     requires java.net.http;
     requires dev.smo.intent;
     requires info.picocli;

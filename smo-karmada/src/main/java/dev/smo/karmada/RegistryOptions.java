@@ -1,5 +1,6 @@
 package dev.smo.karmada;
 
+import dev.smo.karmada.artifact.ArtifactConfig;
 import dev.smo.karmada.artifact.RegistryCredentials;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,6 +42,16 @@ public record RegistryOptions(
         String bare = host.toLowerCase(Locale.ROOT);
         RegistryCredentials exact = port < 0 ? null : credentials.get(bare + ":" + port);
         return exact != null ? exact : credentials.get(bare);
+    }
+
+    /**
+     * Helm's registry access from the artifact fetcher's, so one configuration serves both.
+     *
+     * @param artifacts the artifact fetcher's configuration
+     * @return plain HTTP when the fetcher uses it for every registry, and the same credentials per host
+     */
+    public static RegistryOptions from(ArtifactConfig artifacts) {
+        return new RegistryOptions(artifacts.plainHttp(), false, null, artifacts.credentials());
     }
 
     /** @return a copy that talks plain HTTP */

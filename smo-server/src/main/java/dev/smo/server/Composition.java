@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smo.common.SmoException;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
-import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.intent.ResourceTable;
 import dev.smo.persistence.Databases;
@@ -46,9 +45,6 @@ public final class Composition implements AutoCloseable {
                 what.append("resource levels: ")
                         .append(config.resourceTable().get())
                         .append('\n');
-            }
-            if (config.scalingEnabled()) {
-                builder.scalingInterval(config.scalingInterval());
             }
             this.orchestrator = builder.build();
             opened.push(orchestrator);
@@ -114,12 +110,6 @@ public final class Composition implements AutoCloseable {
         } catch (IllegalArgumentException | SmoException e) {
             throw new ConfigException(List.of("SMO_RESOURCE_TABLE (" + file + "): " + e.getMessage()));
         }
-    }
-
-    static StaticClusterInventory clustersFile(ServerConfig config) {
-        return config.clustersFile()
-                .map(StaticClusterInventory::fromFile)
-                .orElseGet(() -> new StaticClusterInventory(List.of()));
     }
 
     @Override

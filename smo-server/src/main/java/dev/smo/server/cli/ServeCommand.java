@@ -1,7 +1,6 @@
 package dev.smo.server.cli;
 
 import dev.smo.server.Composition;
-import dev.smo.server.HttpSettings;
 import dev.smo.server.SmoServer;
 import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.EnvironmentConfig;
@@ -110,12 +109,13 @@ final class ServeCommand implements Callable<Integer> {
 
     /** @return why the server must not start with this configuration: bound beyond loopback without a token */
     static Optional<String> refusal(ServerConfig config) {
-        if (config.loopbackOnly() || config.apiToken().isPresent()) {
+        if (config.listen().loopbackOnly() || config.http().apiToken().isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("SMO refuses to listen on " + config.bindHost() + " without SMO_API_TOKEN: anyone who "
-                + "can reach it could deploy and remove graphs.\n"
-                + "Maybe set SMO_API_TOKEN to a secret of 16 characters or more, or bind to 127.0.0.1 (--bind).");
+        return Optional.of(
+                "SMO refuses to listen on " + config.listen().bindHost() + " without SMO_API_TOKEN: anyone who "
+                        + "can reach it could deploy and remove graphs.\n"
+                        + "Maybe set SMO_API_TOKEN to a secret of 16 characters or more, or bind to 127.0.0.1 (--bind).");
     }
 
     /** A started server and the composition behind it. */
@@ -141,10 +141,10 @@ final class ServeCommand implements Callable<Integer> {
                             ? "reconcile: nothing to repair"
                             : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
             err.flush();
-            Javalin app = SmoServer.create(
-                    composition.orchestrator(), new HttpSettings(config.apiToken(), config.maxBodyBytes()));
-            app.start(config.bindHost(), config.port());
-            String host = config.bindHost().contains(":") ? "[" + config.bindHost() + "]" : config.bindHost();
+            Javalin app = SmoServer.create(composition.orchestrator(), config.http());
+            app.start(config.listen().bindHost(), config.listen().port());
+            String bind = config.listen().bindHost();
+            String host = bind.contains(":") ? "[" + bind + "]" : bind;
             String url = "http://" + host + ":" + app.port();
             out.println("SMO listening on " + url);
             out.flush();

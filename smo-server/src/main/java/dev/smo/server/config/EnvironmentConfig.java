@@ -1,5 +1,14 @@
 package dev.smo.server.config;
 
+import dev.smo.karmada.KarmadaConfig;
+import dev.smo.karmada.RegistryOptions;
+import dev.smo.karmada.artifact.ArtifactConfig;
+import dev.smo.karmada.artifact.RegistryCredentials;
+import dev.smo.observability.GrafanaConfig;
+import dev.smo.observability.PrometheusConfig;
+import dev.smo.observability.PrometheusOperatorConfig;
+import dev.smo.observability.PrometheusRuleFilesConfig;
+import dev.smo.server.HttpSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -35,20 +44,78 @@ public final class EnvironmentConfig {
     }
 
     private ServerConfig parse() {
-        int port = integer("SMO_PORT", 8000, 0, 65535);
-        String bind = text("SMO_BIND").orElse("127.0.0.1");
+        ServerConfig.Listen listen = new ServerConfig.Listen(
+                integer("SMO_PORT", 8000, 0, 65535), text("SMO_BIND").orElse("127.0.0.1"));
         Path home = path("SMO_HOME").orElse(Path.of(System.getProperty("user.home"), ".smo"));
         Optional<ServerConfig.DatabaseSettings> database = database();
+        HttpSettings http = http();
+        ArtifactConfig artifacts = artifacts();
+        DeploymentSettings deployment = deployment(artifacts);
+        ObservabilitySettings observability = observability();
+        Optional<URI> nfvcl = url("NFVCL_BASE_URL");
+        Optional<Path> resourceTable = existingFile("SMO_RESOURCE_TABLE");
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new ServerConfig(
+                listen, http, home, database, deployment, artifacts, observability, nfvcl, resourceTable);
+    }
+
+    private HttpSettings http() {
         Optional<String> token = text("SMO_API_TOKEN");
         if (token.isPresent() && token.get().length() < 16) {
             problems.add("SMO_API_TOKEN is " + token.get().length() + " characters long; use at least 16.");
         }
+        long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
+        return new HttpSettings(token, maxBody);
+    }
+
+    /** Registry access, read once: the artifact fetcher uses it as is, Helm through {@link RegistryOptions#from}. */
+    private ArtifactConfig artifacts() {
+        ArtifactConfig config = ArtifactConfig.defaults().withPlainHttp(bool("INSECURE_REGISTRY", false));
+        Optional<String> host = text("SMO_REGISTRY_HOST");
+        Optional<String> user = text("SMO_REGISTRY_USERNAME");
+        if (user.isPresent() && host.isEmpty()) {
+            problems.add("SMO_REGISTRY_USERNAME is set but SMO_REGISTRY_HOST is not.\n"
+                    + "  Maybe set SMO_REGISTRY_HOST=registry.example.com:5000, the registry the credentials are for.");
+        }
+        if (text("SMO_REGISTRY_PASSWORD").isPresent() && user.isEmpty()) {
+            problems.add("SMO_REGISTRY_PASSWORD is set but SMO_REGISTRY_USERNAME is not.\n"
+                    + "  Maybe set SMO_REGISTRY_USERNAME, the user the password belongs to.");
+        }
+        if (host.isPresent() && user.isPresent()) {
+            config = config.withCredentials(
+                    host.get(),
+                    RegistryCredentials.of(
+                            user.get(), text("SMO_REGISTRY_PASSWORD").orElse("")));
+        }
+        return config;
+    }
+
+    private DeploymentSettings deployment(ArtifactConfig artifacts) {
         Optional<Path> karmada = existingFile("KARMADA_KUBECONFIG");
         Optional<Path> submariner = existingFile("SUBMARINER_KUBECONFIG");
-        Optional<Path> clusters = existingFile("SMO_CLUSTERS_FILE");
-        boolean insecure = bool("INSECURE_REGISTRY", false);
+        if (submariner.isPresent()
+                && karmada.isEmpty()
+                && text("KARMADA_KUBECONFIG").isEmpty()) {
+            problems.add("SUBMARINER_KUBECONFIG is set but KARMADA_KUBECONFIG is not; Submariner is only read "
+                    + "for clusters Karmada manages.\n  Maybe set KARMADA_KUBECONFIG too.");
+        }
+        Optional<KarmadaConfig> config = karmada.map(k -> KarmadaConfig.of(k)
+                .withSubmariner(submariner.orElse(null))
+                .withRegistry(RegistryOptions.from(artifacts)));
+        int latency = integer("SMO_DRY_RUN_LATENCY_MS", 0, 0, 600_000);
+        return new DeploymentSettings(config, existingFile("SMO_CLUSTERS_FILE"), Duration.ofMillis(latency));
+    }
+
+    private ObservabilitySettings observability() {
         Optional<URI> prometheus = url("PROMETHEUS_HOST");
-        Optional<URI> grafana = url("GRAFANA_HOST");
+        boolean scaling = bool("SCALING_ENABLED", false);
+        int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
+        if (scaling && prometheus.isEmpty()) {
+            problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
+                    + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
+        }
         Optional<Path> rulesDir = path("SMO_PROMETHEUS_RULES_DIR");
         if (rulesDir.isPresent() && !rulesDir.get().toFile().isDirectory()) {
             problems.add("SMO_PROMETHEUS_RULES_DIR (" + rulesDir.get() + ") is not a directory.\n"
@@ -59,52 +126,41 @@ public final class EnvironmentConfig {
             problems.add("SMO_PROMETHEUS_RULES_DIR and SMO_PROMETHEUS_RULES_KUBECONFIG are both set; choose one: "
                     + "rule files for a plain Prometheus, or PrometheusRule objects for the Prometheus Operator.");
         }
-        Map<String, String> rulesLabels = labels("SMO_PROMETHEUS_RULES_LABELS");
-        Optional<URI> nfvcl = url("NFVCL_BASE_URL");
-        boolean scaling = bool("SCALING_ENABLED", false);
-        int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
-        if (scaling && prometheus.isEmpty()) {
-            problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
-                    + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
+        Map<String, String> labels = labels("SMO_PROMETHEUS_RULES_LABELS");
+        String namespace = text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse(PrometheusOperatorConfig.DEFAULT_NAMESPACE);
+        return new ObservabilitySettings(
+                prometheus.map(PrometheusConfig::of),
+                scaling ? Optional.of(Duration.ofSeconds(interval)) : Optional.empty(),
+                rulesDir.map(dir -> PrometheusRuleFilesConfig.of(dir, prometheus.orElse(null))),
+                rulesKubeconfig.map(k ->
+                        PrometheusOperatorConfig.of(k).withNamespace(namespace).withLabels(labels)),
+                grafana());
+    }
+
+    /** Grafana needs a token or a user and password: no default credentials are ever sent. */
+    private Optional<GrafanaConfig> grafana() {
+        Optional<URI> url = url("GRAFANA_HOST");
+        Optional<String> token = text("GRAFANA_TOKEN");
+        Optional<String> user = text("GRAFANA_USERNAME");
+        Optional<String> password = text("GRAFANA_PASSWORD");
+        if (url.isEmpty()) {
+            return Optional.empty();
         }
-        if (text("SMO_REGISTRY_USERNAME").isPresent()
-                && text("SMO_REGISTRY_HOST").isEmpty()) {
-            problems.add("SMO_REGISTRY_USERNAME is set but SMO_REGISTRY_HOST is not.\n"
-                    + "  Maybe set SMO_REGISTRY_HOST=registry.example.com:5000, the registry the credentials are for.");
+        if (token.isPresent()) {
+            if (user.isPresent() || password.isPresent()) {
+                problems.add("GRAFANA_TOKEN and GRAFANA_USERNAME/GRAFANA_PASSWORD are both set; choose one.\n"
+                        + "  Maybe keep only GRAFANA_TOKEN (a service-account token).");
+                return Optional.empty();
+            }
+            return Optional.of(GrafanaConfig.token(url.get(), token.get()));
         }
-        long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
-        int dryRunLatency = integer("SMO_DRY_RUN_LATENCY_MS", 0, 0, 600_000);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        if (user.isEmpty() || password.isEmpty()) {
+            problems.add("GRAFANA_HOST is set without credentials: set GRAFANA_TOKEN, or both GRAFANA_USERNAME and "
+                    + "GRAFANA_PASSWORD.\n  Maybe create a Grafana service account with the Editor role and use its "
+                    + "token.");
+            return Optional.empty();
         }
-        return new ServerConfig(
-                port,
-                bind,
-                home,
-                database,
-                token,
-                karmada,
-                submariner,
-                clusters,
-                insecure,
-                text("SMO_REGISTRY_HOST"),
-                text("SMO_REGISTRY_USERNAME"),
-                text("SMO_REGISTRY_PASSWORD"),
-                prometheus,
-                rulesDir,
-                rulesKubeconfig,
-                text("SMO_PROMETHEUS_RULES_NAMESPACE").orElse("monitoring"),
-                rulesLabels,
-                grafana,
-                text("GRAFANA_TOKEN"),
-                text("GRAFANA_USERNAME").orElse("admin"),
-                text("GRAFANA_PASSWORD").orElse("prom-operator"),
-                nfvcl,
-                scaling,
-                Duration.ofSeconds(interval),
-                maxBody,
-                existingFile("SMO_RESOURCE_TABLE"),
-                Duration.ofMillis(dryRunLatency));
+        return Optional.of(GrafanaConfig.basic(url.get(), user.get(), password.get()));
     }
 
     private Optional<ServerConfig.DatabaseSettings> database() {

@@ -1,73 +1,49 @@
 package dev.smo.server.config;
 
+import dev.smo.karmada.artifact.ArtifactConfig;
+import dev.smo.server.HttpSettings;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything the server reads from its environment, parsed and checked once at start-up.
+ * Everything the server reads from its environment, parsed and checked once at start-up, one part per concern.
+ * Each adapter's part is that adapter's own configuration type, so composing the server maps nothing twice.
  *
- * @param port HTTP port ({@code SMO_PORT}, default 8000; 0 picks a free one)
- * @param bindHost address to bind ({@code SMO_BIND}, default 127.0.0.1)
+ * @param listen where the HTTP server listens
+ * @param http the HTTP layer's settings (token, body limit)
  * @param home SMO's home directory ({@code SMO_HOME}, default {@code ~/.smo}); holds the embedded database
  * @param database the database to use; empty means the embedded PostgreSQL under {@code home}
- * @param apiToken bearer token required on mutating routes ({@code SMO_API_TOKEN}); empty means none
- * @param karmadaKubeconfig Karmada API server kubeconfig ({@code KARMADA_KUBECONFIG}); empty means dry run
- * @param submarinerKubeconfig Submariner broker kubeconfig ({@code SUBMARINER_KUBECONFIG}), optional
- * @param clustersFile a static clusters file ({@code SMO_CLUSTERS_FILE}) used when there is no Karmada
- * @param insecureRegistry whether registries are reached over plain HTTP ({@code INSECURE_REGISTRY})
- * @param registryHost registry the credentials are for ({@code SMO_REGISTRY_HOST}, {@code host} or
- *        {@code host:port}), required with a user name
- * @param registryUsername registry user ({@code SMO_REGISTRY_USERNAME}), optional
- * @param registryPassword registry password ({@code SMO_REGISTRY_PASSWORD}), optional
- * @param prometheusUrl Prometheus base URL ({@code PROMETHEUS_HOST}), optional
- * @param rulesDirectory directory of Prometheus rule files SMO writes ({@code SMO_PROMETHEUS_RULES_DIR}),
- *        reloaded through {@code PROMETHEUS_HOST}; optional
- * @param rulesKubeconfig cluster whose Prometheus Operator reads SMO's PrometheusRule objects
- *        ({@code SMO_PROMETHEUS_RULES_KUBECONFIG}); optional, exclusive with {@code rulesDirectory}
- * @param rulesNamespace namespace of those objects ({@code SMO_PROMETHEUS_RULES_NAMESPACE}, default monitoring)
- * @param rulesLabels labels the operator's ruleSelector needs ({@code SMO_PROMETHEUS_RULES_LABELS},
- *        {@code k=v,k2=v2})
- * @param grafanaUrl Grafana base URL ({@code GRAFANA_HOST}), optional
- * @param grafanaToken Grafana service-account token ({@code GRAFANA_TOKEN}); used instead of user and password
- * @param grafanaUsername Grafana user ({@code GRAFANA_USERNAME}, default admin)
- * @param grafanaPassword Grafana password ({@code GRAFANA_PASSWORD}, default prom-operator)
+ * @param deployment where graphs are deployed: Karmada, or a dry run over a clusters file
+ * @param artifacts how OCI registries are reached, for HDAG artifacts and (through {@code deployment}) charts
+ * @param observability metrics for scaling, alerting rules and dashboards
  * @param nfvclUrl NFVCL base URL ({@code NFVCL_BASE_URL}), optional
- * @param scalingEnabled whether the scaling loop runs ({@code SCALING_ENABLED}, default false)
- * @param scalingInterval the scaling loop's period ({@code SCALING_INTERVAL} in seconds, default 30)
- * @param maxBodyBytes largest accepted request body ({@code SMO_MAX_BODY_BYTES}, default 1 MiB)
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
- * @param dryRunLatency how long each dry-run Helm call pretends to take ({@code SMO_DRY_RUN_LATENCY_MS}, default 0)
  */
 public record ServerConfig(
-        int port,
-        String bindHost,
+        Listen listen,
+        HttpSettings http,
         Path home,
         Optional<DatabaseSettings> database,
-        Optional<String> apiToken,
-        Optional<Path> karmadaKubeconfig,
-        Optional<Path> submarinerKubeconfig,
-        Optional<Path> clustersFile,
-        boolean insecureRegistry,
-        Optional<String> registryHost,
-        Optional<String> registryUsername,
-        Optional<String> registryPassword,
-        Optional<URI> prometheusUrl,
-        Optional<Path> rulesDirectory,
-        Optional<Path> rulesKubeconfig,
-        String rulesNamespace,
-        java.util.Map<String, String> rulesLabels,
-        Optional<URI> grafanaUrl,
-        Optional<String> grafanaToken,
-        String grafanaUsername,
-        String grafanaPassword,
+        DeploymentSettings deployment,
+        ArtifactConfig artifacts,
+        ObservabilitySettings observability,
         Optional<URI> nfvclUrl,
-        boolean scalingEnabled,
-        Duration scalingInterval,
-        long maxBodyBytes,
-        Optional<Path> resourceTable,
-        Duration dryRunLatency) {
+        Optional<Path> resourceTable) {
+
+    /**
+     * Where the HTTP server listens.
+     *
+     * @param port HTTP port ({@code SMO_PORT}, default 8000; 0 picks a free one)
+     * @param bindHost address to bind ({@code SMO_BIND}, default 127.0.0.1)
+     */
+    public record Listen(int port, String bindHost) {
+
+        /** @return whether the server only listens on the loopback interface */
+        public boolean loopbackOnly() {
+            return bindHost.equals("127.0.0.1") || bindHost.equals("localhost") || bindHost.equals("::1");
+        }
+    }
 
     /**
      * How to reach PostgreSQL.
@@ -85,48 +61,24 @@ public record ServerConfig(
     }
 
     /** @return a copy listening on this port */
-    public ServerConfig withPort(int newPort) {
+    public ServerConfig withPort(int port) {
         return new ServerConfig(
-                newPort,
-                bindHost,
+                new Listen(port, listen.bindHost()),
+                http,
                 home,
                 database,
-                apiToken,
-                karmadaKubeconfig,
-                submarinerKubeconfig,
-                clustersFile,
-                insecureRegistry,
-                registryHost,
-                registryUsername,
-                registryPassword,
-                prometheusUrl,
-                rulesDirectory,
-                rulesKubeconfig,
-                rulesNamespace,
-                rulesLabels,
-                grafanaUrl,
-                grafanaToken,
-                grafanaUsername,
-                grafanaPassword,
+                deployment,
+                artifacts,
+                observability,
                 nfvclUrl,
-                scalingEnabled,
-                scalingInterval,
-                maxBodyBytes,
-                resourceTable,
-                dryRunLatency);
-    }
-
-    /** @return whether the server only listens on the loopback interface */
-    public boolean loopbackOnly() {
-        return bindHost.equals("127.0.0.1") || bindHost.equals("localhost") || bindHost.equals("::1");
+                resourceTable);
     }
 
     @Override
     public String toString() {
-        return "ServerConfig[port=" + port + ", bind=" + bindHost + ", home=" + home + ", database="
+        return "ServerConfig[listen=" + listen + ", home=" + home + ", database="
                 + database.map(DatabaseSettings::toString).orElse("embedded") + ", apiToken="
-                + (apiToken.isPresent() ? "***" : "none") + ", karmada=" + karmadaKubeconfig.orElse(null)
-                + ", prometheus=" + prometheusUrl.orElse(null) + ", grafana=" + grafanaUrl.orElse(null)
-                + ", nfvcl=" + nfvclUrl.orElse(null) + ", scaling=" + scalingEnabled + "/" + scalingInterval + "]";
+                + (http.apiToken().isPresent() ? "***" : "none") + ", deployment=" + deployment + ", observability="
+                + observability + ", nfvcl=" + nfvclUrl.orElse(null) + "]";
     }
 }

@@ -27,9 +27,9 @@ class ServeCommandTest {
                 .containsEntry("SMO_BIND", "127.0.0.1")
                 .containsEntry("SMO_CLUSTERS_FILE", CLUSTERS)
                 .containsEntry("DB_USER", "kept");
-        assertThat(config.port()).isZero();
-        assertThat(config.bindHost()).isEqualTo("127.0.0.1");
-        assertThat(config.clustersFile()).contains(Path.of(CLUSTERS));
+        assertThat(config.listen().port()).isZero();
+        assertThat(config.listen().bindHost()).isEqualTo("127.0.0.1");
+        assertThat(config.deployment().clustersFile()).contains(Path.of(CLUSTERS));
     }
 
     @Test
@@ -37,7 +37,7 @@ class ServeCommandTest {
         Map<String, String> env = Map.of("SMO_PORT", "9000");
 
         assertThat(ServeCommand.environment(env, null, null, null)).isEqualTo(env);
-        assertThat(EnvironmentConfig.read(Map.of()).port()).isEqualTo(8000);
+        assertThat(EnvironmentConfig.read(Map.of()).listen().port()).isEqualTo(8000);
     }
 
     @ParameterizedTest(name = "bind {0}, token {1} → refused {2}")

@@ -18,16 +18,16 @@ class EnvironmentConfigTest {
     void defaultsNeedNothing() {
         ServerConfig c = EnvironmentConfig.read(Map.of("SMO_HOME", "/tmp/smo-home"));
 
-        assertThat(c.port()).isEqualTo(8000);
-        assertThat(c.bindHost()).isEqualTo("127.0.0.1");
-        assertThat(c.loopbackOnly()).isTrue();
+        assertThat(c.listen().port()).isEqualTo(8000);
+        assertThat(c.listen().bindHost()).isEqualTo("127.0.0.1");
+        assertThat(c.listen().loopbackOnly()).isTrue();
         assertThat(c.database()).isEmpty();
-        assertThat(c.apiToken()).isEmpty();
-        assertThat(c.karmadaKubeconfig()).isEmpty();
-        assertThat(c.scalingEnabled()).isFalse();
-        assertThat(c.scalingInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.maxBodyBytes()).isEqualTo(1 << 20);
-        assertThat(c.grafanaUsername()).isEqualTo("admin");
+        assertThat(c.http().apiToken()).isEmpty();
+        assertThat(c.http().maxBodyBytes()).isEqualTo(1 << 20);
+        assertThat(c.deployment().karmada()).isEmpty();
+        assertThat(c.observability().scalingInterval()).isEmpty();
+        assertThat(c.observability().grafana()).isEmpty();
+        assertThat(c.artifacts().plainHttp()).isFalse();
     }
 
     @Test
@@ -68,10 +68,10 @@ class EnvironmentConfigTest {
                 "INSECURE_REGISTRY",
                 "t"));
 
-        assertThat(c.scalingEnabled()).isTrue();
-        assertThat(c.scalingInterval()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(c.insecureRegistry()).isTrue();
-        assertThat(c.prometheusUrl()).contains(URI.create("http://10.0.3.53:30090"));
+        assertThat(c.observability().scalingInterval()).contains(Duration.ofSeconds(15));
+        assertThat(c.artifacts().plainHttp()).isTrue();
+        assertThat(c.observability().prometheus())
+                .hasValueSatisfying(p -> assertThat(p.baseUrl()).isEqualTo(URI.create("http://10.0.3.53:30090")));
     }
 
     static Stream<Arguments> badSettings() {
@@ -102,6 +102,28 @@ class EnvironmentConfigTest {
                         Map.of("SMO_PROMETHEUS_RULES_DIR", "src", "SMO_PROMETHEUS_RULES_KUBECONFIG", "pom.xml"),
                         "choose one"),
                 Arguments.of(
+                        "grafana without credentials",
+                        Map.of("GRAFANA_HOST", "http://grafana:3000"),
+                        "GRAFANA_HOST is set without credentials"),
+                Arguments.of(
+                        "grafana with a user but no password",
+                        Map.of("GRAFANA_HOST", "http://grafana:3000", "GRAFANA_USERNAME", "admin"),
+                        "GRAFANA_HOST is set without credentials"),
+                Arguments.of(
+                        "grafana with a token and a user",
+                        Map.of(
+                                "GRAFANA_HOST",
+                                "http://grafana:3000",
+                                "GRAFANA_TOKEN",
+                                "glsa_x",
+                                "GRAFANA_USERNAME",
+                                "admin"),
+                        "choose one"),
+                Arguments.of(
+                        "registry password without user",
+                        Map.of("SMO_REGISTRY_PASSWORD", "secret"),
+                        "SMO_REGISTRY_USERNAME is not"),
+                Arguments.of(
                         "registry user without host",
                         Map.of("SMO_REGISTRY_USERNAME", "smo"),
                         "SMO_REGISTRY_HOST is not"));
@@ -123,10 +145,48 @@ class EnvironmentConfigTest {
                 "SMO_PROMETHEUS_RULES_LABELS",
                 "release=kube-prometheus-stack, team=smo"));
 
-        assertThat(c.rulesKubeconfig()).isPresent();
-        assertThat(c.rulesNamespace()).isEqualTo("monitoring");
-        assertThat(c.rulesLabels())
-                .containsExactly(Map.entry("release", "kube-prometheus-stack"), Map.entry("team", "smo"));
+        assertThat(c.observability().ruleObjects()).hasValueSatisfying(o -> {
+            assertThat(o.namespace()).isEqualTo("monitoring");
+            assertThat(o.labels())
+                    .containsExactly(Map.entry("release", "kube-prometheus-stack"), Map.entry("team", "smo"));
+        });
+    }
+
+    @Test
+    void registryAccessIsReadOnceForArtifactsAndHelm() {
+        ServerConfig c = EnvironmentConfig.read(Map.of(
+                "KARMADA_KUBECONFIG", "pom.xml",
+                "INSECURE_REGISTRY", "true",
+                "SMO_REGISTRY_HOST", "Registry.Example:5000",
+                "SMO_REGISTRY_USERNAME", "smo",
+                "SMO_REGISTRY_PASSWORD", "s3cret"));
+
+        assertThat(c.artifacts().credentialsFor("registry.example:5000"))
+                .hasValueSatisfying(r -> assertThat(r.username()).isEqualTo("smo"));
+        assertThat(c.deployment().karmada()).hasValueSatisfying(k -> {
+            assertThat(k.registry().plainHttp()).isTrue();
+            assertThat(k.registry().credentialsFor("registry.example", 5000).username())
+                    .isEqualTo("smo");
+        });
+        assertThat(c.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void grafanaTakesATokenOrAUserAndPassword() {
+        ServerConfig token =
+                EnvironmentConfig.read(Map.of("GRAFANA_HOST", "http://grafana:3000", "GRAFANA_TOKEN", "glsa_t0ken"));
+        ServerConfig basic = EnvironmentConfig.read(
+                Map.of("GRAFANA_HOST", "http://grafana:3000", "GRAFANA_USERNAME", "ops", "GRAFANA_PASSWORD", "pw"));
+
+        assertThat(token.observability().grafana()).hasValueSatisfying(g -> {
+            assertThat(g.apiToken()).isEqualTo("glsa_t0ken");
+            assertThat(g.user()).isNull();
+        });
+        assertThat(basic.observability().grafana()).hasValueSatisfying(g -> {
+            assertThat(g.user()).isEqualTo("ops");
+            assertThat(g.apiToken()).isNull();
+        });
+        assertThat(token.toString()).doesNotContain("glsa_t0ken");
     }
 
     @Test
