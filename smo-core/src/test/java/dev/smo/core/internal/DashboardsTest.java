@@ -3,8 +3,10 @@ package dev.smo.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smo.core.spi.Dashboard;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,19 +15,27 @@ class DashboardsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "short name kept, image-detection-graph",
-        "exactly forty kept, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-        "long name shortened, image-compression-virtual-object-graph-image-compression-vo"
+        "short name kept, image-detection-graph, image-detection-graph",
+        "exactly forty kept, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "forty-one shortened, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-c0f8bd4d",
+        "long name shortened, image-compression-virtual-object-graph-image-compression-vo,"
+                + " image-compression-virtual-objec-9ec4ed98"
     })
-    void uidsFitGrafanasLimitAndStayDistinct(String name, String id) {
-        String uid = Dashboards.uid(id);
+    void uidsFitGrafanasLimit(String name, String id, String expected) {
+        // Expected values: the first 31 characters, '-', and the first 8 hex digits of SHA-256(id), computed apart.
+        assertThat(Dashboards.uid(id)).isEqualTo(expected).hasSizeLessThanOrEqualTo(40);
+    }
 
-        assertThat(uid.length()).isLessThanOrEqualTo(40);
-        assertThat(uid).isEqualTo(id.length() <= 40 ? id : uid);
-        assertThat(Dashboards.uid(id)).isEqualTo(uid);
-        if (id.length() > 40) {
-            assertThat(uid).startsWith(id.substring(0, 31)).isNotEqualTo(Dashboards.uid(id + "x"));
+    @Test
+    void longNamesSharingAPrefixGetDistinctUids() {
+        String prefix = "x".repeat(45);
+        Set<String> uids = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String uid = Dashboards.uid(prefix + i);
+            assertThat(uid).hasSize(40).startsWith("x".repeat(31) + "-");
+            uids.add(uid);
         }
+        assertThat(uids).hasSize(2000);
     }
 
     @Test

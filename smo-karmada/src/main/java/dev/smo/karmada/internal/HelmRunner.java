@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Helm 3 in-process (helm-java), configured once: the Karmada kubeconfig, registry options and timeouts.
@@ -63,24 +64,15 @@ final class HelmRunner {
                 .withValuesFile(values)
                 .withKubeConfig(kubeconfig)
                 .withTimeout(timeoutSeconds());
-        if (version != null) {
-            install.withVersion(version);
-        }
-        if (options.waitReady()) {
-            install.waitReady();
-        }
-        if (!options.openApiValidation()) {
-            install.disableOpenApiValidation();
-        }
-        if (registry.plainHttp()) {
-            install.plainHttp();
-        }
-        if (registry.insecureSkipTlsVerify()) {
-            install.insecureSkipTlsVerify();
-        }
-        if (registry.caFile() != null) {
-            install.withCaFile(registry.caFile());
-        }
+        apply(
+                version,
+                new ChartFlags(
+                        install::withVersion,
+                        install::waitReady,
+                        install::disableOpenApiValidation,
+                        install::plainHttp,
+                        install::insecureSkipTlsVerify,
+                        install::withCaFile));
         return waited("install " + release, install);
     }
 
@@ -94,25 +86,46 @@ final class HelmRunner {
                 .withKubeConfig(kubeconfig)
                 .withTimeout(timeoutSeconds())
                 .resetValues();
+        apply(
+                version,
+                new ChartFlags(
+                        upgrade::withVersion,
+                        upgrade::waitReady,
+                        upgrade::disableOpenApiValidation,
+                        upgrade::plainHttp,
+                        upgrade::insecureSkipTlsVerify,
+                        upgrade::withCaFile));
+        return waited("upgrade " + release, upgrade);
+    }
+
+    /** The flags install and upgrade share, set through each command's own methods (they share no type). */
+    private record ChartFlags(
+            Consumer<String> version,
+            Runnable waitReady,
+            Runnable noOpenApiValidation,
+            Runnable plainHttp,
+            Runnable insecureSkipTlsVerify,
+            Consumer<Path> caFile) {}
+
+    private void apply(String version, ChartFlags flags) {
         if (version != null) {
-            upgrade.withVersion(version);
+            flags.version().accept(version);
         }
         if (options.waitReady()) {
-            upgrade.waitReady();
+            flags.waitReady().run();
         }
         if (!options.openApiValidation()) {
-            upgrade.disableOpenApiValidation();
+            flags.noOpenApiValidation().run();
         }
         if (registry.plainHttp()) {
-            upgrade.plainHttp();
+            flags.plainHttp().run();
         }
         if (registry.insecureSkipTlsVerify()) {
-            upgrade.insecureSkipTlsVerify();
+            flags.insecureSkipTlsVerify().run();
         }
         if (registry.caFile() != null) {
-            upgrade.withCaFile(registry.caFile());
+            flags.caFile().accept(registry.caFile());
         }
-        return waited("upgrade " + release, upgrade);
     }
 
     /**

@@ -37,38 +37,29 @@ final class Fields {
     }
 
     String text(MapNode map, String key, String path, String subject) {
-        Node node = map.get(key);
-        if (absent(node)) {
-            return null;
-        }
-        if (node instanceof ScalarNode scalar) {
-            return scalar.text();
-        }
-        typeError(node, path, subject, "string");
-        return null;
+        ScalarNode scalar = child(map, key, path, subject, ScalarNode.class, "string");
+        return scalar == null ? null : scalar.text();
     }
 
     MapNode map(MapNode map, String key, String path, String subject) {
-        Node node = map.get(key);
-        if (absent(node)) {
-            return null;
-        }
-        if (node instanceof MapNode child) {
-            return child;
-        }
-        typeError(node, path, subject, "mapping");
-        return null;
+        return child(map, key, path, subject, MapNode.class, "mapping");
     }
 
     ListNode list(MapNode map, String key, String path, String subject) {
+        return child(map, key, path, subject, ListNode.class, "list");
+    }
+
+    /** The child at {@code key} if it has the expected node type; null when absent, or wrong (and reported). */
+    private <T extends Node> T child(
+            MapNode map, String key, String path, String subject, Class<T> type, String expected) {
         Node node = map.get(key);
         if (absent(node)) {
             return null;
         }
-        if (node instanceof ListNode child) {
-            return child;
+        if (type.isInstance(node)) {
+            return type.cast(node);
         }
-        typeError(node, path, subject, "list");
+        typeError(node, path, subject, expected);
         return null;
     }
 
