@@ -84,22 +84,57 @@ class ApiFuzzTest {
         List<String> seeds =
                 List.of(ServerApiTest.example("brussels-demo/hdag.yaml"), ServerApiTest.example("my-webapp/hdag.yaml"));
         List<String> failures = new ArrayList<>();
+        int refusedDeploys = 0;
+        int acceptedDeploys = 0;
+        int plans = 0;
         for (int i = 0; i < 400; i++) {
             String body = mutate(seeds.get(i % 2), random)
                     .replace("image-detection-graph", "fuzz-" + i)
                     .replace("my-webapp-graph", "fuzz-" + i);
-            String path = i % 3 == 0 ? "/plan?project=fuzz" : "/project/fuzz/graphs";
+            boolean plan = i % 3 == 0;
+            String path = plan ? "/plan?project=fuzz" : "/project/fuzz/graphs";
             String type = i % 5 == 0 ? "application/json" : "application/yaml";
+            int before = graphCount();
             Http.Response r = http.post(path, type, body);
+            int after = graphCount();
             if (!ACCEPTABLE.contains(r.status())) {
                 failures.add(r.status() + " for case " + i + ": " + r.body() + "\n---\n" + body);
-            } else if (r.status() >= 400) {
+                continue;
+            }
+            if (r.status() >= 400) {
                 assertThat(r.contentType()).startsWith("application/problem+json");
                 assertThat(r.json().path("errors")).isNotEmpty();
-                assertThat(http.get("/graphs/fuzz-" + i).status()).isIn(200, 404);
+            }
+            if (plan) {
+                plans++;
+                assertThat(after).as("a plan stores nothing (case %d)", i).isEqualTo(before);
+            } else if (r.status() >= 400) {
+                refusedDeploys++;
+                assertThat(after)
+                        .as("a refused deploy leaves nothing behind (case %d)", i)
+                        .isEqualTo(before);
+            } else {
+                acceptedDeploys++;
+                assertThat(after)
+                        .as("an accepted deploy stores one graph (case %d)", i)
+                        .isEqualTo(before + 1);
+                // Removed again, so capacity stays free for the next cases.
+                String name = r.json().path("name").asText();
+                assertThat(http.delete("/graphs/" + name).status()).isLessThan(300);
+                assertThat(graphCount()).isEqualTo(before);
             }
         }
+        // The mutations must exercise both outcomes, or the checks above prove little.
+        assertThat(plans).isEqualTo(134);
+        assertThat(refusedDeploys).isGreaterThanOrEqualTo(100);
+        assertThat(acceptedDeploys).isGreaterThanOrEqualTo(20);
         assertThat(failures).isEmpty();
+    }
+
+    private int graphCount() {
+        Http.Response list = http.get("/project/fuzz/graphs");
+        assertThat(list.status()).isEqualTo(200);
+        return list.json().size();
     }
 
     private static String mutate(String text, Random random) {
