@@ -23,10 +23,10 @@ public final class HikariPooledDataSource implements PooledDataSource {
     public static HikariPooledDataSource open(String jdbcUrl, String user, String password, int maxPoolSize) {
         PGSimpleDataSource target = new PGSimpleDataSource();
         target.setURL(jdbcUrl);
-        if (user != null) {
+        if (user != null && !user.isEmpty()) {
             target.setUser(user);
         }
-        if (password != null) {
+        if (password != null && !password.isEmpty()) {
             target.setPassword(password);
         }
         HikariConfig config = new HikariConfig();
@@ -38,7 +38,7 @@ public final class HikariPooledDataSource implements PooledDataSource {
             return new HikariPooledDataSource(new HikariDataSource(config));
         } catch (RuntimeException e) {
             throw new UnableToAccessDatabaseException(
-                    "Cannot connect to PostgreSQL at (" + target.getURL()
+                    "Cannot connect to PostgreSQL at (" + jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***")
                             + ") as (" + target.getUser() + "): " + Exceptions.rootMessage(e)
                             + "\nMaybe start the server, or check the host, port, database name and credentials.",
                     e);

@@ -62,6 +62,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "A clusters file, used when there is no Karmada (default: $SMO_CLUSTERS_FILE).")
     private Path clusters;
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "A YAML file of settings with the environment's names (SMO_PORT: 8000, ...); the "
+                    + "environment wins over it.")
+    private Path configFile;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -73,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
-            config = EnvironmentConfig.read(environment(env, port, bind, clusters));
+            config = EnvironmentConfig.read(environment(env, port, bind, clusters), Optional.ofNullable(configFile));
         } catch (ConfigException e) {
             err.println("SMO cannot start with this configuration:");
             e.problems().forEach(problem -> err.println("  " + problem));

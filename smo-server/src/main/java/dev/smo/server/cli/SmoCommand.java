@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smo} command. Subcommands are registered in {@link #commandLine()}, one class each: local ones
- * ({@code validate}, {@code translate}, {@code plan}), {@code serve}, the clients of a running server
+ * ({@code validate}, {@code translate}, {@code plan}), {@code serve}, {@code config check}, the clients of a running server
  * ({@code deploy}, {@code get}, {@code list}, {@code start}, {@code stop}, {@code remove}, {@code events},
  * {@code clusters}) and {@code artifact push|pull}.
  *
@@ -61,6 +61,7 @@ public final class SmoCommand implements Runnable {
                 new TranslateCommand(),
                 new PlanCommand(),
                 new ServeCommand(env),
+                ConfigCommand.commandLine(env),
                 new DeployCommand(env),
                 new GetCommand(env),
                 new ListCommand(env),

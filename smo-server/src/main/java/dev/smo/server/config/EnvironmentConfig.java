@@ -11,8 +11,6 @@ import dev.smo.observability.PrometheusRuleFilesConfig;
 import dev.smo.server.HttpSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +25,12 @@ import java.util.Optional;
  */
 public final class EnvironmentConfig {
 
-    private final Map<String, String> env;
+    private final ConfigSource source;
     private final List<String> problems = new ArrayList<>();
 
-    private EnvironmentConfig(Map<String, String> env) {
-        this.env = env;
+    private EnvironmentConfig(ConfigSource source) {
+        this.source = source;
+        problems.addAll(source.problems());
     }
 
     /**
@@ -40,7 +39,44 @@ public final class EnvironmentConfig {
      * @throws ConfigException listing every variable that holds an unusable value
      */
     public static ServerConfig read(Map<String, String> env) {
-        return new EnvironmentConfig(env).parse();
+        return read(env, Optional.empty());
+    }
+
+    /**
+     * @param env the environment, e.g. {@code System.getenv()}
+     * @param file a YAML configuration file with the same keys (the environment wins), or empty
+     * @return the configuration
+     * @throws ConfigException listing every problem, each naming the setting and where its value came from
+     */
+    public static ServerConfig read(Map<String, String> env, Optional<Path> file) {
+        return new EnvironmentConfig(ConfigSource.load(env, file)).parse();
+    }
+
+    /**
+     * What {@code smo config check} prints: every setting with its effective value (secrets redacted) and where it
+     * came from, then every problem.
+     *
+     * @param env the environment
+     * @param file a YAML configuration file, or empty
+     * @return the report
+     */
+    public static ConfigReport check(Map<String, String> env, Optional<Path> file) {
+        ConfigSource source = ConfigSource.load(env, file);
+        List<ConfigReport.Line> lines = new ArrayList<>();
+        for (Setting setting : Setting.ALL) {
+            Optional<String> value = source.text(setting.name());
+            String shown = value.map(v -> setting.secret() ? "***" : v).orElse(setting.defaultValue());
+            if (shown != null) {
+                lines.add(new ConfigReport.Line(setting.name(), shown, source.origin(setting.name())));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            new EnvironmentConfig(source).parse();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        return new ConfigReport(lines, problems);
     }
 
     private ServerConfig parse() {
@@ -163,50 +199,54 @@ public final class EnvironmentConfig {
         return Optional.of(GrafanaConfig.basic(url.get(), user.get(), password.get()));
     }
 
+    /**
+     * The database, in one precedence: {@code SMO_DATABASE_URL} (or the original's
+     * {@code FLASK_SQLALCHEMY_DATABASE_URI}), then the original's {@code DB_HOST}/{@code DB_NAME}, then libpq's
+     * {@code PGHOST}/{@code PGDATABASE}; none of them means the embedded database. User and password come from the
+     * URL first, then {@code DB_USER}/{@code DB_PASSWORD}, then {@code PGUSER}/{@code PGPASSWORD}; {@code PGSSLMODE}
+     * applies when the URL sets no {@code sslmode}. Every URL parameter is kept.
+     */
     private Optional<ServerConfig.DatabaseSettings> database() {
-        Optional<String> url = text("SMO_DATABASE_URL").or(() -> text("FLASK_SQLALCHEMY_DATABASE_URI"));
-        if (url.isPresent()) {
-            return fromUrl(url.get());
-        }
-        if (text("DB_HOST").isEmpty() && text("DB_NAME").isEmpty()) {
-            return Optional.empty();
-        }
-        String host = text("DB_HOST").orElse("localhost");
-        int port = integer("DB_PORT", 5432, 1, 65535);
-        String name = text("DB_NAME").orElse("smo");
-        return Optional.of(new ServerConfig.DatabaseSettings(
-                "jdbc:postgresql://" + host + ":" + port + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
-                text("DB_USER").orElse("root"),
-                text("DB_PASSWORD").orElse("password")));
-    }
-
-    /** Accepts {@code jdbc:postgresql://...} and {@code postgresql://user:pass@host:port/db}. */
-    private Optional<ServerConfig.DatabaseSettings> fromUrl(String raw) {
-        String user = text("DB_USER").orElse("");
-        String password = text("DB_PASSWORD").orElse("");
-        if (raw.startsWith("jdbc:postgresql:")) {
-            return Optional.of(new ServerConfig.DatabaseSettings(raw, user, password));
-        }
-        try {
-            URI uri = new URI(raw);
-            if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-                problems.add("SMO_DATABASE_URL (" + raw + ") is not a PostgreSQL URL.\n"
-                        + "  Maybe use jdbc:postgresql://host:5432/smo or postgresql://user:password@host:5432/smo.");
+        Optional<String> urlName = text("SMO_DATABASE_URL").isPresent()
+                ? Optional.of("SMO_DATABASE_URL")
+                : text("FLASK_SQLALCHEMY_DATABASE_URI").map(v -> "FLASK_SQLALCHEMY_DATABASE_URI");
+        Optional<String> user = text("DB_USER").or(() -> text("PGUSER"));
+        Optional<String> password = text("DB_PASSWORD").or(() -> text("PGPASSWORD"));
+        Optional<DatabaseUrl> url;
+        if (urlName.isPresent()) {
+            String raw = text(urlName.get()).orElseThrow();
+            try {
+                url = Optional.of(DatabaseUrl.parse(raw));
+            } catch (IllegalArgumentException e) {
+                problem(urlName.get(), urlName.get() + " (" + DatabaseUrl.redact(raw) + ") " + e.getMessage());
                 return Optional.empty();
             }
-            if (uri.getUserInfo() != null) {
-                String[] parts = uri.getUserInfo().split(":", 2);
-                user = parts[0];
-                password = parts.length > 1 ? parts[1] : "";
-            }
-            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath()
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            return Optional.of(new ServerConfig.DatabaseSettings(jdbc, user, password));
-        } catch (URISyntaxException e) {
-            problems.add("SMO_DATABASE_URL (" + raw + ") is not a URL: " + e.getReason() + ".");
+        } else if (text("DB_HOST").isPresent() || text("DB_NAME").isPresent()) {
+            url = Optional.of(DatabaseUrl.of(
+                    text("DB_HOST").orElse("localhost"),
+                    integer("DB_PORT", 5432, 1, 65535),
+                    text("DB_NAME").orElse("smo")));
+        } else if (text("PGHOST").isPresent() || text("PGDATABASE").isPresent()) {
+            url = Optional.of(DatabaseUrl.of(
+                    text("PGHOST").orElse("localhost"),
+                    integer("PGPORT", 5432, 1, 65535),
+                    text("PGDATABASE").or(() -> text("PGUSER")).orElse("postgres")));
+        } else {
             return Optional.empty();
         }
+        DatabaseUrl resolved = url.get();
+        Optional<String> sslmode = text("PGSSLMODE");
+        if (sslmode.isPresent() && !resolved.parameters().containsKey("sslmode")) {
+            resolved = resolved.with("sslmode", sslmode.get());
+        }
+        String sslmodeValue = resolved.parameters().get("sslmode");
+        if (sslmodeValue != null && !DatabaseUrl.SSL_MODES.contains(sslmodeValue)) {
+            problems.add("sslmode (" + sslmodeValue + ") is not one of " + DatabaseUrl.SSL_MODES + ".");
+        }
+        return Optional.of(new ServerConfig.DatabaseSettings(
+                resolved.jdbcUrl(),
+                resolved.user().or(() -> user).orElse(null),
+                resolved.password().or(() -> password).orElse(null)));
     }
 
     /** Reads {@code k=v,k2=v2}. */
@@ -215,8 +255,10 @@ public final class EnvironmentConfig {
         for (String pair : text(name).map(v -> v.split(",")).orElse(new String[0])) {
             String[] kv = pair.trim().split("=", 2);
             if (kv.length != 2 || kv[0].isBlank()) {
-                problems.add(name + " (" + pair.trim()
-                        + ") is not key=value.\n  Maybe write release=kube-prometheus-stack.");
+                problem(
+                        name,
+                        name + " (" + pair.trim()
+                                + ") is not key=value.\n  Maybe write release=kube-prometheus-stack.");
             } else {
                 out.put(kv[0].trim(), kv[1].trim());
             }
@@ -225,8 +267,21 @@ public final class EnvironmentConfig {
     }
 
     private Optional<String> text(String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        return source.text(name);
+    }
+
+    /** Adds a problem about one setting, saying where its value came from unless that was the environment. */
+    private void problem(String name, String message) {
+        String origin = source.origin(name);
+        if (origin.equals("environment") || origin.equals("default")) {
+            problems.add(message);
+            return;
+        }
+        int newline = message.indexOf('\n');
+        problems.add(
+                newline < 0
+                        ? message + " (set in " + origin + ")"
+                        : message.substring(0, newline) + " (set in " + origin + ")" + message.substring(newline));
     }
 
     private Optional<Path> path(String name) {
@@ -236,7 +291,7 @@ public final class EnvironmentConfig {
     private Optional<Path> existingFile(String name) {
         Optional<Path> p = path(name);
         if (p.isPresent() && !p.get().toFile().isFile()) {
-            problems.add(name + " (" + p.get() + ") is not a readable file.");
+            problem(name, name + " (" + p.get() + ") is not a readable file.");
             return Optional.empty();
         }
         return p;
@@ -250,12 +305,12 @@ public final class EnvironmentConfig {
         try {
             URI uri = new URI(v.get());
             if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(name + " (" + v.get() + ") is not an http(s) URL.\n  Maybe write http://" + v.get());
+                problem(name, name + " (" + v.get() + ") is not an http(s) URL.\n  Maybe write http://" + v.get());
                 return Optional.empty();
             }
             return Optional.of(uri);
         } catch (URISyntaxException e) {
-            problems.add(name + " (" + v.get() + ") is not a URL: " + e.getReason() + ".");
+            problem(name, name + " (" + v.get() + ") is not a URL: " + e.getReason() + ".");
             return Optional.empty();
         }
     }
@@ -269,7 +324,7 @@ public final class EnvironmentConfig {
             case "true", "t", "yes", "y", "1", "on" -> true;
             case "false", "f", "no", "n", "0", "off" -> false;
             default -> {
-                problems.add(name + " (" + v.get() + ") is not a boolean; use true or false.");
+                problem(name, name + " (" + v.get() + ") is not a boolean; use true or false.");
                 yield fallback;
             }
         };
@@ -283,12 +338,12 @@ public final class EnvironmentConfig {
         try {
             int n = Integer.parseInt(v.get());
             if (n < min || n > max) {
-                problems.add(name + " (" + n + ") is outside " + min + ".." + max + ".");
+                problem(name, name + " (" + n + ") is outside " + min + ".." + max + ".");
                 return fallback;
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(name + " (" + v.get() + ") is not a whole number.");
+            problem(name, name + " (" + v.get() + ") is not a whole number.");
             return fallback;
         }
     }

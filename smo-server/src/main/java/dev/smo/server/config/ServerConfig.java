@@ -48,15 +48,16 @@ public record ServerConfig(
     /**
      * How to reach PostgreSQL.
      *
-     * @param jdbcUrl JDBC URL
-     * @param user user name
-     * @param password password, may be empty
+     * @param jdbcUrl JDBC URL with every parameter the operator wrote but user and password
+     * @param user user name, or {@code null} for the driver's default
+     * @param password password, or {@code null}
      */
     public record DatabaseSettings(String jdbcUrl, String user, String password) {
 
         @Override
         public String toString() {
-            return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+            return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+                    + (password == null ? "none" : "***") + "]";
         }
     }
 
