@@ -6,6 +6,7 @@ import dev.smo.core.spi.StoredService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +33,7 @@ final class GraphRows {
                         + "version, created_at, updated_at) VALUES (:name, :project, :status, CAST(:descriptor AS json), "
                         + "CAST(:placement AS json), :dashboardUrl, 1, :now, :now) "
                         + "ON CONFLICT (name) DO NOTHING RETURNING id")
-                .bind("name", g.name())
-                .bind("project", g.project())
-                .bind("status", g.status().name())
-                .bind("descriptor", g.descriptor())
-                .bind("placement", Json.write(g.placement()))
-                .bind("dashboardUrl", g.dashboardUrl())
-                .bind("now", Sql.timestamp(now))
+                .bindMap(columns(g, now))
                 .mapTo(Long.class)
                 .findOne();
     }
@@ -49,16 +44,23 @@ final class GraphRows {
                         + "descriptor = CAST(:descriptor AS json), placement = CAST(:placement AS json), "
                         + "dashboard_url = :dashboardUrl, version = version + 1, updated_at = :now "
                         + "WHERE name = :name AND version = :version RETURNING id, version, created_at")
-                .bind("name", g.name())
+                .bindMap(columns(g, now))
                 .bind("version", g.version())
-                .bind("project", g.project())
-                .bind("status", g.status().name())
-                .bind("descriptor", g.descriptor())
-                .bind("placement", Json.write(g.placement()))
-                .bind("dashboardUrl", g.dashboardUrl())
-                .bind("now", Sql.timestamp(now))
                 .map((rs, ctx) -> new Stamp(rs.getLong("id"), rs.getLong("version"), Sql.instant(rs, "created_at")))
                 .findOne();
+    }
+
+    /** The values insert and update both write, by parameter name. */
+    private static Map<String, Object> columns(StoredGraph g, Instant now) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", g.name());
+        values.put("project", g.project());
+        values.put("status", g.status().name());
+        values.put("descriptor", g.descriptor());
+        values.put("placement", Json.write(g.placement()));
+        values.put("dashboardUrl", g.dashboardUrl());
+        values.put("now", Sql.timestamp(now));
+        return values;
     }
 
     /** @return whether a graph of that name had that version and is now deleted */
