@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.Lifecycle;
 import dev.smo.core.spi.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.DashboardPublisher;
@@ -56,8 +57,7 @@ final class Executor {
      */
     StoredGraph carryOut(StoredGraph graph) {
         StoredGraph g = graph;
-        boolean leaving = g.status() == GraphStatus.STOPPING || g.status() == GraphStatus.REMOVING;
-        if (!leaving) {
+        if (!Lifecycle.leaving(g.status())) {
             g = syncRules(g);
             g = publishDashboard(g);
         }
@@ -72,39 +72,32 @@ final class Executor {
         return settle(g);
     }
 
+    /** Leaves the graph in the state {@link Lifecycle#settle} gives for its transitional state. */
     private StoredGraph settle(StoredGraph g) {
-        switch (g.status()) {
-            case REMOVING -> {
-                clearRules(g);
-                deleteDashboards(g);
-                store.delete(
-                        g.name(),
-                        g.version(),
-                        List.of(event(
-                                g,
-                                null,
-                                "REMOVED",
-                                "Graph removed: releases uninstalled, rules and dashboard deleted.")));
-                return null;
-            }
-            case STOPPING -> {
-                clearRules(g);
-                return store.update(
-                        g.withStatus(GraphStatus.STOPPED),
-                        List.of(event(g, null, "STOPPED", "Graph stopped: every release uninstalled.")));
-            }
-            default -> {
-                boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
-                GraphStatus next = failed ? GraphStatus.FAILED : GraphStatus.RUNNING;
-                if (g.status() == next) {
-                    return g;
-                }
-                String why = failed
-                        ? "Graph failed: see the failed services' last errors."
-                        : "Graph running: every service installed or waiting for its trigger.";
-                return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
-            }
+        boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
+        GraphStatus next = Lifecycle.settle(g.status(), failed);
+        if (next == null) {
+            clearRules(g);
+            deleteDashboards(g);
+            store.delete(
+                    g.name(),
+                    g.version(),
+                    List.of(event(
+                            g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted.")));
+            return null;
         }
+        if (g.status() == next) {
+            return g;
+        }
+        if (next == GraphStatus.STOPPED) {
+            clearRules(g);
+        }
+        String why = switch (next) {
+            case STOPPED -> "Graph stopped: every release uninstalled.";
+            case FAILED -> "Graph failed: see the failed services' last errors.";
+            default -> "Graph running: every service installed or waiting for its trigger.";
+        };
+        return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
     }
 
     private StoredGraph install(StoredGraph g, StoredService s) {
