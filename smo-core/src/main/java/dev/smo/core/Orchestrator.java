@@ -82,6 +82,16 @@ public interface Orchestrator extends AutoCloseable {
     StoredGraph deployArtifact(String project, String reference);
 
     /**
+     * Fetches and parses the descriptor of an artifact.
+     *
+     * @param reference the artifact reference, e.g. {@code oci://registry:5000/test/image-detection-graph:1.0.0}
+     * @return the descriptor
+     * @throws ArtifactException when the artifact cannot be fetched
+     * @throws dev.smo.model.InvalidDescriptorException listing every problem of the descriptor
+     */
+    HdaGraph fetch(String reference);
+
+    /**
      * Parses and validates a YAML or JSON descriptor with this orchestrator's resource levels.
      *
      * @param descriptor the descriptor text

@@ -219,6 +219,11 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public StoredGraph deployArtifact(String project, String reference) {
+        return deploy(project, fetch(reference));
+    }
+
+    @Override
+    public HdaGraph fetch(String reference) {
         if (artifacts == null) {
             throw new ArtifactException(
                     reference,
@@ -226,7 +231,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                             + "configured.\nMaybe post the descriptor itself instead of an artifact reference.",
                     null);
         }
-        return deployDescriptor(project, artifacts.fetchDescriptor(reference));
+        return parse(artifacts.fetchDescriptor(reference));
     }
 
     @Override
