@@ -102,17 +102,9 @@ final class Executor {
 
     private StoredGraph install(StoredGraph g, StoredService s) {
         ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.artifactRef(), null, s.values());
+        ReleaseStatus status;
         try {
-            ReleaseStatus status = deployer.apply(spec);
-            return store.update(
-                    g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
-                    List.of(event(
-                            g,
-                            s.name(),
-                            "RELEASE_APPLIED",
-                            "Release " + g.project() + "/" + s.name()
-                                    + " " + status.state() + " (revision " + status.revision() + ") on cluster "
-                                    + s.cluster() + " from " + s.artifactRef() + ".")));
+            status = deployer.apply(spec);
         } catch (RuntimeException e) {
             String reason = message(e);
             LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
@@ -124,6 +116,16 @@ final class Executor {
                             "RELEASE_FAILED",
                             "Release " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
+        // A store failure here is not the release's: it propagates, and the recorded step is redone later.
+        return store.update(
+                g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
+                List.of(event(
+                        g,
+                        s.name(),
+                        "RELEASE_APPLIED",
+                        "Release " + g.project() + "/" + s.name()
+                                + " " + status.state() + " (revision " + status.revision() + ") on cluster "
+                                + s.cluster() + " from " + s.artifactRef() + ".")));
     }
 
     private StoredGraph uninstall(StoredGraph g, StoredService s, ServiceStatus next) {
