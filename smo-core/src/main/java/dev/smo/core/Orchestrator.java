@@ -192,7 +192,8 @@ public interface Orchestrator extends AutoCloseable {
 
     /**
      * @param name the graph name
-     * @return the graph's event log, oldest first (also after removal)
+     * @return the event log of the latest graph of that name (from its deploy request on), oldest first, also
+     *     after removal; the log of an earlier graph of the same name, removed since, is not shown
      */
     List<GraphEvent> events(String name);
 

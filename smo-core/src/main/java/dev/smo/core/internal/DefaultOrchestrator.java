@@ -475,7 +475,16 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public List<GraphEvent> events(String name) {
-        return store.events(name);
+        // A name can be reused (removed, then deployed again, maybe in another project): each deploy request
+        // starts a new generation, and only the latest one belongs to the graph of that name.
+        List<GraphEvent> all = store.events(name);
+        String deployed = Lifecycle.cell(Command.DEPLOY, null).event();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).type().equals(deployed)) {
+                return List.copyOf(all.subList(i, all.size()));
+            }
+        }
+        return all;
     }
 
     @Override
