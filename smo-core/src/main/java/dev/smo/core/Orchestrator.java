@@ -36,6 +36,33 @@ public interface Orchestrator extends AutoCloseable {
     StoredGraph deploy(String project, HdaGraph graph);
 
     /**
+     * Places a graph and records it {@code Deploying}, then installs it in the background. Placement problems are
+     * thrown here, before anything is stored; what happens after is in the graph's status and events.
+     *
+     * @param project the project, also the Kubernetes namespace (a DNS-1123 label)
+     * @param graph the descriptor
+     * @return the accepted operation: the graph as recorded and the outcome to come
+     * @throws dev.smo.model.InvalidDescriptorException when the project name or the descriptor is unusable
+     * @throws GraphAlreadyExistsException when a graph with that id exists
+     * @throws PlacementFailedException when no placement exists; nothing is stored then
+     */
+    Operation submitDeploy(String project, HdaGraph graph);
+
+    /**
+     * Checks a command against the {@link Lifecycle} table, records the graph's transitional state, then carries
+     * the work out in the background.
+     *
+     * @param command {@link Command#PLACE}, {@link Command#START}, {@link Command#STOP} or {@link Command#REMOVE}
+     * @param name the graph name
+     * @return the accepted operation
+     * @throws GraphNotFoundException when there is no such graph
+     * @throws GraphBusyException when other work runs on it
+     * @throws IllegalTransitionException when the command does not apply in its state
+     * @throws PlacementFailedException when a re-placement finds no placement; nothing is changed then
+     */
+    Operation submit(Command command, String name);
+
+    /**
      * Parses a YAML or JSON descriptor, then {@linkplain #deploy(String, HdaGraph) deploys} it.
      *
      * @param project the project
@@ -53,6 +80,16 @@ public interface Orchestrator extends AutoCloseable {
      * @throws ArtifactException when the artifact cannot be fetched
      */
     StoredGraph deployArtifact(String project, String reference);
+
+    /**
+     * Fetches and parses the descriptor of an artifact.
+     *
+     * @param reference the artifact reference, e.g. {@code oci://registry:5000/test/image-detection-graph:1.0.0}
+     * @return the descriptor
+     * @throws ArtifactException when the artifact cannot be fetched
+     * @throws dev.smo.model.InvalidDescriptorException listing every problem of the descriptor
+     */
+    HdaGraph fetch(String reference);
 
     /**
      * Parses and validates a YAML or JSON descriptor with this orchestrator's resource levels.
@@ -155,7 +192,8 @@ public interface Orchestrator extends AutoCloseable {
 
     /**
      * @param name the graph name
-     * @return the graph's event log, oldest first (also after removal)
+     * @return the event log of the latest graph of that name (from its deploy request on), oldest first, also
+     *     after removal; the log of an earlier graph of the same name, removed since, is not shown
      */
     List<GraphEvent> events(String name);
 
@@ -169,13 +207,18 @@ public interface Orchestrator extends AutoCloseable {
     StoredGraph scale(String name);
 
     /**
-     * Finishes the work recorded but not carried out (after a crash or restart).
+     * Finishes the work recorded but not carried out (after a crash, a restart, or a step that failed because the
+     * store or a cluster was away); graphs with work running in this process are left to it. With a reconcile
+     * interval set on the builder this also runs in the background.
      *
      * @return the names of the graphs that were repaired
      */
     List<String> reconcile();
 
-    /** Stops background work (the scaling loop); the store and adapters belong to the caller. */
+    /**
+     * Stops background work (the scaling loop, the reconcile) and waits a while for accepted work to end; what does
+     * not end stays recorded for the next reconcile. The store and adapters belong to the caller.
+     */
     @Override
     void close();
 }

@@ -44,6 +44,8 @@ public final class OrchestratorBuilder {
     private SolverOptions solverOptions = SolverOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Duration scalingInterval;
+    private int workers = 4;
+    private Duration reconcileInterval;
 
     OrchestratorBuilder() {}
 
@@ -136,6 +138,32 @@ public final class OrchestratorBuilder {
     }
 
     /**
+     * @param workers threads that carry out accepted commands ({@link Orchestrator#submit}) in the background
+     * @return this builder
+     */
+    public OrchestratorBuilder workers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("Workers (" + workers + ") must be at least 1.");
+        }
+        this.workers = workers;
+        return this;
+    }
+
+    /**
+     * @param interval period of the background reconcile, which finishes work a failed step left recorded (the
+     *        store or a cluster was away); {@code null} (the default) runs none, and {@link Orchestrator#reconcile()}
+     *        can still be called
+     * @return this builder
+     */
+    public OrchestratorBuilder reconcileInterval(Duration interval) {
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            throw new IllegalArgumentException("Reconcile interval (" + interval + ") must be positive.");
+        }
+        this.reconcileInterval = interval;
+        return this;
+    }
+
+    /**
      * @return the orchestrator; its scaling loop is running when an interval and a metrics source are set
      * @throws IllegalStateException when no store was given
      */
@@ -172,6 +200,8 @@ public final class OrchestratorBuilder {
                 weights,
                 ScalingOptimizer.create(solverOptions),
                 clock,
-                scalingInterval));
+                scalingInterval,
+                workers,
+                reconcileInterval));
     }
 }

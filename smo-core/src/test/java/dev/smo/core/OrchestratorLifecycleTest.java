@@ -319,4 +319,22 @@ class OrchestratorLifecycleTest {
                         "RELEASE_UNINSTALLED",
                         "STOPPED");
     }
+
+    @Test
+    void aGraphRecreatedInAnotherProjectShowsOnlyItsOwnEvents() {
+        smo.deploy("first", Fixtures.brussels());
+        smo.stop("image-detection-graph");
+        smo.remove("image-detection-graph");
+        assertThat(smo.events("image-detection-graph"))
+                .extracting(GraphEvent::type)
+                .contains("STOPPED", "REMOVED");
+
+        smo.deploy("second", Fixtures.brussels());
+
+        List<GraphEvent> events = smo.events("image-detection-graph");
+        assertThat(events.get(0).type()).isEqualTo("DEPLOY_REQUESTED");
+        assertThat(events.get(0).message()).contains("(second)");
+        assertThat(events).extracting(GraphEvent::message).noneMatch(m -> m.contains("(first)"));
+        assertThat(events).extracting(GraphEvent::type).doesNotContain("STOPPED", "REMOVED");
+    }
 }

@@ -34,11 +34,15 @@ public final class Composition implements AutoCloseable {
     private final Orchestrator orchestrator;
     private final String description;
 
+    /** Period of the background reconcile. */
+    static final java.time.Duration RECONCILE_INTERVAL = java.time.Duration.ofSeconds(5);
+
     private Composition(ServerConfig config) {
         StringBuilder what = new StringBuilder();
         try {
             GraphStore store = store(config, what);
-            OrchestratorBuilder builder = Orchestrator.builder().store(store);
+            // Work a failed step left recorded (the database or a cluster was away) is finished without a restart.
+            OrchestratorBuilder builder = Orchestrator.builder().store(store).reconcileInterval(RECONCILE_INTERVAL);
             Adapters.wire(config, builder, opened, what);
             if (config.resourceTable().isPresent()) {
                 builder.resourceTable(resourceTable(config.resourceTable().get()));

@@ -103,7 +103,8 @@ class AlertLoopIT {
                 .replace("image-detection-graph", graph)
                 .replace("gracePeriod: 2m", "gracePeriod: 10s");
 
-        assertThat(http.post("/project/loop/graphs", "application/yaml", descriptor)
+        assertThat(http.waiting()
+                        .post("/project/loop/graphs", "application/yaml", descriptor)
                         .status())
                 .isEqualTo(201);
         assertThat(ruleFiles()).anyMatch(f -> f.contains(graph));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiFuzzTest {
 
-    private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 400, 409, 413, 422);
+    private static final Set<Integer> ACCEPTABLE = Set.of(200, 201, 202, 400, 409, 413, 422);
     private static final String[] TOKENS = {
         "light",
         "large",

@@ -71,14 +71,14 @@ class ConcurrentRequestsIT {
 
     @Test
     void concurrentStopsLetOneWinAndAnswerTheOthers409() throws Exception {
-        http.post("/project/race/graphs", "application/yaml", ServerApiTest.example("my-webapp/hdag.yaml"));
+        http.waiting().post("/project/race/graphs", "application/yaml", ServerApiTest.example("my-webapp/hdag.yaml"));
 
         List<Integer> statuses = race(
                 4, () -> http.post("/graphs/my-webapp-graph/stop", null, "").status());
 
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
-        var g = http.get("/graphs/my-webapp-graph").json();
+        var g = http.awaitSettled("my-webapp-graph").json();
         assertThat(g.path("status").asText()).isEqualTo("Stopped");
         assertThat(g.path("services")).hasSize(3);
     }
@@ -92,10 +92,10 @@ class ConcurrentRequestsIT {
                 () -> http.post("/project/race/graphs", "application/yaml", yaml)
                         .status());
 
-        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
         assertThat(http.get("/project/race/graphs").json()).hasSize(1);
-        assertThat(http.get("/graphs/my-webapp-graph").json().path("status").asText())
+        assertThat(http.awaitSettled("my-webapp-graph").json().path("status").asText())
                 .isEqualTo("Running");
     }
 }

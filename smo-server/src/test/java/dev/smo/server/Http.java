@@ -13,16 +13,63 @@ import java.time.Duration;
 /** A small HTTP client for the API tests: real requests over loopback. */
 final class Http {
 
-    record Response(int status, String contentType, String body, JsonNode json) {}
+    record Response(int status, String contentType, String body, JsonNode json, java.net.http.HttpHeaders headers) {
+
+        /** @return the first value of a header, or empty */
+        java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    private static final java.util.Set<String> TRANSITIONAL =
+            java.util.Set.of("Deploying", "Replacing", "Stopping", "Starting", "Removing");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String token;
+    private String prefer;
 
     Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    private Http(String base, String token, String prefer) {
+        this.base = base;
+        this.token = token;
+        this.prefer = prefer;
+    }
+
+    /** @return a client that sends {@code Prefer: wait=30}: final answers to lifecycle commands */
+    Http waiting() {
+        return new Http(base, token, "wait=30");
+    }
+
+    /**
+     * Polls a graph the way the original SDK does after a 202, until it leaves its transitional state or is gone.
+     *
+     * @return the last answer: 200 with the settled graph, or 404 once removed
+     */
+    Response awaitSettled(String graph) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Response r = get("/graphs/" + graph);
+            if (r.status() != 200
+                    || !TRANSITIONAL.contains(r.json().path("status").asText())) {
+                return r;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "Graph " + graph + " still " + r.json().path("status").asText());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     Http token(String bearer) {
@@ -51,6 +98,9 @@ final class Http {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (prefer != null) {
+            b.header("Prefer", prefer);
+        }
         try {
             HttpResponse<String> r =
                     client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
@@ -59,7 +109,7 @@ final class Http {
             if (type.contains("json") && !r.body().isEmpty()) {
                 json = JSON.readTree(r.body());
             }
-            return new Response(r.statusCode(), type, r.body(), json);
+            return new Response(r.statusCode(), type, r.body(), json, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -168,10 +168,11 @@ class KarmadaEndToEndIT {
         assertThat(clusters.get("edge-leuven").path("cpuMillis").asLong()).isEqualTo(1_000);
 
         // Deploy from the artifact: the auto-triggered services are installed, the VO waits for its alert.
-        Http.Response deployed = http.post(
-                "/project/" + PROJECT + "/graphs",
-                "application/json",
-                JSON.writeValueAsString(Map.of("artifact", reference)));
+        Http.Response deployed = http.waiting()
+                .post(
+                        "/project/" + PROJECT + "/graphs",
+                        "application/json",
+                        JSON.writeValueAsString(Map.of("artifact", reference)));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
         JsonNode graph = http.get("/graphs/" + GRAPH).json();
         assertThat(graph.path("status").asText()).isEqualTo("Running");
@@ -261,7 +262,7 @@ class KarmadaEndToEndIT {
         assertThat(placement(graph)).isEqualTo(placement);
 
         // Removal: every release's objects are gone from the namespace, and so is the graph.
-        assertThat(http.delete("/graphs/" + GRAPH).status()).isEqualTo(200);
+        assertThat(http.waiting().delete("/graphs/" + GRAPH).status()).isEqualTo(200);
         for (String[] kind : List.of(
                 new String[] {"apps", "v1", "deployments"},
                 new String[] {"", "v1", "services"},

@@ -59,15 +59,18 @@ class ServerApiTest {
     }
 
     @Test
-    void deployAcceptsYamlAndAnswers201WithTheGraph() {
+    void deployAcceptsYamlAndAnswers202WithTheGraphDeployingThenItRuns() {
         Http.Response r = http.post(
                 "/project/yaml/graphs",
                 "application/yaml",
                 example("brussels-demo/hdag.yaml").replace("image-detection-graph", "yaml-graph"));
 
-        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.header("Location")).contains("/graphs/yaml-graph");
         assertThat(r.json().path("name").asText()).isEqualTo("yaml-graph");
-        assertThat(r.json().path("status").asText()).isEqualTo("Running");
+        assertThat(r.json().path("status").asText()).isEqualTo("Deploying");
+        assertThat(http.awaitSettled("yaml-graph").json().path("status").asText())
+                .isEqualTo("Running");
         assertThat(r.json().path("project").asText()).isEqualTo("yaml");
         assertThat(r.json().path("hdaGraph").path("id").asText()).isEqualTo("yaml-graph");
         assertThat(r.json().path("services")).hasSize(3);
@@ -88,7 +91,7 @@ class ServerApiTest {
 
         Http.Response r = http.post("/project/strings/graphs", "application/json", body);
 
-        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.status()).isEqualTo(202);
         assertThat(r.json().path("name").asText()).isEqualTo("string-graph");
     }
 
@@ -100,9 +103,11 @@ class ServerApiTest {
                 yaml.readValue(example("my-webapp/hdag.yaml").replace("my-webapp-graph", "object-graph"), Object.class);
         String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree);
 
-        Http.Response r = http.post("/project/objects/graphs", "application/json", body);
+        Http.Response r = http.waiting().post("/project/objects/graphs", "application/json", body);
 
         assertThat(r.status()).isEqualTo(201);
+        assertThat(r.header("Preference-Applied")).contains("wait=30");
+        assertThat(r.json().path("status").asText()).isEqualTo("Running");
         assertThat(http.get("/project/objects/graphs").json()).hasSize(1);
     }
 
@@ -189,7 +194,7 @@ class ServerApiTest {
     void deployingTheSameGraphTwiceIs409() {
         String yaml = example("my-webapp/hdag.yaml").replace("my-webapp-graph", "twice-graph");
         assertThat(http.post("/project/twice/graphs", "application/yaml", yaml).status())
-                .isEqualTo(201);
+                .isEqualTo(202);
 
         Http.Response again = http.post("/project/twice/graphs", "application/yaml", yaml);
 
@@ -200,15 +205,16 @@ class ServerApiTest {
     @Test
     void stoppingAStoppedGraphIs409AndStartAnswersTheGraph() {
         String yaml = example("my-webapp/hdag.yaml").replace("my-webapp-graph", "cycle-graph");
-        http.post("/project/cycle/graphs", "application/yaml", yaml);
+        Http waiting = http.waiting();
+        waiting.post("/project/cycle/graphs", "application/yaml", yaml);
 
-        assertThat(http.post("/graphs/cycle-graph/stop", null, "")
+        assertThat(waiting.post("/graphs/cycle-graph/stop", null, "")
                         .json()
                         .path("status")
                         .asText())
                 .isEqualTo("Stopped");
-        assertThat(http.post("/graphs/cycle-graph/stop", null, "").status()).isEqualTo(409);
-        Http.Response started = http.get("/graphs/cycle-graph/start");
+        assertThat(waiting.post("/graphs/cycle-graph/stop", null, "").status()).isEqualTo(409);
+        Http.Response started = waiting.get("/graphs/cycle-graph/start");
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.json().path("status").asText()).isEqualTo("Running");
     }

@@ -119,11 +119,14 @@ class ServerLifecycleIT {
         "my-webapp/hdag.yaml, my-webapp-graph, webapp"
     })
     void fullLifecycleOverHttp(String file, String graph, String project) throws Exception {
-        // Deploy: placement visible, event-triggered services pending.
+        // Deploy as the original SDK does: 202 with the graph Deploying, then poll until it runs.
         Http.Response deployed =
                 http.post("/project/" + project + "/graphs", "application/yaml", ServerApiTest.example(file));
-        assertThat(deployed.status()).isEqualTo(201);
-        JsonNode g = http.get("/graphs/" + graph).json();
+        assertThat(deployed.status()).isEqualTo(202);
+        assertThat(deployed.header("Location")).contains("/graphs/" + graph);
+        assertThat(deployed.json().path("status").asText()).isEqualTo("Deploying");
+        JsonNode g = http.awaitSettled(graph).json();
+        assertThat(g.path("status").asText()).isEqualTo("Running");
         int services = g.path("services").size();
         assertThat(g.path("placement").size()).isEqualTo(services);
         List<String> pending = pending(g);
@@ -143,22 +146,23 @@ class ServerLifecycleIT {
         assertThat(pending(http.get("/graphs/" + graph).json())).isEmpty();
         assertThat(deployer.releases()).hasSize(services);
 
-        // Stop uninstalls, start reinstalls every release.
-        assertThat(http.post("/graphs/" + graph + "/stop", null, "")
-                        .json()
-                        .path("status")
-                        .asText())
-                .isEqualTo("Stopped");
+        // Stop uninstalls (202 Stopping, then Stopped), start reinstalls every release.
+        Http.Response stopping = http.post("/graphs/" + graph + "/stop", null, "");
+        assertThat(stopping.status()).isEqualTo(202);
+        assertThat(stopping.json().path("status").asText()).isEqualTo("Stopping");
+        assertThat(http.awaitSettled(graph).json().path("status").asText()).isEqualTo("Stopped");
         assertThat(deployer.releases()).isEmpty();
-        JsonNode started = http.post("/graphs/" + graph + "/start", null, "").json();
+        assertThat(http.post("/graphs/" + graph + "/start", null, "").status()).isEqualTo(202);
+        JsonNode started = http.awaitSettled(graph).json();
         assertThat(started.path("status").asText()).isEqualTo("Running");
         assertThat(deployer.releases()).hasSize(services);
 
         // A cluster disappears: re-placement moves its services elsewhere and upgrades their releases.
         String lost = started.path("placement").elements().next().asText();
         clusters.set(clusters.get().stream().filter(c -> !c.name().equals(lost)).toList());
-        JsonNode replaced =
-                http.post("/graphs/" + graph + "/placement", null, "").json();
+        Http.Response replacing = http.waiting().post("/graphs/" + graph + "/placement", null, "");
+        assertThat(replacing.status()).isEqualTo(200);
+        JsonNode replaced = replacing.json();
         assertThat(replaced.path("status").asText()).isEqualTo("Running");
         replaced.path("placement").forEach(c -> assertThat(c.asText()).isNotEqualTo(lost));
         deployer.releases()
@@ -166,8 +170,10 @@ class ServerLifecycleIT {
                 .forEach(spec -> assertThat(spec.values().toString()).doesNotContain(lost));
 
         // Removal deletes everything but the event log, which tells the story.
-        assertThat(http.delete("/graphs/" + graph).status()).isEqualTo(200);
-        assertThat(http.get("/graphs/" + graph).status()).isEqualTo(404);
+        Http.Response removing = http.delete("/graphs/" + graph);
+        assertThat(removing.status()).isEqualTo(202);
+        assertThat(removing.json().path("status").asText()).isEqualTo("Removing");
+        assertThat(http.awaitSettled(graph).status()).isEqualTo(404);
         assertThat(deployer.releases()).isEmpty();
         assertThat(rules.groups()).isEmpty();
         List<String> story = new ArrayList<>();

@@ -2,8 +2,9 @@ package dev.smo.core.internal;
 
 import dev.smo.core.Alert;
 import dev.smo.core.AlertOutcome;
+import dev.smo.core.Command;
 import dev.smo.core.ConcurrentUpdateException;
-import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.Lifecycle;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ServiceStatus;
 import dev.smo.core.spi.StoredGraph;
@@ -59,7 +60,7 @@ final class AlertHandler {
         }
         StoredGraph g = candidates.get(0);
         StoredService s = g.service(serviceName).orElseThrow();
-        if (g.status() != GraphStatus.RUNNING && g.status() != GraphStatus.FAILED) {
+        if (!Lifecycle.cell(Command.ALERT, g.status()).allowed()) {
             return record(g, s, name, "Graph is " + g.status().label() + "; alert ignored.");
         }
         if (s.status() != ServiceStatus.PENDING) {

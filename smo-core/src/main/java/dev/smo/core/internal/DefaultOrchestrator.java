@@ -3,10 +3,13 @@ package dev.smo.core.internal;
 import dev.smo.core.Alert;
 import dev.smo.core.AlertOutcome;
 import dev.smo.core.ArtifactException;
+import dev.smo.core.Command;
+import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphBusyException;
 import dev.smo.core.GraphNotFoundException;
-import dev.smo.core.IllegalTransitionException;
+import dev.smo.core.Lifecycle;
+import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.Plan;
@@ -27,6 +30,7 @@ import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.ParseOptions;
 import dev.smo.model.Service;
 import dev.smo.model.Violation;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,13 +38,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The orchestrator: records each lifecycle step in the store, then has the {@link Executor} carry it out. */
 public final class DefaultOrchestrator implements Orchestrator {
 
+    private static final System.Logger LOG = System.getLogger(DefaultOrchestrator.class.getName());
+    private static final int QUEUE = 1024;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final GraphStore store;
@@ -52,6 +68,9 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final Clock clock;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final ParseOptions parseOptions;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService healer;
+    private ScheduledFuture<?> healing;
 
     DefaultOrchestrator(Parts parts) {
         this.store = parts.store();
@@ -72,6 +91,26 @@ public final class DefaultOrchestrator implements Orchestrator {
                 clock,
                 parts.scalingInterval(),
                 parts.inventory().countsDeployedWorkloads());
+        this.workers = new ThreadPoolExecutor(
+                parts.workers(),
+                parts.workers(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                daemon("smo-worker"));
+        this.workers.allowCoreThreadTimeOut(true);
+        this.healer = parts.reconcileInterval() == null
+                ? null
+                : Executors.newSingleThreadScheduledExecutor(daemon("smo-reconcile"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -81,15 +120,43 @@ public final class DefaultOrchestrator implements Orchestrator {
     public static DefaultOrchestrator create(Parts parts) {
         DefaultOrchestrator orchestrator = new DefaultOrchestrator(parts);
         orchestrator.scaling.start();
+        if (orchestrator.healer != null) {
+            long ms = parts.reconcileInterval().toMillis();
+            orchestrator.healing =
+                    orchestrator.healer.scheduleWithFixedDelay(orchestrator::heal, ms, ms, TimeUnit.MILLISECONDS);
+        }
         return orchestrator;
     }
 
     @Override
     public StoredGraph deploy(String project, HdaGraph graph) {
+        return submit(project, graph, false).result().orElseThrow();
+    }
+
+    @Override
+    public Operation submitDeploy(String project, HdaGraph graph) {
+        return submit(project, graph, true);
+    }
+
+    private Operation submit(String project, HdaGraph graph, boolean async) {
         requireProject(project);
-        if (store.find(graph.id()).isPresent()) {
+        if (!active.add(graph.id())) {
             throw new GraphAlreadyExistsException(graph.id());
         }
+        try {
+            Lifecycle.Cell cell = Lifecycle.check(
+                    Command.DEPLOY,
+                    graph.id(),
+                    store.find(graph.id()).map(StoredGraph::status).orElse(null),
+                    true);
+            return dispatch(Command.DEPLOY, recordDeploy(project, graph, cell), async);
+        } catch (RuntimeException e) {
+            active.remove(graph.id());
+            throw e;
+        }
+    }
+
+    private StoredGraph recordDeploy(String project, HdaGraph graph, Lifecycle.Cell cell) {
         Plan plan = planFor(project, graph, Map.of(), Map.of(), true);
         if (!plan.feasible()) {
             throw new PlacementFailedException(graph.id(), plan.placement());
@@ -121,7 +188,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         StoredGraph draft = new StoredGraph(
                         graph.id(),
                         project,
-                        GraphStatus.DEPLOYING,
+                        cell.via(),
                         Descriptors.toJson(graph),
                         Map.of(),
                         null,
@@ -130,15 +197,14 @@ public final class DefaultOrchestrator implements Orchestrator {
                         null,
                         null)
                 .withServices(services);
-        StoredGraph stored = store.insert(
+        return store.insert(
                 draft,
                 List.of(
                         event(
                                 graph.id(),
-                                "DEPLOY_REQUESTED",
+                                cell.event(),
                                 "Deploy of " + services.size() + " services into project (" + project + ") requested."),
                         event(graph.id(), "PLACED", describe(plan))));
-        return run(stored);
     }
 
     @Override
@@ -153,6 +219,11 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public StoredGraph deployArtifact(String project, String reference) {
+        return deploy(project, fetch(reference));
+    }
+
+    @Override
+    public HdaGraph fetch(String reference) {
         if (artifacts == null) {
             throw new ArtifactException(
                     reference,
@@ -160,7 +231,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                             + "configured.\nMaybe post the descriptor itself instead of an artifact reference.",
                     null);
         }
-        return deployDescriptor(project, artifacts.fetchDescriptor(reference));
+        return parse(artifacts.fetchDescriptor(reference));
     }
 
     @Override
@@ -192,11 +263,91 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public StoredGraph replace(String name) {
-        StoredGraph g = settled(name);
-        if (g.status() == GraphStatus.STOPPED) {
-            throw new IllegalTransitionException("Graph (" + name + ") is stopped; nothing to re-place.\n"
-                    + "Maybe start it: it is placed again on start.");
+        return command(Command.PLACE, name, false).result().orElseThrow();
+    }
+
+    @Override
+    public StoredGraph stop(String name) {
+        return command(Command.STOP, name, false).result().orElseThrow();
+    }
+
+    @Override
+    public StoredGraph start(String name) {
+        return command(Command.START, name, false).result().orElseThrow();
+    }
+
+    @Override
+    public void remove(String name) {
+        command(Command.REMOVE, name, false).result();
+    }
+
+    @Override
+    public Operation submit(Command command, String name) {
+        if (command == Command.DEPLOY || command == Command.ALERT) {
+            throw new IllegalArgumentException(command + " takes a descriptor or an alert, not a graph name.");
         }
+        return command(command, name, true);
+    }
+
+    /** Claims the graph, checks the command against the lifecycle table, records the transition, runs the work. */
+    private Operation command(Command command, String name, boolean async) {
+        if (!active.add(name)) {
+            throw new GraphBusyException(name, get(name).status());
+        }
+        try {
+            StoredGraph g = get(name);
+            Lifecycle.Cell cell = Lifecycle.check(command, name, g.status(), true);
+            StoredGraph recorded = switch (command) {
+                case PLACE -> recordReplace(g, cell);
+                case STOP -> recordStop(g, cell);
+                case START -> recordStart(g, cell);
+                case REMOVE -> recordRemove(g, cell);
+                default -> throw new IllegalArgumentException(command.name());
+            };
+            return dispatch(command, recorded, async);
+        } catch (RuntimeException e) {
+            active.remove(name);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the recorded work, on a worker thread or on the caller's, and releases the graph's claim after it.
+     * When every worker is busy and the queue is full, the caller's thread does the work.
+     */
+    private Operation dispatch(Command command, StoredGraph recorded, boolean async) {
+        CompletableFuture<Optional<StoredGraph>> outcome = new CompletableFuture<>();
+        Runnable work = () -> {
+            try {
+                StoredGraph done = executor.carryOut(recorded);
+                if (command == Command.START && done != null && !done.services().isEmpty()) {
+                    done = replaceIfClustersChanged(done);
+                }
+                outcome.complete(Optional.ofNullable(done));
+            } catch (RuntimeException | Error e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Work on graph (" + recorded.name() + ") stopped: " + Executor.message(e)
+                                + "; it stays recorded and is finished by the next reconcile.");
+                outcome.completeExceptionally(e);
+            } finally {
+                active.remove(recorded.name());
+            }
+        };
+        if (!async) {
+            work.run();
+            return new Operation(command, recorded, outcome);
+        }
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            work.run();
+        }
+        return new Operation(command, recorded, outcome);
+    }
+
+    private StoredGraph recordReplace(StoredGraph g, Lifecycle.Cell cell) {
+        String name = g.name();
         HdaGraph graph = parse(g.descriptor());
         Map<String, Integer> replicas = new LinkedHashMap<>();
         g.services().forEach(s -> replicas.put(s.name(), Math.max(1, s.replicas())));
@@ -223,52 +374,50 @@ public final class DefaultOrchestrator implements Orchestrator {
         List<GraphEvent> events = List.of(
                 event(
                         name,
-                        "REPLACE_REQUESTED",
+                        cell.event(),
                         "Re-placement requested; "
                                 + (moved.isEmpty() ? "no service moves." : "moving " + String.join(", ", moved) + ".")),
                 event(name, "PLACED", describe(plan)));
-        StoredGraph recorded = store.update(g.withStatus(GraphStatus.REPLACING).withServices(next), events);
-        return run(recorded);
+        return store.update(g.withStatus(cell.via()).withServices(next), events);
     }
 
-    @Override
-    public StoredGraph stop(String name) {
-        StoredGraph g = settled(name);
-        if (g.status() == GraphStatus.STOPPED) {
-            throw new IllegalTransitionException("Graph (" + name + ") is already stopped.");
-        }
+    private StoredGraph recordStop(StoredGraph g, Lifecycle.Cell cell) {
         List<StoredService> next = g.services().stream()
                 .map(s -> s.status() == ServiceStatus.PENDING || s.status() == ServiceStatus.STOPPED
                         ? s
                         : s.withStatus(ServiceStatus.STOPPING, null))
                 .toList();
-        return run(store.update(
-                g.withStatus(GraphStatus.STOPPING).withServices(next),
-                List.of(event(name, "STOP_REQUESTED", "Stop requested: uninstalling every release."))));
+        return store.update(
+                g.withStatus(cell.via()).withServices(next),
+                List.of(event(g.name(), cell.event(), "Stop requested: uninstalling every release.")));
     }
 
-    @Override
-    public StoredGraph start(String name) {
-        StoredGraph g = settled(name);
-        if (g.status() != GraphStatus.STOPPED) {
-            throw new IllegalTransitionException("Graph (" + name + ") is "
-                    + g.status().label() + ", not Stopped; only a stopped graph can be started.");
-        }
+    private StoredGraph recordStart(StoredGraph g, Lifecycle.Cell cell) {
         List<StoredService> next = g.services().stream()
                 .map(s -> s.status() == ServiceStatus.STOPPED ? s.withStatus(ServiceStatus.DEPLOYING, null) : s)
                 .toList();
-        StoredGraph recorded = store.update(
-                g.withStatus(GraphStatus.STARTING).withServices(next),
+        return store.update(
+                g.withStatus(cell.via()).withServices(next),
                 List.of(event(
-                        name,
-                        "START_REQUESTED",
+                        g.name(),
+                        cell.event(),
                         "Start requested: reinstalling the services that ran "
                                 + "before the stop; event-triggered ones wait for their alert.")));
-        recorded = run(recorded);
-        return recorded.services().isEmpty() ? recorded : replaceIfClustersChanged(recorded);
     }
 
-    /** After a start, re-places services whose cluster is gone; the start itself stands either way. */
+    private StoredGraph recordRemove(StoredGraph g, Lifecycle.Cell cell) {
+        List<StoredService> next = g.services().stream()
+                .map(s -> s.withStatus(ServiceStatus.REMOVING, null))
+                .toList();
+        return store.update(
+                g.withStatus(cell.via()).withServices(next),
+                List.of(event(g.name(), cell.event(), "Removal requested.")));
+    }
+
+    /**
+     * After a start, re-places services whose cluster is gone; the start itself stands either way. Runs with the
+     * graph's claim held by the start.
+     */
     private StoredGraph replaceIfClustersChanged(StoredGraph g) {
         try {
             Set<String> ready = readClusters().stream()
@@ -276,27 +425,17 @@ public final class DefaultOrchestrator implements Orchestrator {
                     .map(ClusterInfo::name)
                     .collect(Collectors.toSet());
             boolean lost = g.services().stream().anyMatch(s -> s.cluster() != null && !ready.contains(s.cluster()));
-            return lost && g.status().isSettled() ? replace(g.name()) : g;
+            Lifecycle.Cell cell = Lifecycle.cell(Command.PLACE, g.status());
+            if (!lost || !cell.allowed()) {
+                return g;
+            }
+            return executor.carryOut(recordReplace(g, cell));
         } catch (PlacementFailedException | SmoIntegrationException e) {
             return store.update(
                     store.find(g.name()).orElse(g),
                     List.of(event(
                             g.name(), "REPLACEMENT_SKIPPED", "Started, but not re-placed: " + Executor.message(e))));
         }
-    }
-
-    @Override
-    public void remove(String name) {
-        StoredGraph g = get(name);
-        if (!g.status().isSettled() && active.contains(name)) {
-            throw new GraphBusyException(name, g.status());
-        }
-        List<StoredService> next = g.services().stream()
-                .map(s -> s.withStatus(ServiceStatus.REMOVING, null))
-                .toList();
-        run(store.update(
-                g.withStatus(GraphStatus.REMOVING).withServices(next),
-                List.of(event(name, "REMOVE_REQUESTED", "Removal requested."))));
     }
 
     @Override
@@ -308,12 +447,25 @@ public final class DefaultOrchestrator implements Orchestrator {
         return outcomes;
     }
 
-    /** Deploys one pending service; called by {@link AlertHandler}. */
+    /**
+     * Deploys one pending service; called by {@link AlertHandler}.
+     *
+     * @throws GraphBusyException when other work runs on the graph
+     */
     StoredGraph deployPending(StoredGraph g, StoredService s, String why) {
-        StoredGraph recorded = store.update(
-                g.withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
-                List.of(GraphEvent.of(g.name(), s.name(), clock.instant(), "ALERT_RECEIVED", why)));
-        return run(recorded);
+        if (!active.add(g.name())) {
+            throw new GraphBusyException(g.name(), g.status());
+        }
+        try {
+            Lifecycle.Cell cell = Lifecycle.check(Command.ALERT, g.name(), g.status(), true);
+            StoredGraph recorded = store.update(
+                    g.withStatus(cell.via()).withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
+                    List.of(GraphEvent.of(g.name(), s.name(), clock.instant(), cell.event(), why)));
+            return dispatch(Command.ALERT, recorded, false).result().orElseThrow();
+        } catch (RuntimeException e) {
+            active.remove(g.name());
+            throw e;
+        }
     }
 
     @Override
@@ -323,7 +475,16 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public List<GraphEvent> events(String name) {
-        return store.events(name);
+        // A name can be reused (removed, then deployed again, maybe in another project): each deploy request
+        // starts a new generation, and only the latest one belongs to the graph of that name.
+        List<GraphEvent> all = store.events(name);
+        String deployed = Lifecycle.cell(Command.DEPLOY, null).event();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).type().equals(deployed)) {
+                return List.copyOf(all.subList(i, all.size()));
+            }
+        }
+        return all;
     }
 
     @Override
@@ -333,43 +494,83 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public List<String> reconcile() {
+        return reconcile(false);
+    }
+
+    /**
+     * Finishes or rolls forward the recorded work of every graph no work runs on.
+     *
+     * @param async whether the work goes to the workers (the background loop) or runs here
+     */
+    private List<String> reconcile(boolean async) {
         List<String> repaired = new ArrayList<>();
         for (StoredGraph g : store.unsettled()) {
-            if (active.contains(g.name())) {
+            if (!active.add(g.name())) {
                 continue;
             }
-            store.update(
-                    g,
-                    List.of(event(
-                            g.name(),
-                            "RECONCILE",
-                            "Finishing recorded work left " + g.status().label() + " by an earlier run.")));
-            run(store.find(g.name()).orElseThrow());
-            repaired.add(g.name());
+            try {
+                StoredGraph logged = store.update(
+                        g,
+                        List.of(event(
+                                g.name(),
+                                "RECONCILE",
+                                "Finishing recorded work left " + g.status().label() + " by an earlier step.")));
+                Operation op = dispatch(commandOf(logged.status()), logged, async);
+                if (!async) {
+                    op.result();
+                }
+                repaired.add(g.name());
+            } catch (ConcurrentUpdateException | GraphNotFoundException e) {
+                // Changed or removed meanwhile by another process: the next round sees its new state.
+                active.remove(g.name());
+            } catch (RuntimeException e) {
+                active.remove(g.name());
+                throw e;
+            }
         }
         return repaired;
+    }
+
+    private static Command commandOf(GraphStatus via) {
+        return switch (via) {
+            case STOPPING -> Command.STOP;
+            case REMOVING -> Command.REMOVE;
+            case STARTING -> Command.START;
+            case REPLACING -> Command.PLACE;
+            default -> Command.DEPLOY;
+        };
+    }
+
+    /** The background reconcile: a failed step (the store or a cluster was away) is finished once it is back. */
+    private void heal() {
+        try {
+            List<String> repaired = reconcile(true);
+            if (!repaired.isEmpty()) {
+                LOG.log(Level.INFO, "Reconcile: finishing the recorded work of graphs " + repaired);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Reconcile postponed: " + Executor.message(e));
+        }
     }
 
     @Override
     public void close() {
         scaling.close();
-    }
-
-    private StoredGraph run(StoredGraph recorded) {
-        active.add(recorded.name());
+        if (healing != null) {
+            healing.cancel(false);
+        }
+        if (healer != null) {
+            healer.shutdownNow();
+        }
+        workers.shutdown();
         try {
-            return executor.carryOut(recorded);
-        } finally {
-            active.remove(recorded.name());
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
-    }
-
-    private StoredGraph settled(String name) {
-        StoredGraph g = get(name);
-        if (!g.status().isSettled()) {
-            throw new GraphBusyException(name, g.status());
-        }
-        return g;
     }
 
     private Plan planFor(

@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.Lifecycle;
 import dev.smo.core.spi.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.DashboardPublisher;
@@ -56,8 +57,7 @@ final class Executor {
      */
     StoredGraph carryOut(StoredGraph graph) {
         StoredGraph g = graph;
-        boolean leaving = g.status() == GraphStatus.STOPPING || g.status() == GraphStatus.REMOVING;
-        if (!leaving) {
+        if (!Lifecycle.leaving(g.status())) {
             g = syncRules(g);
             g = publishDashboard(g);
         }
@@ -72,54 +72,39 @@ final class Executor {
         return settle(g);
     }
 
+    /** Leaves the graph in the state {@link Lifecycle#settle} gives for its transitional state. */
     private StoredGraph settle(StoredGraph g) {
-        switch (g.status()) {
-            case REMOVING -> {
-                clearRules(g);
-                deleteDashboards(g);
-                store.delete(
-                        g.name(),
-                        g.version(),
-                        List.of(event(
-                                g,
-                                null,
-                                "REMOVED",
-                                "Graph removed: releases uninstalled, rules and dashboard deleted.")));
-                return null;
-            }
-            case STOPPING -> {
-                clearRules(g);
-                return store.update(
-                        g.withStatus(GraphStatus.STOPPED),
-                        List.of(event(g, null, "STOPPED", "Graph stopped: every release uninstalled.")));
-            }
-            default -> {
-                boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
-                GraphStatus next = failed ? GraphStatus.FAILED : GraphStatus.RUNNING;
-                if (g.status() == next) {
-                    return g;
-                }
-                String why = failed
-                        ? "Graph failed: see the failed services' last errors."
-                        : "Graph running: every service installed or waiting for its trigger.";
-                return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
-            }
+        boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
+        GraphStatus next = Lifecycle.settle(g.status(), failed);
+        if (next == null) {
+            clearRules(g);
+            deleteDashboards(g);
+            store.delete(
+                    g.name(),
+                    g.version(),
+                    List.of(event(
+                            g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted.")));
+            return null;
         }
+        if (g.status() == next) {
+            return g;
+        }
+        if (next == GraphStatus.STOPPED) {
+            clearRules(g);
+        }
+        String why = switch (next) {
+            case STOPPED -> "Graph stopped: every release uninstalled.";
+            case FAILED -> "Graph failed: see the failed services' last errors.";
+            default -> "Graph running: every service installed or waiting for its trigger.";
+        };
+        return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
     }
 
     private StoredGraph install(StoredGraph g, StoredService s) {
         ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.artifactRef(), null, s.values());
+        ReleaseStatus status;
         try {
-            ReleaseStatus status = deployer.apply(spec);
-            return store.update(
-                    g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
-                    List.of(event(
-                            g,
-                            s.name(),
-                            "RELEASE_APPLIED",
-                            "Release " + g.project() + "/" + s.name()
-                                    + " " + status.state() + " (revision " + status.revision() + ") on cluster "
-                                    + s.cluster() + " from " + s.artifactRef() + ".")));
+            status = deployer.apply(spec);
         } catch (RuntimeException e) {
             String reason = message(e);
             LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
@@ -131,6 +116,16 @@ final class Executor {
                             "RELEASE_FAILED",
                             "Release " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
+        // A store failure here is not the release's: it propagates, and the recorded step is redone later.
+        return store.update(
+                g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
+                List.of(event(
+                        g,
+                        s.name(),
+                        "RELEASE_APPLIED",
+                        "Release " + g.project() + "/" + s.name()
+                                + " " + status.state() + " (revision " + status.revision() + ") on cluster "
+                                + s.cluster() + " from " + s.artifactRef() + ".")));
     }
 
     private StoredGraph uninstall(StoredGraph g, StoredService s, ServiceStatus next) {

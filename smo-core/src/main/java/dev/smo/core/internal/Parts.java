@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * The ports and settings an orchestrator is built from; {@code artifacts} and {@code metrics} may be null (no
- * registry, no Prometheus), {@code scalingInterval} null means no scaling loop.
+ * registry, no Prometheus), {@code scalingInterval} null means no scaling loop,
+ * {@code reconcileInterval} null no background reconcile; {@code workers} threads carry out accepted commands.
  */
 public record Parts(
         GraphStore store,
@@ -33,4 +34,6 @@ public record Parts(
         PlacementWeights weights,
         ScalingOptimizer scalingOptimizer,
         Clock clock,
-        Duration scalingInterval) {}
+        Duration scalingInterval,
+        int workers,
+        Duration reconcileInterval) {}

@@ -77,6 +77,30 @@ abstract class AbstractClientCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Follows an accepted operation unless {@code --no-wait}: progress per service on the error stream.
+     *
+     * @param client the server
+     * @param accepted the answer to the request
+     * @param wait the wait options
+     * @return the settled graph's JSON, the accepted answer with {@code --no-wait}, or empty once removed
+     */
+    final Optional<String> follow(ServerClient client, String accepted, WaitOptions wait) {
+        if (wait.noWait) {
+            return Optional.of(accepted);
+        }
+        return Waiter.settle(
+                client,
+                accepted,
+                java.time.Duration.ofSeconds(Math.max(1, wait.timeoutSeconds)),
+                spec.commandLine().getErr());
+    }
+
+    /** @return the exit code for a graph answer: 3 when the graph ended {@code Failed}, else 0 */
+    static int exitCodeOf(String graph) throws IOException {
+        return "Failed".equals(JSON.readTree(graph).path("status").asText()) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
     /** Prints a parsed answer for a person. */
     @FunctionalInterface
     interface HumanPrinter {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +36,9 @@ final class DeployCommand extends AbstractClientCommand {
             paramLabel = "P",
             description = "The project (Kubernetes namespace) to deploy into.")
     private String project;
+
+    @Mixin
+    private WaitOptions wait;
 
     /** Exactly one of a file or an artifact reference. */
     static final class Source {
@@ -73,10 +77,12 @@ final class DeployCommand extends AbstractClientCommand {
         } else {
             body = client.post(path, "application/json", JSON.writeValueAsString(Map.of("artifact", source.artifact)));
         }
-        print(out, body, (graph, o) -> {
-            o.println("Deployed graph " + graph.path("name").asText() + " into project " + project + ".");
-            GraphPrinter.graph(graph, o);
+        String graph = follow(client, body, wait).orElseThrow();
+        print(out, graph, (g, o) -> {
+            o.println((wait.noWait ? "Accepted graph " : "Deployed graph ")
+                    + g.path("name").asText() + " into project " + project + ".");
+            GraphPrinter.graph(g, o);
         });
-        return ExitCodes.OK;
+        return exitCodeOf(graph);
     }
 }

@@ -3,7 +3,9 @@ package dev.smo.server.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo remove NAME}: uninstalls a graph's releases, deletes its rules and dashboards, then the graph. */
@@ -23,15 +25,28 @@ final class RemoveCommand extends AbstractClientCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")
     private String name;
 
+    @Mixin
+    private WaitOptions wait;
+
     RemoveCommand(Map<String, String> env) {
         super(env);
     }
 
     @Override
     int exchange(ServerClient client, PrintWriter out) throws IOException {
+        String accepted = client.delete("/graphs/" + ServerClient.segment(name));
+        Optional<String> left = follow(client, accepted, wait);
+        if (left.isPresent() && wait.noWait) {
+            print(out, left.get(), (graph, o) -> o.println("Removal of graph " + name + " accepted."));
+            return ExitCodes.OK;
+        }
+        if (left.isPresent()) {
+            print(out, left.get(), GraphPrinter::graph);
+            return ExitCodes.FAILURE;
+        }
         print(
                 out,
-                client.delete("/graphs/" + ServerClient.segment(name)),
+                JSON.writeValueAsString(Map.of("message", "Removal of graph " + name + " successful")),
                 (answer, o) -> o.println(answer.path("message").asText()));
         return ExitCodes.OK;
     }

@@ -9,11 +9,22 @@ final class RequestFailedException extends RuntimeException {
 
     private final int exitCode;
     private final List<String> lines;
+    private final int status;
 
     RequestFailedException(int exitCode, List<String> lines) {
+        this(exitCode, lines, 0);
+    }
+
+    RequestFailedException(int exitCode, List<String> lines, int status) {
         super(String.join("\n", lines));
         this.exitCode = exitCode;
         this.lines = List.copyOf(lines);
+        this.status = status;
+    }
+
+    /** @return the HTTP status of the answer, 0 when there was none */
+    int status() {
+        return status;
     }
 
     int exitCode() {

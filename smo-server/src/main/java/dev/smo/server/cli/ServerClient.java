@@ -72,6 +72,21 @@ final class ServerClient {
         return send(request(path).GET());
     }
 
+    /**
+     * @param path a resource path
+     * @return its body, or empty when the server answers 404
+     */
+    Optional<String> find(String path) {
+        try {
+            return Optional.of(get(path));
+        } catch (RequestFailedException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     String post(String path, String contentType, String body) {
         return send(request(path)
                 .header("Content-Type", contentType)
@@ -119,7 +134,9 @@ final class ServerClient {
             return response.body();
         }
         throw new RequestFailedException(
-                status / 100 == 4 ? ExitCodes.INVALID : ExitCodes.FAILURE, problem(status, request, response.body()));
+                status / 100 == 4 ? ExitCodes.INVALID : ExitCodes.FAILURE,
+                problem(status, request, response.body()),
+                status);
     }
 
     private RequestFailedException unreachable(String why) {

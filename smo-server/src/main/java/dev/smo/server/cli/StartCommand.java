@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo start NAME}: starts a stopped graph: reinstalls the services it ran before it was stopped. */
@@ -23,13 +24,18 @@ final class StartCommand extends AbstractClientCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")
     private String name;
 
+    @Mixin
+    private WaitOptions wait;
+
     StartCommand(Map<String, String> env) {
         super(env);
     }
 
     @Override
     int exchange(ServerClient client, PrintWriter out) throws IOException {
-        print(out, client.post("/graphs/" + ServerClient.segment(name) + "/start"), GraphPrinter::graph);
-        return ExitCodes.OK;
+        String graph = follow(client, client.post("/graphs/" + ServerClient.segment(name) + "/start"), wait)
+                .orElseThrow();
+        print(out, graph, GraphPrinter::graph);
+        return exitCodeOf(graph);
     }
 }

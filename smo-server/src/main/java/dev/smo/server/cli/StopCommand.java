@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code smo stop NAME}: stops a running graph: uninstalls its releases and keeps the graph. */
@@ -23,13 +24,18 @@ final class StopCommand extends AbstractClientCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The graph name (its hdaGraph id).")
     private String name;
 
+    @Mixin
+    private WaitOptions wait;
+
     StopCommand(Map<String, String> env) {
         super(env);
     }
 
     @Override
     int exchange(ServerClient client, PrintWriter out) throws IOException {
-        print(out, client.post("/graphs/" + ServerClient.segment(name) + "/stop"), GraphPrinter::graph);
-        return ExitCodes.OK;
+        String graph = follow(client, client.post("/graphs/" + ServerClient.segment(name) + "/stop"), wait)
+                .orElseThrow();
+        print(out, graph, GraphPrinter::graph);
+        return exitCodeOf(graph);
     }
 }

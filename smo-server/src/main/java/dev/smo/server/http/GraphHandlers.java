@@ -2,8 +2,11 @@ package dev.smo.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smo.core.Command;
+import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.spi.StoredGraph;
+import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -11,10 +14,16 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The graph lifecycle routes, with the original SMO's paths and payloads. */
 public final class GraphHandlers {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String PREFER = "RFC 7240: 'wait=N' (seconds, at most 60) answers with the final state when the "
+            + "work ends within N seconds; otherwise, and without it, 202 Accepted with the transitional state";
 
     private final Orchestrator smo;
     private final ObjectMapper json;
@@ -56,19 +65,50 @@ public final class GraphHandlers {
                                 @OpenApiContent(mimeType = "application/yaml", type = "string"),
                                 @OpenApiContent(mimeType = "application/json", type = "object")
                             }),
+            headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
-                @OpenApiResponse(status = "201", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "202",
+                        description = "Accepted: placed and recorded Deploying; Location is the graph",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(
+                        status = "201",
+                        description = "Deployed within the Prefer: wait time",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void deploy(Context ctx) {
         String project = ctx.pathParam("project");
         DeployRequest request = DeployRequest.from(ctx.contentType(), ctx.body(), json);
-        StoredGraph g = request.artifact() != null
-                ? smo.deployArtifact(project, request.artifact())
-                : smo.deployDescriptor(project, request.descriptor());
-        ctx.status(201).header("Location", "/graphs/" + g.name()).json(view(g));
+        HdaGraph graph = request.artifact() != null ? smo.fetch(request.artifact()) : smo.parse(request.descriptor());
+        answer(ctx, smo.submitDeploy(project, graph), 201);
+    }
+
+    /**
+     * Answers an accepted operation: 202 with the graph in its transitional state, or, when the client prefers to
+     * wait and the work ends in time, the final answer ({@code doneStatus} with the graph, 200 with a message after
+     * a removal).
+     */
+    private void answer(Context ctx, Operation op, int doneStatus) {
+        String name = op.accepted().name();
+        ctx.header("Location", "/graphs/" + name);
+        Duration wait = Prefer.waitOf(ctx.header("Prefer"));
+        if (!wait.isZero() && op.await(wait)) {
+            Optional<StoredGraph> done = op.result();
+            ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
+            if (done.isEmpty()) {
+                ctx.status(200).json(new Views.MessageView("Removal of graph " + name + " successful"));
+            } else {
+                ctx.status(doneStatus).json(view(done.get()));
+            }
+            return;
+        }
+        ctx.status(202).json(view(op.accepted()));
     }
 
     @OpenApi(
@@ -79,7 +119,7 @@ public final class GraphHandlers {
             pathParams = @OpenApiParam(name = "name", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void get(Context ctx) {
         ctx.json(view(smo.get(ctx.pathParam("name"))));
@@ -91,13 +131,23 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "Remove a graph: uninstall its releases, delete its rules and dashboard",
             pathParams = @OpenApiParam(name = "name", required = true),
+            headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.MessageView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "202",
+                        description = "Accepted: recorded Removing; Location is the graph until it is gone",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "Removed within the Prefer: wait time",
+                        content = @OpenApiContent(from = Views.MessageView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void remove(Context ctx) {
-        smo.remove(ctx.pathParam("name"));
-        ctx.json(new Views.MessageView("Removal of graph " + ctx.pathParam("name") + " successful"));
+        answer(ctx, smo.submit(Command.REMOVE, ctx.pathParam("name")), 200);
     }
 
     @OpenApi(
@@ -106,12 +156,24 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "Re-place a graph on the current clusters (GET kept for the original's clients)",
             pathParams = @OpenApiParam(name = "name", required = true),
+            headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "202",
+                        description = "Accepted: recorded in its transitional state; Location is the graph",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "Done within the Prefer: wait time",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void replace(Context ctx) {
-        ctx.json(view(smo.replace(ctx.pathParam("name"))));
+        answer(ctx, smo.submit(Command.PLACE, ctx.pathParam("name")), 200);
     }
 
     @OpenApi(
@@ -120,12 +182,23 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "Start a stopped graph (GET kept for the original's clients)",
             pathParams = @OpenApiParam(name = "name", required = true),
+            headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "202",
+                        description = "Accepted: recorded in its transitional state; Location is the graph",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "Done within the Prefer: wait time",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void start(Context ctx) {
-        ctx.json(view(smo.start(ctx.pathParam("name"))));
+        answer(ctx, smo.submit(Command.START, ctx.pathParam("name")), 200);
     }
 
     @OpenApi(
@@ -134,12 +207,23 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "Stop a graph: uninstall its releases, keep it (GET kept for the original's clients)",
             pathParams = @OpenApiParam(name = "name", required = true),
+            headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "202",
+                        description = "Accepted: recorded in its transitional state; Location is the graph",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "Done within the Prefer: wait time",
+                        content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void stop(Context ctx) {
-        ctx.json(view(smo.stop(ctx.pathParam("name"))));
+        answer(ctx, smo.submit(Command.STOP, ctx.pathParam("name")), 200);
     }
 
     @OpenApi(

@@ -90,6 +90,7 @@ class ServeCommandIT {
         HttpResponse<String> deploy = http.send(
                 HttpRequest.newBuilder(URI.create(url + "/project/demo/graphs"))
                         .header("Content-Type", "application/yaml")
+                        .header("Prefer", "wait=30")
                         .POST(HttpRequest.BodyPublishers.ofFile(Path.of(Cli.example("my-webapp/hdag.yaml"))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
