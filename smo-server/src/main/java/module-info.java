@@ -16,6 +16,11 @@ module dev.smo.server {
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires io.prometheus.writer.text;
+    requires jetty.servlet.api; // the request guard is a servlet filter, ahead of Javalin
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.servlet;
+    requires org.eclipse.jetty.http;
+    requires com.fasterxml.jackson.core;
 
     exports dev.smo.server;
     exports dev.smo.server.config;

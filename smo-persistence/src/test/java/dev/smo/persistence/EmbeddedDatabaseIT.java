@@ -44,6 +44,60 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void connectionsWithoutThePasswordAreRefusedAndTheSocketIsPrivate() throws Exception {
+        Path dir = TestDirectories.fresh("hardened");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
+            for (String password : new String[] {null, "", "wrong-password"}) {
+                org.postgresql.ds.PGSimpleDataSource plain = new org.postgresql.ds.PGSimpleDataSource();
+                plain.setURL(db.jdbcUrl());
+                plain.setUser("postgres");
+                if (password != null) {
+                    plain.setPassword(password);
+                }
+                assertThatThrownBy(() -> plain.getConnection().close())
+                        .as("password " + password)
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+            try (java.sql.Connection c = db.dataSource().getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                    try (java.sql.ResultSet rs = s.executeQuery("SHOW " + setting)) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
+            }
+            Path socket = EmbeddedDatabase.socketDirectory(dir);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(socket))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(socket)) {
+                assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith(".s.PGSQL."));
+            }
+            assertThat(java.nio.file.Files.getPosixFilePermissions(EmbeddedDatabase.passwordFile(dir)))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertThat(java.nio.file.Files.readString(dir.resolve("pg_hba.conf")))
+                    .doesNotContain("trust")
+                    .contains("scram-sha-256");
+        } finally {
+            TestDirectories.delete(dir);
+        }
+    }
+
+    @Test
+    void fastUnsafeTurnsDurabilityOff() throws Exception {
+        Path dir = TestDirectories.fresh("fast");
+        try (EmbeddedDatabase db = EmbeddedDatabase.startFastUnsafe(dir, 0);
+                java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SHOW fsync")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("off");
+        } finally {
+            TestDirectories.delete(dir);
+        }
+    }
+
+    @Test
     void aDirectoryInUseIsRefusedWithAHint() {
         Path dir = TestDirectories.fresh("in-use");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {

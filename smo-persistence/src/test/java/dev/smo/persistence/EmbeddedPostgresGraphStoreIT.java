@@ -16,7 +16,7 @@ class EmbeddedPostgresGraphStoreIT extends GraphStoreContract {
 
     @BeforeAll
     static void startDatabase() {
-        database = EmbeddedDatabase.start(TestDirectories.fresh("contract"), 0);
+        database = EmbeddedDatabase.startFastUnsafe(TestDirectories.fresh("contract"), 0);
         shared = PostgresGraphStore.create(database.dataSource());
     }
 

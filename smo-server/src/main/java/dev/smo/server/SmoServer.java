@@ -4,43 +4,81 @@ import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smo.core.Orchestrator;
 import dev.smo.server.http.Auth;
 import dev.smo.server.http.GraphHandlers;
+import dev.smo.server.http.HealthHandlers;
 import dev.smo.server.http.HttpMetrics;
 import dev.smo.server.http.OperationHandlers;
+import dev.smo.server.http.ProblemErrorHandler;
 import dev.smo.server.http.Problems;
+import dev.smo.server.http.RequestGuard;
+import dev.smo.server.http.ResponseFilters;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * The REST server: the original SMO's routes and payloads, plus plans, event logs, health and metrics, with the
  * OpenAPI document at {@code /openapi.json} and Swagger UI at {@code /docs}. Handlers only parse, call the
- * orchestrator and map the result.
+ * orchestrator and map the result; a {@link RequestGuard} checks every request before them.
  */
 public final class SmoServer {
+
+    /** The JSON limits of request bodies: nesting depth, digits of a number, characters of a key. */
+    public static final StreamReadConstraints JSON_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(256)
+            .maxNumberLength(100)
+            .maxNameLength(1024)
+            .build();
 
     private SmoServer() {}
 
     /**
      * @param smo the orchestrator to expose
-     * @param settings token and size limits
+     * @param settings tokens, hosts, limits
      * @return the configured, not yet started, app
      */
     public static Javalin create(Orchestrator smo, HttpSettings settings) {
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return create(smo, settings, new InFlight());
+    }
+
+    /**
+     * @param smo the orchestrator to expose
+     * @param settings tokens, hosts, limits
+     * @param inFlight counts the requests being answered; {@link InFlight#drain} before stopping the app
+     * @return the configured, not yet started, app
+     */
+    public static Javalin create(Orchestrator smo, HttpSettings settings, InFlight inFlight) {
+        ObjectMapper json = new ObjectMapper(
+                        JsonFactory.builder().streamReadConstraints(JSON_LIMITS).build())
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         GraphHandlers graphs = new GraphHandlers(smo, json);
         OperationHandlers ops = new OperationHandlers(smo, json);
+        HealthHandlers health = new HealthHandlers(smo);
         HttpMetrics metrics = new HttpMetrics(smo);
-        Auth auth = new Auth(settings.apiToken());
+        Auth auth = new Auth(settings);
+        ResponseFilters filters = new ResponseFilters(json, auth, settings);
+        RequestGuard guard = new RequestGuard(settings, inFlight);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jsonMapper(new JavalinJackson(json, false));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.setErrorHandler(new ProblemErrorHandler());
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyHttpConfiguration(
+                    http -> http.setIdleTimeout(settings.readTimeout().toMillis()));
             config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi.json")
                     .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
                         info.setTitle("SMO API");
@@ -65,18 +103,26 @@ public final class SmoServer {
                         default -> graphs::stop;
                     };
                     post("/graphs/{name}/" + verb, h);
-                    get("/graphs/{name}/" + verb, h);
+                    if (settings.getAliases()) {
+                        get("/graphs/{name}/" + verb, h);
+                    }
                 }
                 get("/graphs/{name}/events", graphs::events);
                 post("/alerts", ops::alerts);
                 get("/clusters", ops::clusters);
                 post("/plan", ops::plan);
-                get("/health", ops::health);
+                get("/health", health::ready);
+                get("/health/live", health::live);
+                get("/health/ready", health::ready);
                 get("/metrics", metrics::scrape);
             });
         });
         app.before(metrics::before);
         app.beforeMatched(auth::check);
+        app.beforeMatched("/plan", filters::beforePlan);
+        app.beforeMatched("/alerts", filters::beforeAlerts);
+        app.after("/plan", filters::afterPlan);
+        app.after(filters::hideSecrets);
         app.after(metrics::after);
         Problems.install(app);
         return app;

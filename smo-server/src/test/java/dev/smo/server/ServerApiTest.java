@@ -47,7 +47,7 @@ class ServerApiTest {
                         ClusterInfo.of("edge-a", 16_000, 32L << 30, 0),
                         ClusterInfo.of("edge-b", 16_000, 32L << 30, 0))))
                 .build();
-        app = SmoServer.create(smo, new HttpSettings(Optional.of(TOKEN), 64 * 1024))
+        app = SmoServer.create(smo, new HttpSettings(Optional.of(TOKEN), 64 * 1024).withGetAliases(true))
                 .start("127.0.0.1", 0);
         http = new Http(app.port()).token(TOKEN);
     }
@@ -230,7 +230,7 @@ class ServerApiTest {
     }
 
     @Test
-    void mutatingRoutesNeedTheTokenAndReadsDoNot() {
+    void mutatingRoutesNeedTheTokenAndReadsToo() {
         Http anonymous = new Http(app.port());
 
         assertThat(anonymous
@@ -244,8 +244,9 @@ class ServerApiTest {
                         .post("/alerts", "application/json", "{\"alerts\": []}")
                         .status())
                 .isEqualTo(401);
-        assertThat(anonymous.get("/project/p/graphs").status()).isEqualTo(200);
+        assertThat(anonymous.get("/project/p/graphs").status()).isEqualTo(401);
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
     }
 
     @Test

@@ -24,13 +24,16 @@ import java.util.function.Predicate;
  * @param credentials the username and password per registry host; registries not listed are used anonymously
  * @param limits the size and count bounds applied while unpacking
  * @param timeout the deadline of one whole fetch or push (connect, manifest, every blob), positive
+ * @param policy which registries may be contacted, checked on their resolved addresses before any connection
+ *        ({@link OutboundPolicy#UNRESTRICTED} by default; the server restricts it)
  */
 public record ArtifactConfig(
         boolean plainHttp,
         Set<String> plainHttpHosts,
         Map<String, RegistryCredentials> credentials,
         ArtifactLimits limits,
-        Duration timeout) {
+        Duration timeout,
+        OutboundPolicy policy) {
 
     /** The deadline used by {@link #defaults()}: 60 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -39,6 +42,7 @@ public record ArtifactConfig(
     public ArtifactConfig {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(policy, "policy");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The artifact timeout (" + timeout + ") must be positive.");
         }
@@ -53,6 +57,24 @@ public record ArtifactConfig(
         credentials = Map.copyOf(byHost);
     }
 
+    /**
+     * Without an outbound policy: every registry may be contacted.
+     *
+     * @param plainHttp whether every registry speaks plain HTTP
+     * @param plainHttpHosts the registries that speak plain HTTP
+     * @param credentials the username and password per registry host
+     * @param limits the unpacking bounds
+     * @param timeout the deadline of one fetch or push
+     */
+    public ArtifactConfig(
+            boolean plainHttp,
+            Set<String> plainHttpHosts,
+            Map<String, RegistryCredentials> credentials,
+            ArtifactLimits limits,
+            Duration timeout) {
+        this(plainHttp, plainHttpHosts, credentials, limits, timeout, OutboundPolicy.UNRESTRICTED);
+    }
+
     /** @return TLS everywhere, no credentials, {@link ArtifactLimits#DEFAULT}, a 60 s deadline */
     public static ArtifactConfig defaults() {
         return new ArtifactConfig(false, Set.of(), Map.of(), ArtifactLimits.DEFAULT, DEFAULT_TIMEOUT);
@@ -63,7 +85,7 @@ public record ArtifactConfig(
      * @return a copy with that setting
      */
     public ArtifactConfig withPlainHttp(boolean plainHttp) {
-        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, limits, timeout);
+        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, limits, timeout, policy);
     }
 
     /**
@@ -73,7 +95,7 @@ public record ArtifactConfig(
     public ArtifactConfig withPlainHttpHosts(String... hosts) {
         Set<String> all = new HashSet<>(plainHttpHosts);
         all.addAll(List.of(hosts));
-        return new ArtifactConfig(plainHttp, all, credentials, limits, timeout);
+        return new ArtifactConfig(plainHttp, all, credentials, limits, timeout, policy);
     }
 
     /**
@@ -84,7 +106,7 @@ public record ArtifactConfig(
     public ArtifactConfig withCredentials(String host, RegistryCredentials registryCredentials) {
         Map<String, RegistryCredentials> all = new HashMap<>(credentials);
         all.put(normalise(host), registryCredentials);
-        return new ArtifactConfig(plainHttp, plainHttpHosts, all, limits, timeout);
+        return new ArtifactConfig(plainHttp, plainHttpHosts, all, limits, timeout, policy);
     }
 
     /**
@@ -92,7 +114,7 @@ public record ArtifactConfig(
      * @return a copy with those bounds
      */
     public ArtifactConfig withLimits(ArtifactLimits artifactLimits) {
-        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, artifactLimits, timeout);
+        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, artifactLimits, timeout, policy);
     }
 
     /**
@@ -100,7 +122,15 @@ public record ArtifactConfig(
      * @return a copy with that deadline
      */
     public ArtifactConfig withTimeout(Duration deadline) {
-        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, limits, deadline);
+        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, limits, deadline, policy);
+    }
+
+    /**
+     * @param outbound which registries may be contacted
+     * @return a copy with that policy
+     */
+    public ArtifactConfig withPolicy(OutboundPolicy outbound) {
+        return new ArtifactConfig(plainHttp, plainHttpHosts, credentials, limits, timeout, outbound);
     }
 
     /**

@@ -15,6 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Starts and stops zonky's PostgreSQL on a kept data directory. */
 public final class EmbeddedServer implements AutoCloseable {
 
+    /** Written at every start: password authentication for every connection. */
+    private static final String PG_HBA = """
+            # Written by SMO at every start: password authentication for every connection.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -24,17 +32,35 @@ public final class EmbeddedServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    public static EmbeddedServer start(Path dataDirectory, int port, String database) {
+    /**
+     * @param dataDirectory kept across restarts
+     * @param port TCP port on 127.0.0.1, or 0
+     * @param database created when missing
+     * @param password the superuser's password; every connection must present it
+     * @param socketDirectory a directory only this user can enter, for the Unix socket; {@code null} for none
+     * @param durable fsync and synchronous commit on (off only for tests)
+     * @return the running server
+     */
+    public static EmbeddedServer start(
+            Path dataDirectory, int port, String database, String password, Path socketDirectory, boolean durable) {
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory.getParent());
             OrphanedPostmaster.stopIfAny(dataDirectory);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setConnectConfig("password", password)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig(
+                            "unix_socket_directories", socketDirectory == null ? "" : socketDirectory.toString())
+                    .setServerConfig("unix_socket_permissions", "0700");
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                builder.setServerConfig(setting, durable ? "on" : "off");
+            }
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new UnableToAccessDatabaseException(
                     "Cannot start the embedded PostgreSQL on data directory ("
@@ -44,15 +70,34 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory);
         try {
+            server.requirePassword(password);
             server.createDatabaseIfMissing(database);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             server.close();
             throw new UnableToAccessDatabaseException(
-                    "Cannot create database (" + database + ") in the embedded PostgreSQL at (" + dataDirectory + "): "
-                            + e.getMessage(),
+                    "Cannot secure or create database (" + database + ") in the embedded PostgreSQL at ("
+                            + dataDirectory + "): " + e.getMessage(),
                     e);
         }
         return server;
+    }
+
+    /**
+     * Sets the superuser's password and makes every connection, local socket or TCP, authenticate with it. A data
+     * directory initialised with {@code trust} (as initdb leaves it) is converted on its first start.
+     */
+    private void requirePassword(String password) throws SQLException {
+        if (!password.matches("[0-9a-f]{32,}")) {
+            throw new IllegalArgumentException("The embedded database password must be generated hex.");
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement statement = c.createStatement()) {
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), PG_HBA);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (IOException e) {
+            throw new SQLException("Cannot write pg_hba.conf in (" + dataDirectory + "): " + e.getMessage(), e);
+        }
     }
 
     private void createDatabaseIfMissing(String database) throws SQLException {

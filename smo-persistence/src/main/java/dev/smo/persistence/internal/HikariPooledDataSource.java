@@ -14,6 +14,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** A HikariCP pool over pgjdbc's own data source (no DriverManager lookup, so it works on the module path). */
 public final class HikariPooledDataSource implements PooledDataSource {
 
+    /** How long a caller waits for a connection before the store reports the database unavailable. */
+    static final long CONNECTION_TIMEOUT_MS = 3000;
+
     private final HikariDataSource pool;
 
     private HikariPooledDataSource(HikariDataSource pool) {
@@ -34,6 +37,10 @@ public final class HikariPooledDataSource implements PooledDataSource {
         config.setPoolName("smo-" + target.getServerNames()[0] + "-" + target.getDatabaseName());
         config.setMaximumPoolSize(maxPoolSize);
         config.setMinimumIdle(1);
+        // Fail fast while the database is down: a request gets an answer (503) in seconds, not after 30 s.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(1000);
+        target.setConnectTimeout(2);
         try {
             return new HikariPooledDataSource(new HikariDataSource(config));
         } catch (RuntimeException e) {

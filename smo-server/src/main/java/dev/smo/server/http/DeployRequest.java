@@ -31,12 +31,7 @@ record DeployRequest(String descriptor, String artifact) {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
             if (type.contains("json")) {
-                throw new Problems.BadRequest(
-                        "",
-                        "The body is not valid JSON: " + e.getOriginalMessage()
-                                + " (line " + e.getLocation().getLineNr() + ", column "
-                                + e.getLocation().getColumnNr()
-                                + ").\nMaybe send YAML with Content-Type: application/yaml.");
+                throw new Problems.BadRequest("", JsonErrors.describe(e));
             }
             return new DeployRequest(body, null);
         }

@@ -37,6 +37,10 @@ public final class HttpMetrics {
             .help("Graphs by lifecycle status")
             .labelNames("status")
             .register(registry);
+    private final Gauge storeUp = Gauge.builder()
+            .name("smo_store_up")
+            .help("1 when the last scrape could read the store, 0 when it could not")
+            .register(registry);
     private final Orchestrator smo;
 
     /** @param smo the orchestrator whose graphs are counted */
@@ -66,10 +70,15 @@ public final class HttpMetrics {
         for (GraphStatus s : GraphStatus.values()) {
             counts.put(s, 0);
         }
-        for (StoredGraph g : smo.list(null)) {
-            counts.merge(g.status(), 1, Integer::sum);
+        try {
+            for (StoredGraph g : smo.list(null)) {
+                counts.merge(g.status(), 1, Integer::sum);
+            }
+            counts.forEach((status, n) -> graphs.labelValues(status.label()).set(n));
+            storeUp.set(1);
+        } catch (RuntimeException e) { // the store is down: report it, keep the last graph counts
+            storeUp.set(0);
         }
-        counts.forEach((status, n) -> graphs.labelValues(status.label()).set(n));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PrometheusTextFormatWriter.create().write(out, registry.scrape());

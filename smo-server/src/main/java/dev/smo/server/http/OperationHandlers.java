@@ -130,7 +130,7 @@ public final class OperationHandlers {
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Problems.BadRequest("", "The body is not valid JSON: " + e.getOriginalMessage());
+            throw new Problems.BadRequest("", JsonErrors.describe(e));
         }
     }
 

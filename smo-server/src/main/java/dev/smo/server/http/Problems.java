@@ -49,6 +49,31 @@ public final class Problems {
         }
     }
 
+    /** Thrown when a limit on concurrent work is reached; answered with 429 and {@code Retry-After}. */
+    public static final class TooManyRequests extends SmoException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message which limit and what to do */
+        public TooManyRequests(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown when a request holds more than a limit allows; answered with 413. */
+    public static final class PayloadTooLarge extends SmoException {
+        private static final long serialVersionUID = 1L;
+        final String path;
+
+        /**
+         * @param path JSON pointer of the part that is too large
+         * @param message the limit and the size
+         */
+        public PayloadTooLarge(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+    }
+
     /** @param app the app whose exceptions and error statuses are mapped */
     public static void install(Javalin app) {
         app.exception(
@@ -135,7 +160,23 @@ public final class Problems {
                         "Artifact unavailable",
                         e.getMessage(),
                         List.of(Violation.of("/artifact", e.getMessage()))));
+        app.exception(
+                TooManyRequests.class,
+                (e, ctx) -> send(ctx, 429, "too-many-requests", "Too many requests", e.getMessage(), List.of()));
+        app.exception(
+                PayloadTooLarge.class,
+                (e, ctx) -> send(
+                        ctx,
+                        413,
+                        "too-large",
+                        "Request too large",
+                        e.getMessage(),
+                        List.of(Violation.of(e.path, e.getMessage()))));
         app.exception(SmoIntegrationException.class, (e, ctx) -> {
+            if (StoreOutage.isOutage(e)) {
+                StoreOutage.send(ctx, e);
+                return;
+            }
             LOG.log(Level.WARNING, "Upstream failure on " + ctx.path() + ": " + e.getMessage());
             send(ctx, 502, "upstream-failure", "A system SMO drives failed", e.getMessage(), List.of());
         });
@@ -144,6 +185,10 @@ public final class Problems {
                 (e, ctx) ->
                         send(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
+            if (StoreOutage.isOutage(e)) {
+                StoreOutage.send(ctx, e);
+                return;
+            }
             LOG.log(Level.ERROR, "Unexpected failure on " + ctx.method() + " " + ctx.path(), e);
             send(
                     ctx,
@@ -174,6 +219,17 @@ public final class Problems {
                         "Method not allowed",
                         ctx.method() + " is not allowed on " + ctx.path() + ".",
                         List.of());
+            }
+        });
+        app.error(415, ctx -> {
+            if (!isProblem(ctx)) {
+                send(
+                        ctx,
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        "Send the descriptor as application/yaml or application/json.",
+                        List.of(Violation.of("/headers/Content-Type", "Not a descriptor media type.")));
             }
         });
         app.error(413, ctx -> {

@@ -17,6 +17,8 @@ import dev.smo.karmada.artifact.PushedArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +102,7 @@ public final class DefaultOciArtifacts implements OciArtifacts {
     }
 
     private String fetch(String reference, ArtifactReference ref) throws IOException {
+        admit(reference, ref);
         Registry registry = registryFor(ref);
         ArtifactReference pinned = ref.isPinned() ? ref : ref.withTag(resolveTag(reference, registry, ref));
         ContainerRef container = containerRef(pinned);
@@ -151,6 +154,7 @@ public final class DefaultOciArtifacts implements OciArtifacts {
             throw new ArtifactException(reference, "Cannot push (" + source + "): " + e.getMessage(), null);
         }
         ArtifactReference target = pushTarget(reference, ref, descriptor);
+        admit(reference, target);
         Registry registry = registryFor(target);
         ContainerRef container = containerRef(target);
         String title = directory
@@ -316,6 +320,31 @@ public final class DefaultOciArtifacts implements OciArtifacts {
                         cause);
             }
             throw new ArtifactException(reference, "Artifact (" + ref + "): " + action + " failed: " + cause, cause);
+        }
+    }
+
+    /**
+     * Resolves the registry's name and checks every address against the policy before anything is sent. A refusal
+     * reads like any other unreachable registry, so answers tell nothing about what is behind a name.
+     */
+    private void admit(String reference, ArtifactReference ref) {
+        if (config.policy().unrestricted()) {
+            return;
+        }
+        String host = ref.host();
+        int colon = host.lastIndexOf(':');
+        String name = colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            throw new ArtifactException(reference, "Artifact (" + ref + "): " + RegistryErrors.unreachable(ref), e);
+        }
+        if (config.policy().refusal(host, addresses).isPresent()) {
+            throw new ArtifactException(reference, "Artifact (" + ref + "): " + RegistryErrors.unreachable(ref), null);
         }
     }
 

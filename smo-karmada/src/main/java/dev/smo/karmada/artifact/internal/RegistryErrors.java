@@ -58,9 +58,8 @@ final class RegistryErrors {
             Throwable failure) {
         String where = "registry (" + ref.host() + (plainHttp ? ", plain HTTP" : ", TLS") + ")";
         Throwable transport = transportCause(failure);
-        if (transport instanceof ConnectException) {
-            return where + " cannot be reached while " + action + " (connection refused: " + transport + ")."
-                    + "\nMaybe the registry is down or the host and port are wrong.";
+        if (transport instanceof ConnectException || transport instanceof java.net.UnknownHostException) {
+            return unreachable(ref);
         }
         if (transport instanceof HttpTimeoutException) {
             return where + " did not answer in time while " + action + ": " + transport.getMessage();
@@ -102,6 +101,16 @@ final class RegistryErrors {
                             .append('.'));
         }
         return message.toString();
+    }
+
+    /**
+     * The one text for every registry that cannot be used: refused connection, unknown name, or not allowed by the
+     * outbound policy; it names only what the caller sent.
+     */
+    static String unreachable(ArtifactReference ref) {
+        return "registry (" + ref.host() + ") cannot be reached or is not allowed."
+                + "\nMaybe the registry is down, the host and port are wrong, or it is not among the allowed"
+                + " registries (SMO_REGISTRY_ALLOW on the server).";
     }
 
     private static String pin(ArtifactReference ref) {

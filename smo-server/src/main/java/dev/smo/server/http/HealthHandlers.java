@@ -1,0 +1,61 @@
+package dev.smo.server.http;
+
+import dev.smo.core.Orchestrator;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Liveness and readiness: they report DOWN with 503 when the store cannot be reached, never fail. */
+public final class HealthHandlers {
+
+    private final Orchestrator smo;
+
+    /** @param smo the orchestrator whose store is checked */
+    public HealthHandlers(Orchestrator smo) {
+        this.smo = smo;
+    }
+
+    @OpenApi(
+            path = "/health/live",
+            methods = HttpMethod.GET,
+            tags = "operations",
+            summary = "Liveness: the process answers",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")))
+    public void live(Context ctx) {
+        ctx.json(Map.of("status", "UP"));
+    }
+
+    @OpenApi(
+            path = "/health/ready",
+            methods = HttpMethod.GET,
+            tags = "operations",
+            summary = "Readiness: the store is reachable and migrated (503 and DOWN otherwise)",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(type = "object"))
+            })
+    public void ready(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean store = storeUp(smo);
+        body.put("status", store ? "UP" : "DOWN");
+        body.put("store", store ? "UP" : "DOWN");
+        if (!store) {
+            ctx.header("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
+        }
+        ctx.status(store ? 200 : 503).json(body);
+    }
+
+    /** @return whether a read from the store succeeds */
+    static boolean storeUp(Orchestrator smo) {
+        try {
+            smo.list("smo-health-probe");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
