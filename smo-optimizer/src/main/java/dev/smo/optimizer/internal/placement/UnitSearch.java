@@ -9,7 +9,7 @@ import java.util.Arrays;
  * which charges edges between unplaced units; warm-started from the last node), plus each unplaced unit's cheapest
  * re-parametrised cost, plus the {@link EvictionBound} for clusters that too many units want. Unit costs are
  * optionally charged {@link CapacityPrices} (Lagrangian prices on the capacity rows, tuned at the root); both the
- * priced and the plain bound are valid with the same messages and the stronger is used; after {@link #RETUNE_AFTER}
+ * priced and the plain bound are valid with the same messages and the stronger is used; after {@link SearchSettings#retuneAfter()}
  * nodes, a node whose bound is in the upper half of the root gap also tries prices re-tuned for its own free
  * capacities ({@link #retunedBound}, discarded afterwards). The message residuals let both ends of an edge share a
  * cluster only where their combined demand fits. A child's bound is at least
@@ -27,8 +27,6 @@ final class UnitSearch {
     private static final int NODE_SWEEPS = 1;
     /** Subgradient steps of the node-local price re-tuning (warm-started from the root prices, never kept). */
     private static final int LOCAL_ROUNDS = 10;
-    /** Nodes after which the gap counts as stalled and the prices are re-tuned per node. */
-    private static final long RETUNE_AFTER = 256;
     /** Nodes after which {@link NeighbourhoodSearch} runs on the incumbent, and on every later new incumbent. */
     static final long NEIGHBOURHOOD_AFTER = 1_000;
 
@@ -58,8 +56,9 @@ final class UnitSearch {
     private double localBase;
     private boolean pricesActive;
     private boolean subSearch;
-    private boolean polish = true;
-    private long retuneAfter = RETUNE_AFTER;
+    private final SearchSettings settings;
+    private final int[] minMoves;
+    private int movesUsed;
     private int priceRounds = PRICE_ROUNDS;
     private int rootSweeps = ROOT_SWEEPS;
     private final int[] forcedUnit;
@@ -74,7 +73,13 @@ final class UnitSearch {
     private double rootBound = Double.NaN;
 
     UnitSearch(PlacementData d, int[] units, long deadline, long nodeLimit, double absoluteGap) {
+        this(d, units, deadline, nodeLimit, absoluteGap, SearchSettings.DEFAULTS);
+    }
+
+    UnitSearch(
+            PlacementData d, int[] units, long deadline, long nodeLimit, double absoluteGap, SearchSettings settings) {
         this.d = d;
+        this.settings = settings;
         this.units = units;
         this.deadline = deadline;
         this.nodeLimit = nodeLimit;
@@ -106,6 +111,7 @@ final class UnitSearch {
         this.localChoice = new int[n];
         this.forcedUnit = new int[n];
         this.forcedValue = new double[n];
+        this.minMoves = new int[n];
         this.unplaced = units.length;
     }
 
@@ -136,32 +142,30 @@ final class UnitSearch {
         }
     }
 
-    /** Tests only: incumbents are kept as found (not polished), so the search has to prove optimality by its bounds. */
-    void withoutPolish() {
-        polish = false;
-    }
-
-    /** Tests only: re-tunes the prices per node from the first node on (not after {@link #RETUNE_AFTER}). */
-    void retuneFromStart() {
-        retuneAfter = 0;
-    }
-
     /** Runs {@link LocalSearch} (and, after the first nodes, {@link NeighbourhoodSearch}) on the incumbent. */
     private void polishIncumbent() {
-        if (!polish) {
+        if (!settings.polish()) {
             return;
         }
         if (!subSearch && nodes >= NEIGHBOURHOOD_AFTER) {
-            keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, deadline, absoluteGap));
+            keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, deadline, absoluteGap, settings));
         }
         if (!subSearch) {
-            keepIfBetter(LocalSearch.improve(d, units, incumbent, deadline));
+            keepIfBetter(LocalSearch.improve(d, units, incumbent, deadline, settings.moveBudget()));
         }
+    }
+
+    /**
+     * Values at or above this cannot improve the incumbent: the incumbent minus the absolute gap, or, when every value
+     * is an integer, anything that does not round down below the incumbent.
+     */
+    private double cutoff() {
+        return settings.integral() ? incumbentValue - 1 + 1e-6 : incumbentValue - absoluteGap;
     }
 
     private void keepIfBetter(int[] candidate) {
         double value = LocalSearch.value(d, units, candidate);
-        if (value < incumbentValue - absoluteGap) {
+        if (value < cutoff()) {
             incumbentValue = value;
             incumbent = candidate;
         }
@@ -208,7 +212,7 @@ final class UnitSearch {
         double base;
         while (true) {
             if (unplaced == 0) {
-                if (total < incumbentValue - absoluteGap) {
+                if (total < cutoff() && movesUsed <= settings.moveBudget()) {
                     incumbentValue = total;
                     incumbent = assigned.clone();
                     polishIncumbent();
@@ -246,8 +250,8 @@ final class UnitSearch {
             bound = Math.max(parentBound, bound);
             if (depth > 0
                     && !subSearch
-                    && nodes >= retuneAfter
-                    && bound < incumbentValue - absoluteGap
+                    && nodes >= settings.retuneAfter()
+                    && bound < cutoff()
                     && !Double.isInfinite(incumbentValue)
                     && incumbentValue - bound < 0.5 * (incumbentValue - rootBound)) {
                 double retuned = retunedBound(total, residual, priced, bound);
@@ -259,7 +263,7 @@ final class UnitSearch {
             if (depth == 0 && Double.isNaN(rootBound)) {
                 rootBound = bound;
             }
-            if (bound >= incumbentValue - absoluteGap) {
+            if (bound >= cutoff()) {
                 undoForced(forcedFrom);
                 return;
             }
@@ -290,8 +294,11 @@ final class UnitSearch {
         }
         for (int i = 0; i < order.length; i++) {
             int k = order[i];
+            if (childBase[i] == Double.POSITIVE_INFINITY) {
+                break;
+            }
             double childBound = Math.max(bound, base - bestU + childBase[i]);
-            if (childBound >= incumbentValue - absoluteGap) {
+            if (childBound >= cutoff()) {
                 break;
             }
             if (aborted) {
@@ -445,6 +452,43 @@ final class UnitSearch {
                 return false;
             }
         }
+        return !settings.limitsMoves() || withinMoveBudget();
+    }
+
+    /**
+     * Keeps the unplaced units' domains within the move budget: with {@code slack} = budget − moves so far − each
+     * unplaced unit's fewest moves, a cluster that costs a unit more than {@code slack} moves above its fewest is
+     * removed from its domain ({@code nodeValue} +∞), since no completion within the budget can use it.
+     *
+     * @return false if even the fewest moves exceed the budget
+     */
+    private boolean withinMoveBudget() {
+        long slack = (long) settings.moveBudget() - movesUsed;
+        for (int u : units) {
+            if (assigned[u] >= 0) {
+                continue;
+            }
+            int fewest = Integer.MAX_VALUE;
+            for (int k : d.candidates()[u]) {
+                if (nodeValue[u][k] != Double.POSITIVE_INFINITY) {
+                    fewest = Math.min(fewest, d.moveCount()[u][k]);
+                }
+            }
+            minMoves[u] = fewest;
+            slack -= fewest;
+        }
+        if (slack < 0) {
+            return false;
+        }
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                for (int k : d.candidates()[u]) {
+                    if (d.moveCount()[u][k] - minMoves[u] > slack) {
+                        nodeValue[u][k] = Double.POSITIVE_INFINITY;
+                    }
+                }
+            }
+        }
         return true;
     }
 
@@ -485,7 +529,7 @@ final class UnitSearch {
      */
     private int forceDecided(double base) {
         int count = 0;
-        double limit = incumbentValue - absoluteGap;
+        double limit = cutoff();
         for (int u : units) {
             if (assigned[u] >= 0 || base + regret[u] < limit) {
                 continue;
@@ -547,6 +591,7 @@ final class UnitSearch {
     private void assign(int u, int k) {
         assigned[u] = k;
         unplaced--;
+        movesUsed += d.moveCount()[u][k];
         long[] dem = d.demand()[u];
         for (int r = 0; r < PlacementData.RESOURCES; r++) {
             remaining[k][r] -= dem[r];
@@ -562,6 +607,7 @@ final class UnitSearch {
     private void unassign(int u, int k) {
         assigned[u] = -1;
         unplaced++;
+        movesUsed -= d.moveCount()[u][k];
         long[] dem = d.demand()[u];
         for (int r = 0; r < PlacementData.RESOURCES; r++) {
             remaining[k][r] += dem[r];

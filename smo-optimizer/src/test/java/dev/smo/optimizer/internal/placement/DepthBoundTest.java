@@ -43,10 +43,10 @@ class DepthBoundTest {
                         0.0,
                         new PlacementWeights(1 + random.nextInt(10), 2 + random.nextInt(8), 0.5)));
         Map<String, String> expected = BruteForce.solve(problem);
-        Object presolved = Presolve.run(problem);
-        if (expected == null || !(presolved instanceof PlacementData d)) {
+        if (expected == null || !(Presolve.run(problem) instanceof Presolved.Ready ready)) {
             return;
         }
+        PlacementData d = ready.data();
         double optimum = new PlacementEvaluator(problem).terms(expected).total();
         int[] greedy = Greedy.assign(d);
         for (long nodeLimit : new long[] {1, 3, 10, 30, 300, Long.MAX_VALUE}) {
@@ -57,11 +57,13 @@ class DepthBoundTest {
                 double valueSum = 0;
                 boolean complete = true;
                 for (int[] component : Components.of(d)) {
-                    UnitSearch search = new UnitSearch(d, component, Long.MAX_VALUE, nodeLimit, 1e-9);
-                    search.retuneFromStart();
-                    if (!polished) {
-                        search.withoutPolish();
-                    }
+                    UnitSearch search = new UnitSearch(
+                            d,
+                            component,
+                            Long.MAX_VALUE,
+                            nodeLimit,
+                            1e-9,
+                            SearchSettings.DEFAULTS.withRetuneAfter(0).withPolish(polished));
                     if (seeded && greedy != null) {
                         int[] restricted = new int[d.units()];
                         Arrays.fill(restricted, -1);

@@ -51,6 +51,7 @@ class EvictionBoundTest {
                 new long[][] {remaining[0].clone()},
                 new int[n][],
                 new long[n][1],
+                new int[n][1],
                 new double[n][1],
                 new int[n][0],
                 new long[n][0]);

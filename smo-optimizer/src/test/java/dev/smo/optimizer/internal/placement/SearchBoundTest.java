@@ -40,10 +40,10 @@ class SearchBoundTest {
                         0.1,
                         new PlacementWeights(1 + random.nextInt(10), 1 + random.nextInt(3), 0.5)));
         Map<String, String> expected = BruteForce.solve(problem);
-        Object presolved = Presolve.run(problem);
-        if (expected == null || !(presolved instanceof PlacementData d)) {
+        if (expected == null || !(Presolve.run(problem) instanceof Presolved.Ready ready)) {
             return;
         }
+        PlacementData d = ready.data();
         double optimum = new PlacementEvaluator(problem).terms(expected).total();
         int[] greedy = Greedy.assign(d);
         for (long nodeLimit : new long[] {1, 3, 10}) {
