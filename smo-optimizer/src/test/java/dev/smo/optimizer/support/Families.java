@@ -82,6 +82,14 @@ public final class Families {
         return planted(spec(family), new Random(seed * 31 + family.label().hashCode()), services, clusters);
     }
 
+    /**
+     * A planted instance packed harder than any family: CPU and memory {@code lo}–{@code hi} used, every GPU needed.
+     */
+    public static PlacementProblem packed(long seed, int services, int clusters, double lo, double hi) {
+        return planted(
+                new Spec(lo, hi, 1.0, 1.0, 2, 0.1, PlacementWeights.DEFAULTS), new Random(seed), services, clusters);
+    }
+
     /** As {@link #generate}, with other weights. */
     public static PlacementProblem generate(
             Family family, long seed, int services, int clusters, PlacementWeights weights) {
