@@ -49,10 +49,7 @@ final class UnitSearch {
     private final EvictionBound eviction;
     private final double[][] charge;
     private final double[][] plain;
-    private final double[][] localPrice;
     private final double[][] bestLocalPrice;
-    private final double[][] gradient;
-    private final int[] localChoice;
     private double localBase;
     private boolean pricesActive;
     private boolean subSearch;
@@ -105,10 +102,7 @@ final class UnitSearch {
         this.eviction = new EvictionBound(d);
         this.charge = new double[n][d.clusters()];
         this.plain = new double[n][d.clusters()];
-        this.localPrice = new double[d.clusters()][PlacementData.RESOURCES];
         this.bestLocalPrice = new double[d.clusters()][PlacementData.RESOURCES];
-        this.gradient = new double[d.clusters()][PlacementData.RESOURCES];
-        this.localChoice = new int[n];
         this.forcedUnit = new int[n];
         this.forcedValue = new double[n];
         this.minMoves = new int[n];
@@ -180,13 +174,17 @@ final class UnitSearch {
                 incumbent, incumbentValue, complete, bound, nodes, Double.isNaN(rootBound) ? bound : rootBound);
     }
 
-    private boolean refreshCharges() {
-        return prices.fill(units, charge);
+    private void refreshCharges() {
+        prices.fill(units, charge);
     }
 
     /** Tunes the {@link CapacityPrices} at the root (before the search) by subgradient steps. */
     private void tunePrices() {
-        for (int i = 0; i < priceRounds && System.nanoTime() < deadline && refreshCharges() && evaluate(); i++) {
+        for (int i = 0; i < priceRounds && System.nanoTime() < deadline; i++) {
+            refreshCharges();
+            if (!evaluate()) {
+                break;
+            }
             double residual = messages.run(units, assigned, nodeValue, theta, 3, remaining);
             double bound = residual + summarise() - prices.credit(remaining);
             if (!prices.step(bound, incumbentValue, units, assigned, arg, remaining)) {
@@ -333,72 +331,8 @@ final class UnitSearch {
                 }
             }
         }
-        prices.copyTo(localPrice);
-        prices.copyTo(bestLocalPrice);
-        double bestLocal = Double.NEGATIVE_INFINITY;
-        int clusters = d.clusters();
-        for (int round = 0; round < LOCAL_ROUNDS; round++) {
-            for (int k = 0; k < clusters; k++) {
-                for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    gradient[k][r] = -remaining[k][r];
-                }
-            }
-            double sum = 0;
-            for (int u : units) {
-                if (assigned[u] >= 0) {
-                    continue;
-                }
-                long[] dem = d.demand()[u];
-                double m = Double.POSITIVE_INFINITY;
-                int a = -1;
-                for (int k : d.candidates()[u]) {
-                    double[] p = localPrice[k];
-                    double v = plain[u][k] + p[0] * dem[0] + p[1] * dem[1] + p[2] * dem[2];
-                    if (v < m) {
-                        m = v;
-                        a = k;
-                    }
-                }
-                sum += m;
-                localChoice[u] = a;
-                gradient[a][0] += dem[0];
-                gradient[a][1] += dem[1];
-                gradient[a][2] += dem[2];
-            }
-            double credit = 0;
-            for (int k = 0; k < clusters; k++) {
-                for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    credit += localPrice[k][r] * remaining[k][r];
-                }
-            }
-            double b = total + residual + sum - credit;
-            if (b > bestLocal) {
-                bestLocal = b;
-                for (int k = 0; k < clusters; k++) {
-                    System.arraycopy(localPrice[k], 0, bestLocalPrice[k], 0, PlacementData.RESOURCES);
-                }
-            }
-            double norm = 0;
-            for (int k = 0; k < clusters; k++) {
-                for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    gradient[k][r] /= Math.max(1, d.capacity()[k][r]);
-                    if (localPrice[k][r] > 0 || gradient[k][r] > 0) {
-                        norm += gradient[k][r] * gradient[k][r];
-                    }
-                }
-            }
-            if (norm == 0 || !(incumbentValue > b) || round == LOCAL_ROUNDS - 1) {
-                break;
-            }
-            double t = (incumbentValue - b) / norm;
-            for (int k = 0; k < clusters; k++) {
-                for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                    localPrice[k][r] =
-                            Math.max(0, localPrice[k][r] + t * gradient[k][r] / Math.max(1, d.capacity()[k][r]));
-                }
-            }
-        }
-        double credit = 0;
+        prices.retune(
+                units, assigned, plain, remaining, total + residual, incumbentValue, LOCAL_ROUNDS, bestLocalPrice);
         for (int u : units) {
             if (assigned[u] < 0) {
                 long[] dem = d.demand()[u];
@@ -409,11 +343,7 @@ final class UnitSearch {
                 }
             }
         }
-        for (int k = 0; k < clusters; k++) {
-            for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                credit += bestLocalPrice[k][r] * remaining[k][r];
-            }
-        }
+        double credit = CapacityPrices.credit(bestLocalPrice, remaining);
         localBase = total + residual + summarise() - credit;
         double result = localBase + eviction.compute(units, assigned, arg, regret, remaining);
         if (result > current) {
