@@ -72,6 +72,24 @@ public record PlacementProblem(
         }
     }
 
+    /** @return the sum of the edge weights */
+    public long totalEdgeWeight() {
+        return edges.stream().mapToLong(ServiceEdge::weight).sum();
+    }
+
+    /** @return the cost of one move in the scalar objective ({@link PlacementWeights#moveCostFor(long)}) */
+    public long moveCost() {
+        return weights.moveCostFor(totalEdgeWeight());
+    }
+
+    /**
+     * @param other weights
+     * @return the same problem with other objective weights
+     */
+    public PlacementProblem withWeights(PlacementWeights other) {
+        return new PlacementProblem(services, clusters, currentPlacement, edges, coLocationGroups, other);
+    }
+
     /** @return a builder with no services, no clusters and {@link PlacementWeights#DEFAULTS} */
     public static Builder builder() {
         return new Builder();

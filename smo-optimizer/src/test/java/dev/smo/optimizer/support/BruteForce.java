@@ -74,9 +74,7 @@ public final class BruteForce {
                     cut += e[2];
                 }
             }
-            double value = (double) p.weights().moveCost() * moves
-                    + (double) p.weights().edgeCutCost() * cut
-                    + tieSum;
+            double value = (double) p.moveCost() * moves + (double) p.weights().edgeCutCost() * cut + tieSum;
             if (value < bestValue) {
                 bestValue = value;
                 best = a.clone();

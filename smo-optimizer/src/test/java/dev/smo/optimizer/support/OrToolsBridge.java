@@ -32,9 +32,20 @@ public final class OrToolsBridge {
     }
 
     public static Outcome solve(LinearModel model, String solverId, Duration limit) {
+        return solve(model, solverId, limit, "");
+    }
+
+    /**
+     * @param solverId an MPSolver id: SCIP, CBC, CP_SAT, ...
+     * @param specific solver-specific parameters, e.g. {@code num_workers:2} for CP_SAT ("" for none)
+     */
+    public static Outcome solve(LinearModel model, String solverId, Duration limit, String specific) {
         load();
         long start = System.nanoTime();
         MPSolver solver = MPSolver.createSolver(solverId);
+        if (!specific.isEmpty()) {
+            solver.setSolverSpecificParametersAsString(specific);
+        }
         double inf = MPSolver.infinity();
         MPVariable[] vars = new MPVariable[model.variables().size()];
         for (Variable v : model.variables()) {

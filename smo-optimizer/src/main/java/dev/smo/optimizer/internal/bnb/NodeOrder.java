@@ -10,11 +10,5 @@ final class NodeOrder {
             .thenComparing(Comparator.comparingInt(Node::depth).reversed())
             .thenComparingLong(Node::sequence);
 
-    /** Deepest first, then lowest bound, then oldest. */
-    static final Comparator<Node> DEPTH_FIRST = Comparator.comparingInt(Node::depth)
-            .reversed()
-            .thenComparingDouble(Node::bound)
-            .thenComparingLong(Node::sequence);
-
     private NodeOrder() {}
 }

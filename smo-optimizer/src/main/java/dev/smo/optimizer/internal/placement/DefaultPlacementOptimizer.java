@@ -7,17 +7,32 @@ import dev.smo.optimizer.placement.ObjectiveTerms;
 import dev.smo.optimizer.placement.PlacementOptimizer;
 import dev.smo.optimizer.placement.PlacementProblem;
 import dev.smo.optimizer.placement.PlacementResult;
+import dev.smo.optimizer.placement.PlacementWeights;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Presolve, decomposition into independent components, a greedy incumbent, then {@link UnitSearch} per component.
- * The combined answer is re-checked against the original problem by {@link PlacementEvaluator}.
+ * Presolve, decomposition into independent components, a first incumbent ({@link Greedy}, or
+ * {@link FeasibilityFirst} when the greedy pass cannot place everything), then {@link UnitSearch} per component.
+ * Lexicographic weights are solved in two stages: the fewest moves (stage 1, moves only), then the least cut and
+ * tie-breaker with at most that many moves per component (stage 2, seeded with stage 1's placement). The combined
+ * answer is re-checked against the original problem by {@link PlacementEvaluator}.
  */
 public final class DefaultPlacementOptimizer implements PlacementOptimizer {
+
+    /** Share of the time limit the first lexicographic stage may use; the second always has stage 1's placement. */
+    private static final double FIRST_STAGE_SHARE = 0.6;
+    /**
+     * Price per move in the second lexicographic stage, in units of edgeCutCost. Every placement the second stage
+     * accepts has exactly the fewest moves once the first stage has proven them, so the price shifts all values by
+     * the same constant and changes no decision, but it makes the relaxations keep services where they are: without it
+     * the bounds let every service move for free and the cut bound collapses.
+     */
+    private static final int SECOND_STAGE_MOVE_PRICE = 10;
 
     private final SolverOptions options;
 
@@ -29,33 +44,84 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
     public PlacementResult solve(PlacementProblem problem) {
         long start = System.nanoTime();
         long deadline = start + options.timeLimit().toNanos();
-        Object presolved = Presolve.run(problem);
-        if (presolved instanceof Explanation why) {
-            return failure(Termination.INFEASIBLE, why, 0, start);
+        PlacementWeights weights = problem.weights();
+        if (!weights.movesFirst()) {
+            Presolved presolved = Presolve.run(problem);
+            if (presolved instanceof Presolved.Infeasible infeasible) {
+                return failure(Termination.INFEASIBLE, infeasible.why(), 0, start);
+            }
+            PlacementData d = ((Presolved.Ready) presolved).data();
+            Stage stage = search(d, initial(d, deadline), null, false, deadline, 0);
+            if (stage.assignment() == null) {
+                return noPlacement(problem, stage, start);
+            }
+            return finish(problem, d, stage.assignment(), stage.complete(), stage.bound(), stage.nodes(), start);
         }
-        PlacementData d = (PlacementData) presolved;
+        long firstDeadline =
+                start + (long) (FIRST_STAGE_SHARE * options.timeLimit().toNanos());
+        Presolved first = Presolve.run(problem.withWeights(new PlacementWeights(1, 0, 0)));
+        if (first instanceof Presolved.Infeasible infeasible) {
+            return failure(Termination.INFEASIBLE, infeasible.why(), 0, start);
+        }
+        PlacementData moves = ((Presolved.Ready) first).data();
+        Stage fewest = search(moves, initial(moves, firstDeadline), null, true, firstDeadline, 0);
+        if (fewest.assignment() == null) {
+            return noPlacement(problem, fewest, start);
+        }
+        int price = Math.max(1, weights.edgeCutCost()) * SECOND_STAGE_MOVE_PRICE;
+        PlacementData cut = ((Presolved.Ready) Presolve.run(
+                        problem.withWeights(new PlacementWeights(price, weights.edgeCutCost(), weights.tieBreaker()))))
+                .data();
+        Stage least = search(cut, fewest.assignment(), fewest.assignment(), false, deadline, fewest.nodes());
+        long nodes = fewest.nodes() + least.nodes();
+        double fewestMoves = Math.ceil(fewest.bound() - 1e-6);
+        double cutBound = fewest.complete() ? Math.max(0, least.bound() - price * fewestMoves) : 0;
+        double bound = problem.moveCost() * fewestMoves + cutBound;
+        return finish(problem, cut, least.assignment(), fewest.complete() && least.complete(), bound, nodes, start);
+    }
+
+    /** The greedy assignment, or, if it cannot place every unit, a feasibility-first one (null if none found). */
+    private static int[] initial(PlacementData d, long deadline) {
         int[] greedy = Greedy.assign(d);
+        if (greedy != null) {
+            return greedy;
+        }
+        long now = System.nanoTime();
+        return FeasibilityFirst.find(d, now + (deadline - now) / 2);
+    }
+
+    /**
+     * Searches every component.
+     *
+     * @param initial a feasible assignment to start from (null: none)
+     * @param budgetFrom if not null, each component may move at most as many services as this assignment does there
+     * @param integral whether the objective takes integer values only
+     * @param nodesBefore nodes already spent against the node limit
+     */
+    private Stage search(
+            PlacementData d, int[] initial, int[] budgetFrom, boolean integral, long deadline, long nodesBefore) {
         int[] unitCluster = new int[d.units()];
         long nodes = 0;
-        long nodeLimit = options.nodeLimit();
         double bound = 0;
         boolean complete = true;
         for (int[] component : Components.of(d)) {
-            UnitSearch search =
-                    new UnitSearch(d, component, deadline, Math.max(1, nodeLimit - nodes), options.absoluteGap());
-            if (greedy != null) {
-                search.offer(restrict(greedy, component), LocalSearch.value(d, component, greedy));
+            SearchSettings settings = SearchSettings.DEFAULTS.withIntegral(integral);
+            if (budgetFrom != null) {
+                int budget = 0;
+                for (int u : component) {
+                    budget += d.moveCount()[u][budgetFrom[u]];
+                }
+                settings = settings.withMoveBudget(budget);
+            }
+            long nodeLimit = Math.max(1, options.nodeLimit() - nodesBefore - nodes);
+            UnitSearch search = new UnitSearch(d, component, deadline, nodeLimit, options.absoluteGap(), settings);
+            if (initial != null) {
+                search.offer(restrict(initial, component), LocalSearch.value(d, component, initial));
             }
             UnitSearch.SearchOutcome outcome = search.run();
             nodes += outcome.nodes();
             if (outcome.assignment() == null) {
-                return outcome.complete()
-                        ? failure(Termination.INFEASIBLE, new Explanations(problem).packingImpossible(), nodes, start)
-                        : failure(
-                                Termination.LIMIT_REACHED,
-                                new Explanations(problem).limitReached("node or time" + " limit"),
-                                nodes,
-                                start);
+                return new Stage(null, outcome.complete(), Double.NaN, nodes);
             }
             complete &= outcome.complete();
             bound += outcome.bound();
@@ -63,13 +129,24 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
                 unitCluster[u] = outcome.assignment()[u];
             }
         }
-        Map<String, String> assignment = new LinkedHashMap<>();
+        return new Stage(unitCluster, complete, bound, nodes);
+    }
+
+    private PlacementResult finish(
+            PlacementProblem problem,
+            PlacementData d,
+            int[] unitCluster,
+            boolean complete,
+            double bound,
+            long nodes,
+            long start) {
         String[] byService = new String[problem.services().size()];
         for (int u = 0; u < d.units(); u++) {
             for (int s : d.members()[u]) {
                 byService[s] = problem.clusters().get(unitCluster[u]).name();
             }
         }
+        Map<String, String> assignment = new LinkedHashMap<>();
         for (int s = 0; s < byService.length; s++) {
             assignment.put(problem.services().get(s).name(), byService[s]);
         }
@@ -92,9 +169,17 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
                 Optional.empty());
     }
 
+    /** A search that ended without a placement: proven infeasible if it was complete, else stopped by a limit. */
+    private static PlacementResult noPlacement(PlacementProblem problem, Stage stage, long start) {
+        Explanations explain = new Explanations(problem);
+        return stage.complete()
+                ? failure(Termination.INFEASIBLE, explain.packingImpossible(), stage.nodes(), start)
+                : failure(Termination.LIMIT_REACHED, explain.limitReached("node or time limit"), stage.nodes(), start);
+    }
+
     private static int[] restrict(int[] all, int[] component) {
         int[] a = new int[all.length];
-        java.util.Arrays.fill(a, -1);
+        Arrays.fill(a, -1);
         for (int u : component) {
             a[u] = all[u];
         }
@@ -111,4 +196,8 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
                 Duration.ofNanos(System.nanoTime() - start),
                 Optional.of(why));
     }
+
+    /** One search over all components: cluster per unit (null if a component found none), proof, bound, nodes. */
+    @SuppressWarnings("ArrayRecordComponent") // a value carrier, never compared
+    private record Stage(int[] assignment, boolean complete, double bound, long nodes) {}
 }

@@ -160,8 +160,8 @@ final class Explanations {
                 List.of(),
                 "limit",
                 List.of(),
-                "The search stopped (" + status + ") before finding any placement.\n"
-                        + "Maybe raise the node or time limit.");
+                "The search stopped (" + status + ") before finding any placement; it is not proven that none"
+                        + " exists.\nMaybe raise the node or time limit.");
     }
 
     private static double share(long demand, long capacity) {

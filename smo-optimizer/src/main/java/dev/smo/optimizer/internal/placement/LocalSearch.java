@@ -4,7 +4,8 @@ package dev.smo.optimizer.internal.placement;
  * Improves a feasible assignment of one component by first-improvement local search: single-unit moves, moves of
  * both ends of an edge to one cluster, and swaps of two units on different clusters, in unit and cluster order,
  * until no move lowers the objective (at most {@link #MAX_PASSES} passes) or the deadline passes. Deterministic apart
- * from the deadline; never breaks feasibility.
+ * from the deadline; never breaks feasibility, nor the move budget (at most that many services off their current
+ * cluster, see {@link SearchSettings#moveBudget()}).
  */
 final class LocalSearch {
 
@@ -16,9 +17,12 @@ final class LocalSearch {
     private final int[] a;
     private final long[][] remaining;
     private final long deadline;
+    private final int budget;
+    private int moves;
 
-    private LocalSearch(PlacementData d, int[] units, int[] assignment, long deadline) {
+    private LocalSearch(PlacementData d, int[] units, int[] assignment, long deadline, int budget) {
         this.d = d;
+        this.budget = budget;
         this.deadline = deadline;
         this.units = units;
         this.a = assignment;
@@ -28,16 +32,18 @@ final class LocalSearch {
         }
         for (int u : units) {
             take(u, a[u], 1);
+            moves += d.moveCount()[u][a[u]];
         }
     }
 
     /**
      * @param assignment cluster per global unit (−1 outside the component), feasible; not modified
      * @param deadline {@link System#nanoTime()} after which the search stops early
+     * @param budget at most this many services off their current cluster (the assignment respects it)
      * @return an assignment at least as good
      */
-    static int[] improve(PlacementData d, int[] units, int[] assignment, long deadline) {
-        LocalSearch search = new LocalSearch(d, units, assignment.clone(), deadline);
+    static int[] improve(PlacementData d, int[] units, int[] assignment, long deadline, int budget) {
+        LocalSearch search = new LocalSearch(d, units, assignment.clone(), deadline, budget);
         search.run();
         return search.a;
     }
@@ -85,7 +91,7 @@ final class LocalSearch {
         int bestCluster = from;
         double bestDelta = -EPSILON;
         for (int k : d.candidates()[u]) {
-            if (k != from && fitsExtra(k, u, -1)) {
+            if (k != from && fitsExtra(k, u, -1) && withinBudget(moveDelta(u, k))) {
                 double delta = delta(u, k);
                 if (delta < bestDelta) {
                     bestDelta = delta;
@@ -115,7 +121,7 @@ final class LocalSearch {
                 }
                 int mu = fromU == k ? -1 : u;
                 int mv = fromV == k ? -1 : v;
-                if (!fitsExtra(k, mu, mv)) {
+                if (!fitsExtra(k, mu, mv) || !withinBudget(moveDelta(u, k) + moveDelta(v, k))) {
                     continue;
                 }
                 double delta = delta(u, k);
@@ -136,7 +142,10 @@ final class LocalSearch {
     private boolean swap(int u, int v) {
         int ku = a[u];
         int kv = a[v];
-        if (ku == kv || !isCandidate(u, kv) || !isCandidate(v, ku)) {
+        if (ku == kv
+                || !isCandidate(u, kv)
+                || !isCandidate(v, ku)
+                || !withinBudget(moveDelta(u, kv) + moveDelta(v, ku))) {
             return false;
         }
         long[] du = d.demand()[u];
@@ -194,7 +203,16 @@ final class LocalSearch {
         return false;
     }
 
+    private int moveDelta(int u, int k) {
+        return d.moveCount()[u][k] - d.moveCount()[u][a[u]];
+    }
+
+    private boolean withinBudget(int delta) {
+        return delta <= 0 || (long) moves + delta <= budget;
+    }
+
     private void move(int u, int k) {
+        moves += moveDelta(u, k);
         take(u, a[u], -1);
         a[u] = k;
         take(u, k, 1);

@@ -75,22 +75,17 @@ final class MessageBound {
 
     /**
      * Runs {@code sweeps} MPLP passes over the open edges and fills {@code theta} with the re-parametrised unit costs.
+     * Both ends of an open edge can share cluster k only if their combined demand fits in {@code free[k]} (every
+     * feasible completion respects that, since the other unplaced units only take more room): the edge's
+     * same-cluster case is then charged only where the pair fits together, and an edge whose ends cannot share any
+     * common cluster is charged its full weight.
      *
      * @param units the component's units
      * @param assigned cluster per unit, −1 while unplaced
      * @param value per unplaced unit and cluster its cost given the placed units; +∞ where it has no room
      * @param theta out: per unplaced unit the re-parametrised cost (+∞ where it has no room)
+     * @param free free capacity per cluster at this node
      * @return the sum over open edges of the minimum of their residual terms (a lower bound on what they add)
-     */
-    double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps) {
-        return run(units, assigned, value, theta, sweeps, null);
-    }
-
-    /**
-     * As {@link #run(int[], int[], double[][], double[][], int)}, but both ends of an open edge can share cluster k
-     * only if their combined demand fits in {@code remaining[k]} (every feasible completion respects that, since the
-     * other unplaced units only take more room): the edge's same-cluster case is then charged only where the pair
-     * fits together, and an edge whose ends cannot share any common cluster is charged its full weight.
      */
     double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps, long[][] free) {
         this.remaining = free;

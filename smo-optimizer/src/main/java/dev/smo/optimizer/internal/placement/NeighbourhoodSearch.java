@@ -20,7 +20,8 @@ final class NeighbourhoodSearch {
 
     private NeighbourhoodSearch() {}
 
-    static int[] improve(PlacementData d, int[] units, int[] incumbent, long deadline, double absoluteGap) {
+    static int[] improve(
+            PlacementData d, int[] units, int[] incumbent, long deadline, double absoluteGap, SearchSettings settings) {
         int[] a = incumbent.clone();
         for (int round = 0; round < ROUNDS; round++) {
             boolean improved = false;
@@ -28,7 +29,7 @@ final class NeighbourhoodSearch {
                 if (System.nanoTime() > deadline) {
                     return a;
                 }
-                improved |= reoptimise(d, a, free, deadline, absoluteGap);
+                improved |= reoptimise(d, a, free, deadline, absoluteGap, settings);
             }
             if (!improved) {
                 break;
@@ -37,7 +38,8 @@ final class NeighbourhoodSearch {
         return a;
     }
 
-    private static boolean reoptimise(PlacementData d, int[] a, int[] free, long deadline, double absoluteGap) {
+    private static boolean reoptimise(
+            PlacementData d, int[] a, int[] free, long deadline, double absoluteGap, SearchSettings settings) {
         boolean[] isFree = new boolean[d.units()];
         for (int u : free) {
             isFree[u] = true;
@@ -54,7 +56,7 @@ final class NeighbourhoodSearch {
                 }
             }
         }
-        UnitSearch search = new UnitSearch(d, free, deadline, SUB_NODES, absoluteGap);
+        UnitSearch search = new UnitSearch(d, free, deadline, SUB_NODES, absoluteGap, settings);
         search.fixOutside(fixed, current);
         UnitSearch.SearchOutcome outcome = search.run();
         if (outcome.assignment() == null || !(outcome.value() < current - absoluteGap)) {

@@ -80,8 +80,8 @@ public final class PlacementEvaluator {
                 cut += e.weight();
             }
         }
-        double main = (double) problem.weights().moveCost() * moves
-                + (double) problem.weights().edgeCutCost() * cut;
+        double main =
+                (double) problem.moveCost() * moves + (double) problem.weights().edgeCutCost() * cut;
         return new ObjectiveTerms(moves, cut, tieSum, main + tieSum);
     }
 }

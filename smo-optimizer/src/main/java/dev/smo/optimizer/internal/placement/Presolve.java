@@ -22,16 +22,16 @@ final class Presolve {
     private Presolve() {}
 
     /** @return the data, or the explanation of an infeasibility found without search */
-    static Object run(PlacementProblem problem) {
+    static Presolved run(PlacementProblem problem) {
         List<ServiceDemand> services = problem.services();
         List<ClusterCapacity> clusters = problem.clusters();
         Explanations explain = new Explanations(problem);
         if (!services.isEmpty() && clusters.stream().noneMatch(ClusterCapacity::ready)) {
-            return explain.noReadyCluster();
+            return new Presolved.Infeasible(explain.noReadyCluster());
         }
         for (ServiceDemand s : services) {
             if (candidates(problem, List.of(s)).length == 0) {
-                return explain.serviceFitsNowhere(s);
+                return new Presolved.Infeasible(explain.serviceFitsNowhere(s));
             }
         }
         int[] unitOf = units(problem);
@@ -48,7 +48,7 @@ final class Presolve {
         }
         Explanation total = explain.totalShort();
         if (total != null) {
-            return total;
+            return new Presolved.Infeasible(total);
         }
         double[][] tie = TieBreaker.coefficients(problem);
         int k = clusters.size();
@@ -56,6 +56,7 @@ final class Presolve {
         long[][] demand = new long[unitCount][PlacementData.RESOURCES];
         int[][] candidates = new int[unitCount][];
         long[][] mainCost = new long[unitCount][k];
+        int[][] moveCount = new int[unitCount][k];
         double[][] tieCost = new double[unitCount][k];
         for (int u = 0; u < unitCount; u++) {
             List<ServiceDemand> group = new ArrayList<>();
@@ -69,14 +70,15 @@ final class Presolve {
                 String current = problem.currentPlacement().get(service.name());
                 for (int c = 0; c < k; c++) {
                     if (current != null && !current.equals(clusters.get(c).name())) {
-                        mainCost[u][c] += problem.weights().moveCost();
+                        mainCost[u][c] += problem.moveCost();
+                        moveCount[u][c]++;
                     }
                     tieCost[u][c] += tie[s][c];
                 }
             }
             candidates[u] = candidates(problem, group);
             if (candidates[u].length == 0) {
-                return explain.groupFitsNowhere(group);
+                return new Presolved.Infeasible(explain.groupFitsNowhere(group));
             }
         }
         long[][] capacity = new long[k][];
@@ -89,8 +91,17 @@ final class Presolve {
         int[][] neighbours = new int[unitCount][];
         long[][] edgeCost = new long[unitCount][];
         edges(problem, unitOf, neighbours, edgeCost);
-        return new PlacementData(
-                problem, memberArray, demand, capacity, candidates, mainCost, tieCost, neighbours, edgeCost);
+        return new Presolved.Ready(new PlacementData(
+                problem,
+                memberArray,
+                demand,
+                capacity,
+                candidates,
+                mainCost,
+                moveCount,
+                tieCost,
+                neighbours,
+                edgeCost));
     }
 
     /** Clusters that are ready, allowed for every service of the group and large enough for the whole group. */

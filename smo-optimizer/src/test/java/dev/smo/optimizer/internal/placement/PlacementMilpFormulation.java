@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The placement problem as a plain MILP over the original services (no presolve), for cross-checks with the generic
- * engine and reference solvers:
+ * engine and reference solvers (test and bench sources only; moveCost is {@link PlacementProblem#moveCost()}, so a
+ * lexicographic problem is solved as its equivalent weighted one):
  * <pre>
  * min Σ_s Σ_k (moveCost·[k ≠ current(s)] + h[s][k])·x[s][k] + Σ_e edgeCutCost·w_e·cut_e
  * s.t. Σ_k x[s][k] = 1                                  for every service s
@@ -57,9 +58,7 @@ public final class PlacementMilpFormulation {
                 if (cluster.ready() && service.allows(cluster.name())) {
                     x[s][k] = model.binary("x_" + service.name() + "_" + cluster.name());
                     one.add(x[s][k]);
-                    double move = current != null && !current.equals(cluster.name())
-                            ? problem.weights().moveCost()
-                            : 0;
+                    double move = current != null && !current.equals(cluster.name()) ? problem.moveCost() : 0;
                     objective.add(move + tie[s][k], x[s][k]);
                 }
             }
@@ -145,10 +144,10 @@ public final class PlacementMilpFormulation {
     /** The greedy incumbent of the placement optimizer, as MILP values. */
     public IncumbentHeuristic heuristic() {
         return m -> {
-            Object presolved = Presolve.run(problem);
-            if (!(presolved instanceof PlacementData d)) {
+            if (!(Presolve.run(problem) instanceof Presolved.Ready ready)) {
                 return Optional.empty();
             }
+            PlacementData d = ready.data();
             int[] units = Greedy.assign(d);
             if (units == null) {
                 return Optional.empty();

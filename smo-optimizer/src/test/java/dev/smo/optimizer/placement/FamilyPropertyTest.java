@@ -1,0 +1,82 @@
+package dev.smo.optimizer.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.smo.optimizer.internal.placement.PlacementEvaluator;
+import dev.smo.optimizer.milp.SolverOptions;
+import dev.smo.optimizer.milp.Termination;
+import dev.smo.optimizer.support.BruteForce;
+import dev.smo.optimizer.support.Families;
+import dev.smo.optimizer.support.Families.Family;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every planted family at brute-force sizes (≤ 8 services, ≤ 3 ready clusters; a placement always exists): the
+ * engine's answer is optimal and equal to the enumeration's, with the family's weights, with lexicographic weights
+ * and with the defaults; and at 500×50 every family gets a placement within 1 s.
+ */
+class FamilyPropertyTest {
+
+    private static final Family[] PLANTED = {Family.LEXICOGRAPHIC, Family.TIGHT, Family.GPU_FULL, Family.MANY_REMOVED};
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Family family : PLANTED) {
+            for (long seed = 0; seed < 40; seed++) {
+                cases.add(Arguments.of(family, seed));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void optimalAndEqualToBruteForce(Family family, long seed) {
+        Random random = new Random(seed);
+        int services = 4 + random.nextInt(5);
+        int clusters = 2 + random.nextInt(2);
+        PlacementWeights[] weights = {
+            null, PlacementWeights.lexicographic(), new PlacementWeights(3, 2, 0.3, true), PlacementWeights.DEFAULTS
+        };
+        for (PlacementWeights w : weights) {
+            PlacementProblem problem = w == null
+                    ? Families.generate(family, seed, services, clusters)
+                    : Families.generate(family, seed, services, clusters, w);
+            Map<String, String> expected = BruteForce.solve(problem);
+            assertThat(expected).as("a planted instance has a placement").isNotNull();
+
+            PlacementResult result = PlacementOptimizer.create().solve(problem);
+
+            PlacementEvaluator evaluator = new PlacementEvaluator(problem);
+            assertThat(result.status()).as("weights %s", problem.weights()).isEqualTo(Termination.OPTIMAL);
+            assertThat(result.objective()).isCloseTo(evaluator.terms(expected).total(), within(1e-6));
+            assertThat(result.assignment()).containsExactlyEntriesOf(expected);
+            assertThat(result.bound()).isCloseTo(result.objective(), within(1e-9));
+        }
+    }
+
+    @Test
+    void everyFamilyGetsAPlacementAt500x50WithinOneSecond() {
+        PlacementOptimizer optimizer =
+                PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(1)));
+        int placed = 0;
+        for (Family family : Family.values()) {
+            PlacementResult result = optimizer.solve(Families.generate(family, 7, 500, 50));
+            assertThat(result.status().hasSolution())
+                    .as("%s: %s", family, result.describe())
+                    .isTrue();
+            placed++;
+        }
+        assertThat(placed).isEqualTo(Family.values().length);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.smo.optimizer.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.smo.optimizer.milp.SolverOptions;
+import dev.smo.optimizer.milp.Termination;
+import dev.smo.optimizer.support.Families;
+import dev.smo.optimizer.support.Families.Family;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One 100×20 instance per family (seed 1) against the optimum OR-Tools SCIP proved on the same MILP
+ * ({@code ./bench optimizer --family all --sizes 100x20 --seeds 1}), recorded with its moves and cut weight.
+ */
+class FamilyRegressionTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "default, 9, 246, 336.205446",
+        "lexicographic, 13, 214, 3451.198699",
+        "tight, 8, 248, 328.182810",
+        "gpu-full, 9, 245, 335.194941",
+        "many-removed, 22, 192, 412.176324"
+    })
+    void provesTheRecordedOptimum(String family, int moves, long cut, double objective) {
+        PlacementProblem problem = Families.generate(Family.of(family), 1, 100, 20);
+
+        PlacementResult result = PlacementOptimizer.create(
+                        SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(60)))
+                .solve(problem);
+
+        assertThat(result.status()).isEqualTo(Termination.OPTIMAL);
+        assertThat(result.terms().moves()).isEqualTo(moves);
+        assertThat(result.terms().cutWeight()).isEqualTo(cut);
+        assertThat(result.objective()).isCloseTo(objective, within(1e-5));
+    }
+}
