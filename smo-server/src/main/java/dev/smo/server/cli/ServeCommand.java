@@ -79,8 +79,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
+        Map<String, String> effective = environment(env, port, bind, clusters);
         try {
-            config = EnvironmentConfig.read(environment(env, port, bind, clusters), Optional.ofNullable(configFile));
+            config = EnvironmentConfig.read(effective, Optional.ofNullable(configFile));
+            // What the server starts with, and where each value came from (secrets as ***).
+            err.println("configuration:");
+            EnvironmentConfig.check(effective, Optional.ofNullable(configFile))
+                    .lines()
+                    .forEach(line -> err.println("  " + line.name() + "=" + line.value() + " (" + line.origin() + ")"));
         } catch (ConfigException e) {
             err.println("SMO cannot start with this configuration:");
             e.problems().forEach(problem -> err.println("  " + problem));

@@ -105,7 +105,10 @@ class ServeCommandIT {
                 .contains(
                         "store: PostgreSQL " + DB.jdbcUrl(),
                         "inventory: clusters file",
-                        "reconcile: nothing to repair");
+                        "reconcile: nothing to repair",
+                        "configuration:",
+                        "SMO_HOME=" + home + " (environment)",
+                        "SMO_BIND=127.0.0.1 (default)");
 
         server.destroy();
         assertThat(server.waitFor(15, TimeUnit.SECONDS))
