@@ -85,10 +85,14 @@ public final class Composition implements AutoCloseable {
             what.append("store: PostgreSQL ").append(db.jdbcUrl()).append('\n');
             return PostgresGraphStore.create(source);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.home().resolve("pgdata"), 0);
+        Path data = config.home().resolve("pgdata");
+        EmbeddedDatabase embedded = config.embeddedFastUnsafe()
+                ? EmbeddedDatabase.startFastUnsafe(data, 0)
+                : EmbeddedDatabase.start(data, 0);
         opened.push(embedded);
         what.append("store: embedded PostgreSQL in ")
                 .append(embedded.dataDirectory())
+                .append(config.embeddedFastUnsafe() ? " (fast-unsafe: no fsync, for tests only)" : "")
                 .append('\n');
         return PostgresGraphStore.create(embedded.dataSource());
     }

@@ -41,6 +41,21 @@ final class Fields {
         return scalar == null ? null : scalar.text();
     }
 
+    /** A name such as a graph or service id: a string, never a boolean or number coerced to one. */
+    String identifier(MapNode map, String key, String path, String subject) {
+        Node node = map.get(key);
+        if (node instanceof ScalarNode scalar
+                && (scalar.value() instanceof Boolean || scalar.value() instanceof Number)) {
+            add(
+                    path,
+                    node.mark(),
+                    subject + " must be a string, not a " + node.kind() + " (" + Text.oneLine(scalar.text())
+                            + ").\nMaybe quote it: \"" + Text.oneLine(scalar.text()) + "\".");
+            return null;
+        }
+        return text(map, key, path, subject);
+    }
+
     MapNode map(MapNode map, String key, String path, String subject) {
         return child(map, key, path, subject, MapNode.class, "mapping");
     }

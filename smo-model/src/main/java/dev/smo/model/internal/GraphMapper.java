@@ -56,7 +56,7 @@ final class GraphMapper {
     }
 
     private HdaGraph graph(MapNode graph) {
-        String id = fields.text(graph, "id", "/hdaGraph/id", "Graph id");
+        String id = fields.identifier(graph, "id", "/hdaGraph/id", "Graph id");
         String subject = "Graph (" + id + ")";
         MapNode intent = fields.map(graph, "hdaGraphIntent", "/hdaGraph/hdaGraphIntent", subject + " hdaGraphIntent");
         ListNode list = fields.list(graph, "services", "/hdaGraph/services", subject + " services");
@@ -84,7 +84,7 @@ final class GraphMapper {
     }
 
     private Service service(MapNode service, String path, int index) {
-        String id = fields.text(service, "id", path + "/id", "Service #" + index + " id");
+        String id = fields.identifier(service, "id", path + "/id", "Service #" + index + " id");
         String subject = id == null ? "Service #" + index : "Service (" + id + ")";
         MapNode artifact = fields.map(service, "artifact", path + "/artifact", subject + " artifact");
         MapNode deployment = fields.map(service, "deployment", path + "/deployment", subject + " deployment");

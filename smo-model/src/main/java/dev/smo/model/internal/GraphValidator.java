@@ -78,6 +78,9 @@ public final class GraphValidator {
         }
     }
 
+    /** The largest replica count a descriptor may set. */
+    static final int MAX_REPLICAS = 1000;
+
     private void service(Service service, String path, int index) {
         String id = service.id();
         String subject = id == null ? "Service #" + index : "Service (" + id + ")";
@@ -107,6 +110,9 @@ public final class GraphValidator {
                             + (image.contains("://") || image.isBlank()
                                     ? ""
                                     : "\nMaybe write (oci://" + Text.oneLine(image.strip()) + ")."));
+        }
+        if (service.artifact() != null && service.artifact().valuesOverwrite() != null) {
+            replicaCount(service.artifact().valuesOverwrite().get("replicaCount"), path, subject);
         }
         String deployment = path + "/deployment";
         if (service.deployment().trigger() instanceof Trigger.Auto auto) {
@@ -143,6 +149,20 @@ public final class GraphValidator {
             } else {
                 reference(point, itemPath, subject + " latency connectionPoint", id);
             }
+        }
+    }
+
+    /** A replica count the user sets in the Helm values reaches Kubernetes as is: a whole number in 0..1000. */
+    private void replicaCount(Object value, String path, String subject) {
+        if (value == null) {
+            return;
+        }
+        boolean whole = value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
+        if (!whole || ((Number) value).doubleValue() < 0 || ((Number) value).doubleValue() > MAX_REPLICAS) {
+            add(
+                    path + "/artifact/valuesOverwrite/replicaCount",
+                    subject + " replicaCount (" + Text.oneLine(String.valueOf(value)) + ") is not a whole number in 0.."
+                            + MAX_REPLICAS + ".\nMaybe write replicaCount: 1, or leave it out and let SMO scale.");
         }
     }
 

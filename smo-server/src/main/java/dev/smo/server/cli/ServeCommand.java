@@ -1,6 +1,7 @@
 package dev.smo.server.cli;
 
 import dev.smo.server.Composition;
+import dev.smo.server.InFlight;
 import dev.smo.server.SmoServer;
 import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.EnvironmentConfig;
@@ -8,6 +9,7 @@ import dev.smo.server.config.ServerConfig;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "environment wins over it.")
     private Path configFile;
 
+    @Option(
+            names = "--fast-unsafe",
+            hidden = true,
+            description = "Runs the embedded database without fsync: faster, but an OS crash can lose or corrupt "
+                    + "its data. For tests only.")
+    private boolean fastUnsafe;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -81,6 +90,9 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         Map<String, String> effective = environment(env, port, bind, clusters);
         try {
+            if (fastUnsafe) {
+                effective.put("SMO_EMBEDDED_FAST_UNSAFE", "true");
+            }
             config = EnvironmentConfig.read(effective, Optional.ofNullable(configFile));
             // What the server starts with, and where each value came from (secrets as ***).
             err.println("configuration:");
@@ -131,14 +143,30 @@ final class ServeCommand implements Callable<Integer> {
                         + "Maybe set SMO_API_TOKEN to a secret of 16 characters or more, or bind to 127.0.0.1 (--bind).");
     }
 
-    /** A started server and the composition behind it. */
-    record Running(Javalin app, Composition composition, String url) {
+    /** How long a stop waits for the requests in flight. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
+    /** A started server and the composition behind it. */
+    record Running(Javalin app, InFlight inFlight, Composition composition, String url) {
+
+        /** Refuses new requests (503), waits for those in flight, stops the HTTP server, then the store. */
         void stop() {
             try {
-                app.stop();
+                if (!inFlight.drain(DRAIN_TIMEOUT)) {
+                    System.getLogger(ServeCommand.class.getName())
+                            .log(
+                                    System.Logger.Level.WARNING,
+                                    inFlight.running() + " request(s) still running after " + DRAIN_TIMEOUT
+                                            + "; stopping anyway.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
-                composition.close();
+                try {
+                    app.stop();
+                } finally {
+                    composition.close();
+                }
             }
         }
     }
@@ -154,14 +182,15 @@ final class ServeCommand implements Callable<Integer> {
                             ? "reconcile: nothing to repair"
                             : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
             err.flush();
-            Javalin app = SmoServer.create(composition.orchestrator(), config.http());
+            InFlight inFlight = new InFlight();
+            Javalin app = SmoServer.create(composition.orchestrator(), config.http(), inFlight);
             app.start(config.listen().bindHost(), config.listen().port());
             String bind = config.listen().bindHost();
             String host = bind.contains(":") ? "[" + bind + "]" : bind;
             String url = "http://" + host + ":" + app.port();
             out.println("SMO listening on " + url);
             out.flush();
-            return new Running(app, composition, url);
+            return new Running(app, inFlight, composition, url);
         } catch (RuntimeException e) {
             composition.close();
             throw e;

@@ -3,6 +3,7 @@ package dev.smo.server.config;
 import dev.smo.karmada.KarmadaConfig;
 import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.ArtifactConfig;
+import dev.smo.karmada.artifact.OutboundPolicy;
 import dev.smo.karmada.artifact.RegistryCredentials;
 import dev.smo.observability.GrafanaConfig;
 import dev.smo.observability.PrometheusConfig;
@@ -14,10 +15,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@link ServerConfig} from environment variables: the original SMO's names plus {@code SMO_*}.
@@ -84,7 +89,7 @@ public final class EnvironmentConfig {
                 integer("SMO_PORT", 8000, 0, 65535), text("SMO_BIND").orElse("127.0.0.1"));
         Path home = path("SMO_HOME").orElse(Path.of(System.getProperty("user.home"), ".smo"));
         Optional<ServerConfig.DatabaseSettings> database = database();
-        HttpSettings http = http();
+        HttpSettings http = http(listen);
         ArtifactConfig artifacts = artifacts();
         DeploymentSettings deployment = deployment(artifacts);
         ObservabilitySettings observability = observability();
@@ -93,17 +98,52 @@ public final class EnvironmentConfig {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        boolean fastUnsafe = bool("SMO_EMBEDDED_FAST_UNSAFE", false);
         return new ServerConfig(
-                listen, http, home, database, deployment, artifacts, observability, nfvcl, resourceTable);
+                listen, http, home, database, deployment, artifacts, observability, nfvcl, resourceTable, fastUnsafe);
     }
 
-    private HttpSettings http() {
-        Optional<String> token = text("SMO_API_TOKEN");
-        if (token.isPresent() && token.get().length() < 16) {
-            problems.add("SMO_API_TOKEN is " + token.get().length() + " characters long; use at least 16.");
+    private HttpSettings http(ServerConfig.Listen listen) {
+        Optional<String> token = token("SMO_API_TOKEN");
+        Optional<String> readToken = token("SMO_READ_TOKEN");
+        if (readToken.isPresent() && readToken.equals(token)) {
+            problems.add("SMO_READ_TOKEN equals SMO_API_TOKEN; a read token must not be able to write.");
         }
         long maxBody = integer("SMO_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20);
-        return new HttpSettings(token, maxBody);
+        Set<String> hosts = new HashSet<>(HttpSettings.LOOPBACK_HOSTS);
+        String bind = listen.bindHost().toLowerCase(Locale.ROOT);
+        if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.equals("[::]")) {
+            hosts.add(bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind);
+        }
+        Optional<Set<String>> allowedHosts = list("SMO_ALLOWED_HOSTS");
+        return new HttpSettings(
+                token,
+                maxBody,
+                readToken,
+                bool("SMO_ANONYMOUS_READS", false),
+                allowedHosts.orElse(hosts),
+                list("SMO_ALLOWED_ORIGINS").orElse(Set.of()),
+                bool("SMO_GET_ALIASES", false),
+                Duration.ofMillis(integer("SMO_READ_TIMEOUT_MS", 10_000, 100, 600_000)),
+                integer("SMO_MAX_ALERTS", 1000, 1, 1_000_000),
+                integer("SMO_ANONYMOUS_PLANS", 2, 1, 64));
+    }
+
+    private Optional<String> token(String name) {
+        Optional<String> token = text(name);
+        if (token.isPresent() && token.get().length() < 16) {
+            problems.add(name + " is " + token.get().length() + " characters long; use at least 16.");
+        }
+        return token;
+    }
+
+    /** Reads {@code a,b,c}; empty entries are dropped. */
+    private Optional<Set<String>> list(String name) {
+        return text(name)
+                .map(v -> Arrays.stream(v.split(",", -1))
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Registry access, read once: the artifact fetcher uses it as is, Helm through {@link RegistryOptions#from}. */
@@ -119,6 +159,9 @@ public final class EnvironmentConfig {
             problems.add("SMO_REGISTRY_PASSWORD is set but SMO_REGISTRY_USERNAME is not.\n"
                     + "  Maybe set SMO_REGISTRY_USERNAME, the user the password belongs to.");
         }
+        Set<String> allowed =
+                list("SMO_REGISTRY_ALLOW").orElse(host.map(Set::of).orElse(Set.of("*")));
+        config = config.withPolicy(OutboundPolicy.allow(allowed));
         if (host.isPresent() && user.isPresent()) {
             config = config.withCredentials(
                     host.get(),

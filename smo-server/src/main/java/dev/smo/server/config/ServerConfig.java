@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param observability metrics for scaling, alerting rules and dashboards
  * @param nfvclUrl NFVCL base URL ({@code NFVCL_BASE_URL}), optional
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
+ * @param embeddedFastUnsafe whether the embedded database runs without fsync ({@code SMO_EMBEDDED_FAST_UNSAFE} or
+ *        {@code serve --fast-unsafe}; tests only)
  */
 public record ServerConfig(
         Listen listen,
@@ -29,7 +31,8 @@ public record ServerConfig(
         ArtifactConfig artifacts,
         ObservabilitySettings observability,
         Optional<URI> nfvclUrl,
-        Optional<Path> resourceTable) {
+        Optional<Path> resourceTable,
+        boolean embeddedFastUnsafe) {
 
     /**
      * Where the HTTP server listens.
@@ -72,7 +75,8 @@ public record ServerConfig(
                 artifacts,
                 observability,
                 nfvclUrl,
-                resourceTable);
+                resourceTable,
+                embeddedFastUnsafe);
     }
 
     @Override

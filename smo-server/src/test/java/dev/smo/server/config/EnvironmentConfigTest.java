@@ -28,6 +28,54 @@ class EnvironmentConfigTest {
         assertThat(c.observability().scalingInterval()).isEmpty();
         assertThat(c.observability().grafana()).isEmpty();
         assertThat(c.artifacts().plainHttp()).isFalse();
+        assertThat(c.artifacts().policy().allowedHosts()).containsExactly("*");
+        assertThat(c.artifacts().policy().unrestricted()).isFalse();
+        assertThat(c.http().allowedHosts()).containsExactlyInAnyOrder("localhost", "127.0.0.1", "[::1]", "::1");
+        assertThat(c.http().getAliases()).isFalse();
+        assertThat(c.http().anonymousReads()).isFalse();
+        assertThat(c.http().readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.embeddedFastUnsafe()).isFalse();
+    }
+
+    @Test
+    void securitySettingsAreRead() {
+        ServerConfig c = EnvironmentConfig.read(Map.ofEntries(
+                Map.entry("SMO_BIND", "10.1.2.3"),
+                Map.entry("SMO_API_TOKEN", "write-token-0123456789"),
+                Map.entry("SMO_READ_TOKEN", "read-token-0123456789"),
+                Map.entry("SMO_ANONYMOUS_READS", "true"),
+                Map.entry("SMO_ALLOWED_ORIGINS", "https://UI.example, "),
+                Map.entry("SMO_GET_ALIASES", "on"),
+                Map.entry("SMO_READ_TIMEOUT_MS", "2500"),
+                Map.entry("SMO_MAX_ALERTS", "10"),
+                Map.entry("SMO_ANONYMOUS_PLANS", "3"),
+                Map.entry("SMO_REGISTRY_HOST", "registry.example:5000"),
+                Map.entry("SMO_EMBEDDED_FAST_UNSAFE", "true")));
+
+        assertThat(c.http().readToken()).contains("read-token-0123456789");
+        assertThat(c.http().anonymousReads()).isTrue();
+        assertThat(c.http().allowedHosts()).contains("10.1.2.3", "localhost");
+        assertThat(c.http().allowedOrigins()).containsExactly("https://ui.example");
+        assertThat(c.http().getAliases()).isTrue();
+        assertThat(c.http().readTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(c.http().maxAlerts()).isEqualTo(10);
+        assertThat(c.http().anonymousPlans()).isEqualTo(3);
+        assertThat(c.artifacts().policy().allowedHosts()).containsExactly("registry.example:5000");
+        assertThat(c.embeddedFastUnsafe()).isTrue();
+        assertThat(c.toString()).doesNotContain("token-0123456789");
+        assertThat(EnvironmentConfig.read(Map.of(
+                                "SMO_REGISTRY_ALLOW", "a.example,b.example:5000", "SMO_ALLOWED_HOSTS", "smo.example"))
+                        .artifacts()
+                        .policy()
+                        .allowedHosts())
+                .containsExactlyInAnyOrder("a.example", "b.example:5000");
+    }
+
+    @Test
+    void aReadTokenEqualToTheWriteTokenIsRefused() {
+        assertThatThrownBy(() -> EnvironmentConfig.read(
+                        Map.of("SMO_API_TOKEN", "same-token-0123456789", "SMO_READ_TOKEN", "same-token-0123456789")))
+                .hasMessageContaining("SMO_READ_TOKEN equals SMO_API_TOKEN");
     }
 
     @Test
