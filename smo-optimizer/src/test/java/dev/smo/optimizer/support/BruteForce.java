@@ -21,6 +21,7 @@ public final class BruteForce {
         int n = services.size();
         int k = clusters.size();
         double[][] tie = TieBreaker.coefficients(p);
+        long moveCost = p.moveCost();
         Map<String, Integer> index = new HashMap<>();
         for (int s = 0; s < n; s++) {
             index.put(services.get(s).name(), s);
@@ -74,7 +75,7 @@ public final class BruteForce {
                     cut += e[2];
                 }
             }
-            double value = (double) p.moveCost() * moves + (double) p.weights().edgeCutCost() * cut + tieSum;
+            double value = (double) moveCost * moves + (double) p.weights().edgeCutCost() * cut + tieSum;
             if (value < bestValue) {
                 bestValue = value;
                 best = a.clone();

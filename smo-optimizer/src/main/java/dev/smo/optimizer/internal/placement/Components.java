@@ -24,18 +24,22 @@ final class Components {
                 union(parent, u, v);
             }
         }
+        List<List<Integer>> usersOf = new ArrayList<>();
+        for (int k = 0; k < d.clusters(); k++) {
+            usersOf.add(new ArrayList<>());
+        }
+        for (int u = 0; u < n; u++) {
+            for (int c : d.candidates()[u]) {
+                usersOf.get(c).add(u);
+            }
+        }
         for (int k = 0; k < d.clusters(); k++) {
             long[] need = new long[PlacementData.RESOURCES];
             int first = -1;
-            List<Integer> users = new ArrayList<>();
-            for (int u = 0; u < n; u++) {
-                for (int c : d.candidates()[u]) {
-                    if (c == k) {
-                        users.add(u);
-                        for (int r = 0; r < PlacementData.RESOURCES; r++) {
-                            need[r] += d.demand()[u][r];
-                        }
-                    }
+            List<Integer> users = usersOf.get(k);
+            for (int u : users) {
+                for (int r = 0; r < PlacementData.RESOURCES; r++) {
+                    need[r] += d.demand()[u][r];
                 }
             }
             boolean tight = false;

@@ -6,6 +6,7 @@ import dev.smo.optimizer.placement.PlacementProblem;
 import dev.smo.optimizer.placement.ServiceDemand;
 import dev.smo.optimizer.placement.ServiceEdge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ final class Presolve {
             return new Presolved.Infeasible(total);
         }
         double[][] tie = TieBreaker.coefficients(problem);
+        long moveCost = problem.moveCost();
         int k = clusters.size();
         int[][] memberArray = new int[unitCount][];
         long[][] demand = new long[unitCount][PlacementData.RESOURCES];
@@ -70,7 +72,7 @@ final class Presolve {
                 String current = problem.currentPlacement().get(service.name());
                 for (int c = 0; c < k; c++) {
                     if (current != null && !current.equals(clusters.get(c).name())) {
-                        mainCost[u][c] += problem.moveCost();
+                        mainCost[u][c] += moveCost;
                         moveCount[u][c]++;
                     }
                     tieCost[u][c] += tie[s][c];
@@ -106,22 +108,37 @@ final class Presolve {
 
     /** Clusters that are ready, allowed for every service of the group and large enough for the whole group. */
     static int[] candidates(PlacementProblem problem, List<ServiceDemand> group) {
-        long cpu = group.stream().mapToLong(ServiceDemand::totalCpuMillis).sum();
-        long memory = group.stream().mapToLong(ServiceDemand::totalMemoryBytes).sum();
-        long gpu = group.stream().mapToLong(ServiceDemand::totalGpus).sum();
-        List<Integer> result = new ArrayList<>();
-        for (int c = 0; c < problem.clusters().size(); c++) {
-            ClusterCapacity cluster = problem.clusters().get(c);
-            boolean allowed = group.stream().allMatch(s -> s.allows(cluster.name()));
+        long cpu = 0;
+        long memory = 0;
+        long gpu = 0;
+        for (ServiceDemand s : group) {
+            cpu += s.totalCpuMillis();
+            memory += s.totalMemoryBytes();
+            gpu += s.totalGpus();
+        }
+        List<ClusterCapacity> clusters = problem.clusters();
+        int[] result = new int[clusters.size()];
+        int n = 0;
+        for (int c = 0; c < clusters.size(); c++) {
+            ClusterCapacity cluster = clusters.get(c);
             if (cluster.ready()
-                    && allowed
                     && cpu <= cluster.cpuMillis()
                     && memory <= cluster.memoryBytes()
-                    && gpu <= cluster.gpus()) {
-                result.add(c);
+                    && gpu <= cluster.gpus()
+                    && allowed(group, cluster.name())) {
+                result[n++] = c;
             }
         }
-        return result.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(result, n);
+    }
+
+    private static boolean allowed(List<ServiceDemand> group, String cluster) {
+        for (ServiceDemand s : group) {
+            if (!s.allows(cluster)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Union-find over coLocation groups; units numbered by their first service. */

@@ -46,6 +46,7 @@ public final class PlacementMilpFormulation {
         List<ClusterCapacity> clusters = problem.clusters();
         this.x = new Variable[services.size()][clusters.size()];
         double[][] tie = TieBreaker.coefficients(problem);
+        long moveCost = problem.moveCost();
         LinearExpression.Builder objective = LinearExpression.builder();
         Map<String, Integer> index = new HashMap<>();
         for (int s = 0; s < services.size(); s++) {
@@ -58,7 +59,7 @@ public final class PlacementMilpFormulation {
                 if (cluster.ready() && service.allows(cluster.name())) {
                     x[s][k] = model.binary("x_" + service.name() + "_" + cluster.name());
                     one.add(x[s][k]);
-                    double move = current != null && !current.equals(cluster.name()) ? problem.moveCost() : 0;
+                    double move = current != null && !current.equals(cluster.name()) ? moveCost : 0;
                     objective.add(move + tie[s][k], x[s][k]);
                 }
             }
