@@ -45,7 +45,7 @@ class AccessControlTest {
                 .contains(SECRET);
         Http.Response deployed =
                 new Http(app.port()).token(WRITE).post("/project/p/graphs", "application/yaml", withSecrets);
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(202);
         assertThat(deployed.body()).doesNotContain(SECRET);
     }
 

@@ -121,6 +121,7 @@ class ApiFuzzTest {
                 // Removed again, so capacity stays free for the next cases.
                 String name = r.json().path("name").asText();
                 assertThat(http.delete("/graphs/" + name).status()).isLessThan(300);
+                assertThat(http.awaitSettled(name).status()).isEqualTo(404);
                 assertThat(graphCount()).isEqualTo(before);
             }
         }

@@ -38,7 +38,8 @@ class StoreOutageIT {
             try {
                 Http http = new Http(app.port());
                 String yaml = ServerApiTest.example("my-webapp/hdag.yaml");
-                assertThat(http.post("/project/p/graphs", "application/yaml", yaml)
+                assertThat(http.waiting()
+                                .post("/project/p/graphs", "application/yaml", yaml)
                                 .status())
                         .isEqualTo(201);
                 String name = smo.list("p").get(0).name();

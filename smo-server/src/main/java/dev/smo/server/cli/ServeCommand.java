@@ -94,11 +94,6 @@ final class ServeCommand implements Callable<Integer> {
                 effective.put("SMO_EMBEDDED_FAST_UNSAFE", "true");
             }
             config = EnvironmentConfig.read(effective, Optional.ofNullable(configFile));
-            // What the server starts with, and where each value came from (secrets as ***).
-            err.println("configuration:");
-            EnvironmentConfig.check(effective, Optional.ofNullable(configFile))
-                    .lines()
-                    .forEach(line -> err.println("  " + line.name() + "=" + line.value() + " (" + line.origin() + ")"));
         } catch (ConfigException e) {
             err.println("SMO cannot start with this configuration:");
             e.problems().forEach(problem -> err.println("  " + problem));
@@ -111,6 +106,11 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        // What the server starts with, and where each value came from (secrets as ***).
+        err.println("configuration:");
+        EnvironmentConfig.check(effective, Optional.ofNullable(configFile))
+                .lines()
+                .forEach(line -> err.println("  " + line.name() + "=" + line.value() + " (" + line.origin() + ")"));
         Running running = start(config, spec.commandLine().getOut(), err);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "smo-shutdown"));
         new CountDownLatch(1).await();

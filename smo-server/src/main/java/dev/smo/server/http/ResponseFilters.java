@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.server.HttpSettings;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -77,7 +76,8 @@ public final class ResponseFilters {
         String type = ctx.res().getContentType();
         if (type == null
                 || !type.startsWith("application/json")
-                || (ctx.status() != HttpStatus.OK && ctx.status() != HttpStatus.CREATED)) {
+                || ctx.status().getCode() < 200
+                || ctx.status().getCode() >= 300) {
             return;
         }
         if ("show".equals(ctx.queryParam("secrets")) && auth.mayWrite(ctx)) {

@@ -91,7 +91,7 @@ class ConfigSourceTest {
         int start = readme.indexOf("### Configuration");
         String section = readme.substring(start, readme.indexOf("\n## ", start));
         Set<String> documented = new java.util.TreeSet<>();
-        Matcher m = Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(section);
+        Matcher m = Pattern.compile("`([A-Z][A-Z0-9]*_[A-Z0-9_]+|PG[A-Z]+)`").matcher(section);
         while (m.find()) {
             String name = m.group(1);
             documented.add(Setting.named(name).isPresent() ? name : name.replaceAll("_FILE$", ""));
