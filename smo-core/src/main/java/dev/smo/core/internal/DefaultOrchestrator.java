@@ -71,12 +71,14 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService healer;
     private ScheduledFuture<?> healing;
+    private final boolean dryRun;
 
     DefaultOrchestrator(Parts parts) {
         this.store = parts.store();
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
+        this.dryRun = parts.deployer() instanceof dev.smo.core.local.DryRunDeployer;
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
         this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
@@ -466,6 +468,11 @@ public final class DefaultOrchestrator implements Orchestrator {
             active.remove(g.name());
             throw e;
         }
+    }
+
+    @Override
+    public boolean dryRun() {
+        return dryRun;
     }
 
     @Override
