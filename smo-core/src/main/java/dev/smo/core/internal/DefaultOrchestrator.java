@@ -320,20 +320,28 @@ public final class DefaultOrchestrator implements Orchestrator {
     private Operation dispatch(Command command, StoredGraph recorded, boolean async) {
         CompletableFuture<Optional<StoredGraph>> outcome = new CompletableFuture<>();
         Runnable work = () -> {
+            Optional<StoredGraph> result = Optional.empty();
+            Throwable failure = null;
             try {
                 StoredGraph done = executor.carryOut(recorded);
                 if (command == Command.START && done != null && !done.services().isEmpty()) {
                     done = replaceIfClustersChanged(done);
                 }
-                outcome.complete(Optional.ofNullable(done));
+                result = Optional.ofNullable(done);
             } catch (RuntimeException | Error e) {
                 LOG.log(
                         Level.WARNING,
                         "Work on graph (" + recorded.name() + ") stopped: " + Executor.message(e)
                                 + "; it stays recorded and is finished by the next reconcile.");
-                outcome.completeExceptionally(e);
+                failure = e;
             } finally {
+                // Released before the outcome is told, so a client answered at once may send the next command.
                 active.remove(recorded.name());
+            }
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(result);
             }
         };
         if (!async) {
