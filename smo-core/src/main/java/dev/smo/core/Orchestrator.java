@@ -183,6 +183,9 @@ public interface Orchestrator extends AutoCloseable {
      */
     List<AlertOutcome> handleAlerts(List<Alert> alerts);
 
+    /** @return whether releases are only recorded (the dry-run deployer), not installed on clusters */
+    boolean dryRun();
+
     /**
      * Reads the clusters from the inventory and stores the snapshot.
      *

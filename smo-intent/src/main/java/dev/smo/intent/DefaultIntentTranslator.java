@@ -54,11 +54,30 @@ final class DefaultIntentTranslator implements IntentTranslator {
         String path = servicePath + "/deployment/intent/compute/";
         String subject = "Service (" + service.id() + ") compute ";
         long cpu = resolve(ResourceTable.CPU, compute.cpu(), Quantity::toMillis, path, subject, violations);
-        long ram = resolve(ResourceTable.RAM, compute.ram(), Quantity::toBytes, path, subject, violations);
+        long ram = resolve(
+                ResourceTable.RAM,
+                orDefault(ResourceTable.RAM, compute.ram()),
+                Quantity::toBytes,
+                path,
+                subject,
+                violations);
         long storage = "none".equals(compute.storage())
                 ? 0
-                : resolve(ResourceTable.STORAGE, compute.storage(), Quantity::toBytes, path, subject, violations);
+                : resolve(
+                        ResourceTable.STORAGE,
+                        orDefault(ResourceTable.STORAGE, compute.storage()),
+                        Quantity::toBytes,
+                        path,
+                        subject,
+                        violations);
         return new ResourceRequest(cpu, ram, storage, compute.gpu().requested());
+    }
+
+    /** An absent ram or storage intent gets {@link IntentTranslator#DEFAULT_LEVEL}, as the original defaulted both. */
+    private String orDefault(String resource, String value) {
+        return value != null
+                ? value
+                : table.quantity(resource, IntentTranslator.DEFAULT_LEVEL).orElse(null);
     }
 
     private long resolve(

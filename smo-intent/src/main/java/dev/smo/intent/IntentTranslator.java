@@ -7,10 +7,13 @@ import java.util.Map;
 
 /**
  * Translates the abstract compute intent of services ({@code cpu: light}) into concrete resource requests, using a
- * {@link ResourceTable}. Explicit quantities ({@code cpu: 250m}, {@code ram: 3Gi}) pass through; a missing value and
- * {@code storage: none} request nothing; the GPU need becomes a count.
+ * {@link ResourceTable}. Explicit quantities ({@code cpu: 250m}, {@code ram: 3Gi}) pass through; a missing {@code ram} or
+ * {@code storage} gets the {@link #DEFAULT_LEVEL} level, a missing {@code cpu} and {@code storage: none} request nothing; the GPU need becomes a count.
  */
 public interface IntentTranslator {
+
+    /** The level an absent {@code ram} or {@code storage} intent gets ({@code storage: none} asks for nothing). */
+    String DEFAULT_LEVEL = "light";
 
     /**
      * @param table the levels to use

@@ -59,8 +59,11 @@ class IntentTranslatorTest {
     }
 
     @Test
-    void missingValuesRequestNothing() {
-        assertThat(translator.translate(service(Compute.UNSPECIFIED))).isEqualTo(ResourceRequest.ZERO);
+    void missingRamAndStorageGetTheLightLevelAndMissingCpuNothing() {
+        assertThat(translator.translate(service(Compute.UNSPECIFIED)))
+                .isEqualTo(new ResourceRequest(0, 500L << 20, 5_000_000_000L, 0));
+        assertThat(translator.translate(service(Compute.of("small", null, "none"))))
+                .isEqualTo(new ResourceRequest(1000, 500L << 20, 0, 0));
     }
 
     @Test
@@ -86,7 +89,7 @@ class IntentTranslatorTest {
 
         ResourceRequest request = custom.translate(service(Compute.of("xlarge", "light", null)));
 
-        assertThat(request).isEqualTo(new ResourceRequest(16_000, 256 * MI, 0, 0));
+        assertThat(request).isEqualTo(new ResourceRequest(16_000, 256 * MI, 5_000_000_000L, 0));
         assertThat(custom.table().levels()).contains("xlarge");
     }
 

@@ -71,6 +71,7 @@ public final class SmoServer {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true; // a known path with a wrong method: 405 with Allow
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -81,6 +81,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Response send(String method, String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
@@ -109,6 +114,17 @@ final class Http {
             if (type.contains("json") && !r.body().isEmpty()) {
                 json = JSON.readTree(r.body());
             }
+            HttpRequest sent = r.request();
+            OpenApiContract.check(
+                    base,
+                    sent.method(),
+                    sent.uri().getRawPath()
+                            + (sent.uri().getRawQuery() == null
+                                    ? ""
+                                    : "?" + sent.uri().getRawQuery()),
+                    r.statusCode(),
+                    type,
+                    r.body());
             return new Response(r.statusCode(), type, r.body(), json, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

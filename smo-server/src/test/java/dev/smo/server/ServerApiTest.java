@@ -69,6 +69,8 @@ class ServerApiTest {
         assertThat(r.header("Location")).contains("/graphs/yaml-graph");
         assertThat(r.json().path("name").asText()).isEqualTo("yaml-graph");
         assertThat(r.json().path("status").asText()).isEqualTo("Deploying");
+        assertThat(r.json().path("dryRun").asBoolean()).isTrue();
+        assertThat(http.get("/health").json().path("dryRun").asBoolean()).isTrue();
         assertThat(http.awaitSettled("yaml-graph").json().path("status").asText())
                 .isEqualTo("Running");
         assertThat(r.json().path("project").asText()).isEqualTo("yaml");
@@ -175,6 +177,18 @@ class ServerApiTest {
         assertThat(r.json().path("detail").asText()).isNotBlank();
         assertThat(r.json().path("errors")).isNotEmpty();
         assertThat(r.json().path("errors").findValuesAsText("path")).contains(field);
+    }
+
+    @Test
+    void wrongMethodsOnKnownPathsAre405WithAllow() {
+        Http.Response put = http.send("PUT", "/graphs/any-graph");
+        Http.Response getPlan = http.get("/plan");
+
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow").orElseThrow()).contains("GET", "DELETE");
+        assertThat(put.contentType()).startsWith("application/problem+json");
+        assertThat(getPlan.status()).isEqualTo(405);
+        assertThat(getPlan.header("Allow")).contains("POST");
     }
 
     @Test

@@ -71,12 +71,14 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService healer;
     private ScheduledFuture<?> healing;
+    private final boolean dryRun;
 
     DefaultOrchestrator(Parts parts) {
         this.store = parts.store();
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
+        this.dryRun = parts.deployer() instanceof dev.smo.core.local.DryRunDeployer;
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
         this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
@@ -318,20 +320,28 @@ public final class DefaultOrchestrator implements Orchestrator {
     private Operation dispatch(Command command, StoredGraph recorded, boolean async) {
         CompletableFuture<Optional<StoredGraph>> outcome = new CompletableFuture<>();
         Runnable work = () -> {
+            Optional<StoredGraph> result = Optional.empty();
+            Throwable failure = null;
             try {
                 StoredGraph done = executor.carryOut(recorded);
                 if (command == Command.START && done != null && !done.services().isEmpty()) {
                     done = replaceIfClustersChanged(done);
                 }
-                outcome.complete(Optional.ofNullable(done));
+                result = Optional.ofNullable(done);
             } catch (RuntimeException | Error e) {
                 LOG.log(
                         Level.WARNING,
                         "Work on graph (" + recorded.name() + ") stopped: " + Executor.message(e)
                                 + "; it stays recorded and is finished by the next reconcile.");
-                outcome.completeExceptionally(e);
+                failure = e;
             } finally {
+                // Released before the outcome is told, so a client answered at once may send the next command.
                 active.remove(recorded.name());
+            }
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(result);
             }
         };
         if (!async) {
@@ -466,6 +476,11 @@ public final class DefaultOrchestrator implements Orchestrator {
             active.remove(g.name());
             throw e;
         }
+    }
+
+    @Override
+    public boolean dryRun() {
+        return dryRun;
     }
 
     @Override

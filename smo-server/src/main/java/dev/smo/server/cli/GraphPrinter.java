@@ -22,6 +22,9 @@ final class GraphPrinter {
                     text(s, "lastError"));
         }
         table.print(out);
+        if (graph.path("dryRun").asBoolean(false)) {
+            out.println("Dry run: the server records releases without installing them on any cluster.");
+        }
     }
 
     static void graphs(JsonNode graphs, String project, PrintWriter out) {

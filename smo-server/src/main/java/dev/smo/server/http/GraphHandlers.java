@@ -43,7 +43,10 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "List the graphs of a project",
             pathParams = @OpenApiParam(name = "project", required = true, description = "Project (namespace)"),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView[].class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
     public void list(Context ctx) {
         List<Views.GraphView> views =
                 smo.list(ctx.pathParam("project")).stream().map(this::view).toList();
@@ -119,7 +122,8 @@ public final class GraphHandlers {
             pathParams = @OpenApiParam(name = "name", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.GraphView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void get(Context ctx) {
         ctx.json(view(smo.get(ctx.pathParam("name"))));
@@ -232,7 +236,10 @@ public final class GraphHandlers {
             tags = "graphs",
             summary = "The graph's event log: what SMO did, when and why (kept after removal)",
             pathParams = @OpenApiParam(name = "name", required = true),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.EventView[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.EventView[].class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
     public void events(Context ctx) {
         ctx.json(smo.events(ctx.pathParam("name")).stream().map(Views::event).toList());
     }
@@ -243,7 +250,7 @@ public final class GraphHandlers {
             Object hdaGraph = descriptor instanceof java.util.Map<?, ?> m && m.containsKey("hdaGraph")
                     ? m.get("hdaGraph")
                     : descriptor;
-            return Views.graph(g, hdaGraph);
+            return Views.graph(g, hdaGraph, smo.dryRun());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored descriptor of graph (" + g.name() + ") is not JSON.", e);
         }

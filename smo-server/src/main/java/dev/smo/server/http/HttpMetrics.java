@@ -65,6 +65,22 @@ public final class HttpMetrics {
         }
     }
 
+    @io.javalin.openapi.OpenApi(
+            path = "/metrics",
+            methods = io.javalin.openapi.HttpMethod.GET,
+            tags = "operations",
+            summary = "Prometheus metrics: requests, latencies, graphs per status",
+            responses = {
+                @io.javalin.openapi.OpenApiResponse(
+                        status = "200",
+                        content = @io.javalin.openapi.OpenApiContent(mimeType = "text/plain", type = "string")),
+                @io.javalin.openapi.OpenApiResponse(
+                        status = "502",
+                        content =
+                                @io.javalin.openapi.OpenApiContent(
+                                        from = Problem.class,
+                                        mimeType = "application/problem+json"))
+            })
     public void scrape(Context ctx) {
         Map<GraphStatus, Integer> counts = new EnumMap<>(GraphStatus.class);
         for (GraphStatus s : GraphStatus.values()) {

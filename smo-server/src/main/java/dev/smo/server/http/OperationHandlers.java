@@ -22,6 +22,8 @@ import java.util.Map;
 /** Alerts, clusters, what-if plans and health. */
 public final class OperationHandlers {
 
+    private static final String PROBLEM = GraphHandlers.PROBLEM;
+
     private final Orchestrator smo;
     private final ObjectMapper json;
 
@@ -42,7 +44,9 @@ public final class OperationHandlers {
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "object")),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.AlertsView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void alerts(Context ctx) {
         JsonNode root = readJson(ctx.body());
@@ -74,7 +78,7 @@ public final class OperationHandlers {
             summary = "The member clusters, read again from the inventory",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.ClusterView[].class)),
-                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void clusters(Context ctx) {
         ctx.json(smo.clusters().stream().map(Views::cluster).toList());
@@ -95,7 +99,9 @@ public final class OperationHandlers {
                             }),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.PlanView.class)),
-                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void plan(Context ctx) {
         String project = ctx.queryParamAsClass("project", String.class).getOrDefault("default");
@@ -112,14 +118,14 @@ public final class OperationHandlers {
             path = "/health",
             methods = HttpMethod.GET,
             tags = "operations",
-            summary = "Liveness and store check",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")))
+            summary = "Liveness and store check; dryRun says whether releases reach clusters",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.HealthView.class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
     public void health(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
         smo.list(null);
-        body.put("status", "UP");
-        body.put("store", "UP");
-        ctx.json(body);
+        ctx.json(new Views.HealthView("UP", "UP", smo.dryRun()));
     }
 
     private JsonNode readJson(String body) {

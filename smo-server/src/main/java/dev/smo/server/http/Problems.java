@@ -180,10 +180,23 @@ public final class Problems {
             LOG.log(Level.WARNING, "Upstream failure on " + ctx.path() + ": " + e.getMessage());
             send(ctx, 502, "upstream-failure", "A system SMO drives failed", e.getMessage(), List.of());
         });
-        app.exception(
-                HttpResponseException.class,
-                (e, ctx) ->
-                        send(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of()));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                String allowed = String.join(", ", e.getDetails().values())
+                        .replace(" ", "")
+                        .replace(",", ", ");
+                ctx.header("Allow", allowed);
+                send(
+                        ctx,
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed + ".",
+                        List.of(Violation.of("/method", "Allowed: " + allowed + ".")));
+                return;
+            }
+            send(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             if (StoreOutage.isOutage(e)) {
                 StoreOutage.send(ctx, e);

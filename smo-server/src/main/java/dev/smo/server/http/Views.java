@@ -32,7 +32,17 @@ public final class Views {
             List<ServiceView> services,
             long version,
             String createdAt,
-            String updatedAt) {}
+            String updatedAt,
+            boolean dryRun) {}
+
+    /**
+     * Liveness.
+     *
+     * @param status {@code UP}
+     * @param store {@code UP} when the store answered
+     * @param dryRun whether releases are only recorded, not installed on clusters
+     */
+    public record HealthView(String status, String store, boolean dryRun) {}
 
     /** One service of a graph. */
     public record ServiceView(
@@ -115,7 +125,7 @@ public final class Views {
     /** A plain message. */
     public record MessageView(String message) {}
 
-    static GraphView graph(StoredGraph g, Object descriptor) {
+    static GraphView graph(StoredGraph g, Object descriptor, boolean dryRun) {
         return new GraphView(
                 g.name(),
                 g.status().label(),
@@ -126,7 +136,8 @@ public final class Views {
                 g.services().stream().map(Views::service).toList(),
                 g.version(),
                 String.valueOf(g.createdAt()),
-                String.valueOf(g.updatedAt()));
+                String.valueOf(g.updatedAt()),
+                dryRun);
     }
 
     static ServiceView service(StoredService s) {

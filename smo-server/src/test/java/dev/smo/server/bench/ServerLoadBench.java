@@ -123,6 +123,7 @@ public final class ServerLoadBench {
                     return List.of(
                             deploy(base, descriptor, name),
                             HttpRequest.newBuilder(URI.create(base + "/graphs/" + name))
+                                    .header("Prefer", "wait=30")
                                     .DELETE()
                                     .build());
                 };
@@ -136,6 +137,7 @@ public final class ServerLoadBench {
     private static HttpRequest deploy(String base, String descriptor, String name) {
         return HttpRequest.newBuilder(URI.create(base + "/project/bench/graphs"))
                 .header("Content-Type", "application/yaml")
+                .header("Prefer", "wait=30") // a cycle is a finished deploy, then a finished removal
                 .POST(HttpRequest.BodyPublishers.ofString(descriptor.replace("my-webapp-graph", name)))
                 .build();
     }

@@ -1,0 +1,111 @@
+package dev.smo.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks answers against the server's own {@code /openapi.json}: the operation exists (else the answer must be 404
+ * for an unknown path or 405 for a known path), the status is declared for it, and a body's media type is one the
+ * declared response lists. {@link Http} runs every answer of the HTTP test suite through it.
+ */
+final class OpenApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
+
+    private OpenApiContract() {}
+
+    /**
+     * @param base the server's base URL
+     * @param method the request method
+     * @param path the request path, query included
+     * @param status the answer's status
+     * @param contentType the answer's {@code Content-Type}, or empty
+     * @param body the answer's body
+     * @throws AssertionError when the answer is not in the contract
+     */
+    static void check(String base, String method, String path, int status, String contentType, String body) {
+        String q = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        // Javalin ignores trailing slashes, and so does the contract.
+        String p = q.length() > 1 && q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+        if (p.equals("/openapi.json") || p.startsWith("/docs") || p.startsWith("/webjars")) {
+            return;
+        }
+        JsonNode paths = document(base).path("paths");
+        JsonNode item = null;
+        for (Map.Entry<String, JsonNode> e : paths.properties()) {
+            if (template(e.getKey()).matcher(p).matches()) {
+                item = e.getValue();
+                break;
+            }
+        }
+        String what = method + " " + path + " → " + status + " " + contentType;
+        if (item == null) {
+            require(status == 404, "undeclared path: " + what);
+            return;
+        }
+        JsonNode operation = item.get(method.toLowerCase(Locale.ROOT));
+        if (operation == null) {
+            require(status == 405, "undeclared method: " + what);
+            return;
+        }
+        JsonNode response = operation.path("responses").get(String.valueOf(status));
+        if (response == null) {
+            response = operation.path("responses").get("default");
+        }
+        require(response != null, "undeclared status: " + what);
+        if (body == null || body.isEmpty()) {
+            return;
+        }
+        String type = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')) : contentType;
+        JsonNode content = response.path("content");
+        require(
+                content.has(type.strip()),
+                "undeclared media type: " + what + " (declared: " + fieldNames(content) + ")");
+    }
+
+    private static String fieldNames(JsonNode node) {
+        StringBuilder names = new StringBuilder();
+        node.fieldNames()
+                .forEachRemaining(n -> names.append(names.isEmpty() ? "" : ", ").append(n));
+        return names.toString();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError("OpenAPI contract: " + message);
+        }
+    }
+
+    private static Pattern template(String path) {
+        return Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q"));
+    }
+
+    private static JsonNode document(String base) {
+        return DOCUMENTS.computeIfAbsent(base, b -> {
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(b + "/openapi.json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                return JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
