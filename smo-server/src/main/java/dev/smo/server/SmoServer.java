@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smo.core.Orchestrator;
 import dev.smo.server.http.Auth;
+import dev.smo.server.http.CommonResponses;
 import dev.smo.server.http.GraphHandlers;
 import dev.smo.server.http.HealthHandlers;
 import dev.smo.server.http.HttpMetrics;
@@ -81,12 +82,14 @@ public final class SmoServer {
             config.jetty.modifyHttpConfiguration(
                     http -> http.setIdleTimeout(settings.readTimeout().toMillis()));
             config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi.json")
-                    .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
-                        info.setTitle("SMO API");
-                        info.setVersion("1");
-                        info.setDescription("Synergetic Meta-Orchestrator: places and runs Hyper-Distributed "
-                                + "Application Graphs on Karmada member clusters.");
-                    }))));
+                    .withDefinitionConfiguration((version, definition) -> definition
+                            .withInfo(info -> {
+                                info.setTitle("SMO API");
+                                info.setVersion("1");
+                                info.setDescription("Synergetic Meta-Orchestrator: places and runs Hyper-Distributed "
+                                        + "Application Graphs on Karmada member clusters.");
+                            })
+                            .withDefinitionProcessor(CommonResponses::add))));
             config.registerPlugin(new SwaggerPlugin(swagger -> {
                 swagger.setUiPath("/docs");
                 swagger.setDocumentationPath("/openapi.json");
@@ -112,7 +115,7 @@ public final class SmoServer {
                 post("/alerts", ops::alerts);
                 get("/clusters", ops::clusters);
                 post("/plan", ops::plan);
-                get("/health", health::ready);
+                get("/health", health::health);
                 get("/health/live", health::live);
                 get("/health/ready", health::ready);
                 get("/metrics", metrics::scrape);

@@ -196,7 +196,7 @@ class HostileClientTest {
                         "PUT /graphs/g HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: 2",
                         text("{}"),
-                        404),
+                        405),
                 Arguments.of("malformed URI escape", "GET /graphs/%zz HTTP/1.1\r\nHost: 127.0.0.1", text(""), 400),
                 Arguments.of(
                         "headers too large",

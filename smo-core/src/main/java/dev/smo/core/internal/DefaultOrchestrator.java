@@ -66,6 +66,7 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final Executor executor;
     private final Scaling scaling;
     private final Clock clock;
+    private final Events graphEvents;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final ParseOptions parseOptions;
     private final ThreadPoolExecutor workers;
@@ -78,6 +79,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
+        this.graphEvents = new Events(clock);
         this.dryRun = parts.deployer() instanceof dev.smo.core.local.DryRunDeployer;
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
@@ -202,11 +204,11 @@ public final class DefaultOrchestrator implements Orchestrator {
         return store.insert(
                 draft,
                 List.of(
-                        event(
+                        graphEvents.of(
                                 graph.id(),
                                 cell.event(),
                                 "Deploy of " + services.size() + " services into project (" + project + ") requested."),
-                        event(graph.id(), "PLACED", describe(plan))));
+                        graphEvents.of(graph.id(), "PLACED", describe(plan))));
     }
 
     @Override
@@ -363,7 +365,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         g.services().forEach(s -> replicas.put(s.name(), Math.max(1, s.replicas())));
         Plan plan = planFor(g.project(), graph, g.placement(), replicas, true);
         if (!plan.feasible()) {
-            store.update(g, List.of(event(name, "REPLACEMENT_FAILED", describe(plan))));
+            store.update(g, List.of(graphEvents.of(name, "REPLACEMENT_FAILED", describe(plan))));
             throw new PlacementFailedException(name, plan.placement());
         }
         List<StoredService> next = new ArrayList<>();
@@ -382,12 +384,12 @@ public final class DefaultOrchestrator implements Orchestrator {
             next.add(redo ? placed.withStatus(ServiceStatus.DEPLOYING, null) : placed);
         }
         List<GraphEvent> events = List.of(
-                event(
+                graphEvents.of(
                         name,
                         cell.event(),
                         "Re-placement requested; "
                                 + (moved.isEmpty() ? "no service moves." : "moving " + String.join(", ", moved) + ".")),
-                event(name, "PLACED", describe(plan)));
+                graphEvents.of(name, "PLACED", describe(plan)));
         return store.update(g.withStatus(cell.via()).withServices(next), events);
     }
 
@@ -399,7 +401,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 .toList();
         return store.update(
                 g.withStatus(cell.via()).withServices(next),
-                List.of(event(g.name(), cell.event(), "Stop requested: uninstalling every release.")));
+                List.of(graphEvents.of(g.name(), cell.event(), "Stop requested: uninstalling every release.")));
     }
 
     private StoredGraph recordStart(StoredGraph g, Lifecycle.Cell cell) {
@@ -408,7 +410,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 .toList();
         return store.update(
                 g.withStatus(cell.via()).withServices(next),
-                List.of(event(
+                List.of(graphEvents.of(
                         g.name(),
                         cell.event(),
                         "Start requested: reinstalling the services that ran "
@@ -421,7 +423,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 .toList();
         return store.update(
                 g.withStatus(cell.via()).withServices(next),
-                List.of(event(g.name(), cell.event(), "Removal requested.")));
+                List.of(graphEvents.of(g.name(), cell.event(), "Removal requested.")));
     }
 
     /**
@@ -443,7 +445,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         } catch (PlacementFailedException | SmoIntegrationException e) {
             return store.update(
                     store.find(g.name()).orElse(g),
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g.name(), "REPLACEMENT_SKIPPED", "Started, but not re-placed: " + Executor.message(e))));
         }
     }
@@ -470,7 +472,7 @@ public final class DefaultOrchestrator implements Orchestrator {
             Lifecycle.Cell cell = Lifecycle.check(Command.ALERT, g.name(), g.status(), true);
             StoredGraph recorded = store.update(
                     g.withStatus(cell.via()).withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
-                    List.of(GraphEvent.of(g.name(), s.name(), clock.instant(), cell.event(), why)));
+                    List.of(graphEvents.of(g, s.name(), cell.event(), why)));
             return dispatch(Command.ALERT, recorded, false).result().orElseThrow();
         } catch (RuntimeException e) {
             active.remove(g.name());
@@ -526,7 +528,7 @@ public final class DefaultOrchestrator implements Orchestrator {
             try {
                 StoredGraph logged = store.update(
                         g,
-                        List.of(event(
+                        List.of(graphEvents.of(
                                 g.name(),
                                 "RECONCILE",
                                 "Finishing recorded work left " + g.status().label() + " by an earlier step.")));
@@ -604,10 +606,6 @@ public final class DefaultOrchestrator implements Orchestrator {
         List<ClusterInfo> clusters = inventory.clusters();
         store.replaceClusters(clusters);
         return clusters;
-    }
-
-    private GraphEvent event(String graph, String type, String message) {
-        return GraphEvent.of(graph, null, clock.instant(), type, message);
     }
 
     private static String describe(Plan plan) {

@@ -33,7 +33,7 @@ final class Executor {
     private final Deployer deployer;
     private final AlertRuleStore rules;
     private final DashboardPublisher dashboards;
-    private final Clock clock;
+    private final Events graphEvents;
     private final Function<String, HdaGraph> parser;
 
     Executor(
@@ -47,7 +47,7 @@ final class Executor {
         this.deployer = deployer;
         this.rules = rules;
         this.dashboards = dashboards;
-        this.clock = clock;
+        this.graphEvents = new Events(clock);
         this.parser = parser;
     }
 
@@ -82,7 +82,7 @@ final class Executor {
             store.delete(
                     g.name(),
                     g.version(),
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted.")));
             return null;
         }
@@ -97,7 +97,7 @@ final class Executor {
             case FAILED -> "Graph failed: see the failed services' last errors.";
             default -> "Graph running: every service installed or waiting for its trigger.";
         };
-        return store.update(g.withStatus(next), List.of(event(g, null, next.name(), why)));
+        return store.update(g.withStatus(next), List.of(graphEvents.of(g, null, next.name(), why)));
     }
 
     private StoredGraph install(StoredGraph g, StoredService s) {
@@ -110,7 +110,7 @@ final class Executor {
             LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
             return store.update(
                     g.withService(s.withStatus(ServiceStatus.FAILED, reason)),
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g,
                             s.name(),
                             "RELEASE_FAILED",
@@ -119,7 +119,7 @@ final class Executor {
         // A store failure here is not the release's: it propagates, and the recorded step is redone later.
         return store.update(
                 g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
-                List.of(event(
+                List.of(graphEvents.of(
                         g,
                         s.name(),
                         "RELEASE_APPLIED",
@@ -138,7 +138,7 @@ final class Executor {
                 // Removal goes on: the graph is deleted; the failure stays in the event log.
                 return store.update(
                         g,
-                        List.of(event(
+                        List.of(graphEvents.of(
                                 g,
                                 s.name(),
                                 "UNINSTALL_FAILED",
@@ -146,14 +146,14 @@ final class Executor {
             }
             return store.update(
                     g.withService(failed),
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g,
                             s.name(),
                             "UNINSTALL_FAILED",
                             "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
         }
-        GraphEvent done =
-                event(g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.");
+        GraphEvent done = graphEvents.of(
+                g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.");
         return store.update(next == null ? g : g.withService(s.withStatus(next, null)), List.of(done));
     }
 
@@ -173,7 +173,7 @@ final class Executor {
         } catch (RuntimeException e) {
             return store.update(
                     g,
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g,
                             null,
                             "RULES_FAILED",
@@ -211,14 +211,14 @@ final class Executor {
             }
             return store.update(
                     next,
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g,
                             null,
                             "DASHBOARD_PUBLISHED",
                             "Dashboards published: graph " + "at " + next.dashboardUrl() + ", one per service.")));
         } catch (RuntimeException e) {
             return store.update(
-                    g, List.of(event(g, null, "DASHBOARD_FAILED", "Dashboard not published: " + message(e))));
+                    g, List.of(graphEvents.of(g, null, "DASHBOARD_FAILED", "Dashboard not published: " + message(e))));
         }
     }
 
@@ -235,10 +235,6 @@ final class Executor {
                         "Dashboard (" + uid + ") of graph (" + g.name() + ") not deleted: " + e.getMessage());
             }
         }
-    }
-
-    GraphEvent event(StoredGraph g, String service, String type, String message) {
-        return GraphEvent.of(g.name(), service, clock.instant(), type, message);
     }
 
     static String message(Throwable e) {

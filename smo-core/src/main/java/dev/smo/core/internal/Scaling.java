@@ -46,6 +46,7 @@ final class Scaling implements AutoCloseable {
     private final MetricsSource metrics;
     private final ScalingOptimizer optimizer;
     private final Clock clock;
+    private final Events graphEvents;
     private final Duration interval;
     private final boolean countsDeployed;
     private ScheduledExecutorService loop;
@@ -68,6 +69,7 @@ final class Scaling implements AutoCloseable {
         this.metrics = metrics;
         this.optimizer = optimizer;
         this.clock = clock;
+        this.graphEvents = new Events(clock);
         this.interval = interval;
         this.countsDeployed = countsDeployed;
     }
@@ -146,7 +148,7 @@ final class Scaling implements AutoCloseable {
                     .orElse(result.status().name());
             StoredGraph logged = store.update(
                     g,
-                    List.of(event(
+                    List.of(graphEvents.of(
                             g,
                             null,
                             "SCALING_INFEASIBLE",
@@ -173,7 +175,7 @@ final class Scaling implements AutoCloseable {
                 scaler.scale(g.project(), s.name(), r);
             } catch (RuntimeException e) {
                 next.add(s);
-                events.add(event(
+                events.add(graphEvents.of(
                         g,
                         s.name(),
                         "SCALE_FAILED",
@@ -181,7 +183,8 @@ final class Scaling implements AutoCloseable {
                 continue;
             }
             next.add(s.withReplicas(r));
-            events.add(event(g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + "."));
+            events.add(graphEvents.of(
+                    g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + "."));
         }
         return events.isEmpty() ? g : store.update(g.withServices(next), events);
     }
@@ -203,10 +206,6 @@ final class Scaling implements AutoCloseable {
                 .mapToLong(s -> s.cpuMillis() * s.replicas())
                 .sum();
         return Math.max(0, available - others);
-    }
-
-    private GraphEvent event(StoredGraph g, String service, String type, String message) {
-        return GraphEvent.of(g.name(), service, clock.instant(), type, message);
     }
 
     @Override

@@ -49,6 +49,24 @@ public final class HealthHandlers {
         ctx.status(store ? 200 : 503).json(body);
     }
 
+    @OpenApi(
+            path = "/health",
+            methods = HttpMethod.GET,
+            tags = "operations",
+            summary = "Readiness, and whether releases reach clusters (dryRun); 503 and DOWN when the store is away",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.HealthView.class)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Views.HealthView.class))
+            })
+    public void health(Context ctx) {
+        boolean store = storeUp(smo);
+        if (!store) {
+            ctx.header("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
+        }
+        String status = store ? "UP" : "DOWN";
+        ctx.status(store ? 200 : 503).json(new Views.HealthView(status, status, smo.dryRun()));
+    }
+
     /** @return whether a read from the store succeeds */
     static boolean storeUp(Orchestrator smo) {
         try {

@@ -114,20 +114,6 @@ public final class OperationHandlers {
         ctx.json(Views.plan(plan));
     }
 
-    @OpenApi(
-            path = "/health",
-            methods = HttpMethod.GET,
-            tags = "operations",
-            summary = "Liveness and store check; dryRun says whether releases reach clusters",
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.HealthView.class)),
-                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
-            })
-    public void health(Context ctx) {
-        smo.list(null);
-        ctx.json(new Views.HealthView("UP", "UP", smo.dryRun()));
-    }
-
     private JsonNode readJson(String body) {
         try {
             JsonNode node = json.readTree(body == null ? "" : body);
