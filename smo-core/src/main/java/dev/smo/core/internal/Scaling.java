@@ -45,7 +45,6 @@ final class Scaling implements AutoCloseable {
     private final WorkloadScaler scaler;
     private final MetricsSource metrics;
     private final ScalingOptimizer optimizer;
-    private final Clock clock;
     private final Events graphEvents;
     private final Duration interval;
     private final boolean countsDeployed;
@@ -68,7 +67,6 @@ final class Scaling implements AutoCloseable {
         this.scaler = scaler;
         this.metrics = metrics;
         this.optimizer = optimizer;
-        this.clock = clock;
         this.graphEvents = new Events(clock);
         this.interval = interval;
         this.countsDeployed = countsDeployed;
