@@ -37,7 +37,7 @@ public final class CommonResponses {
                 if (!(operation.getValue() instanceof ObjectNode op)) {
                     continue;
                 }
-                ObjectNode responses = op.with("responses");
+                ObjectNode responses = op.withObjectProperty("responses");
                 EVERYWHERE.forEach((status, why) -> declare(responses, status, why));
                 if (MUTATING.contains(operation.getKey().toLowerCase(Locale.ROOT))) {
                     WITH_BODY.forEach((status, why) -> declare(responses, status, why));
