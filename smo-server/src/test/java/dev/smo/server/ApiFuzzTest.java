@@ -120,6 +120,7 @@ class ApiFuzzTest {
                         .isEqualTo(before + 1);
                 // Removed again, so capacity stays free for the next cases.
                 String name = r.json().path("name").asText();
+                http.awaitSettled(name); // the deploy runs in the background; removal waits for it
                 assertThat(http.delete("/graphs/" + name).status()).isLessThan(300);
                 assertThat(http.awaitSettled(name).status()).isEqualTo(404);
                 assertThat(graphCount()).isEqualTo(before);

@@ -6,8 +6,6 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Liveness and readiness: they report DOWN with 503 when the store cannot be reached, never fail. */
 public final class HealthHandlers {
@@ -24,9 +22,9 @@ public final class HealthHandlers {
             methods = HttpMethod.GET,
             tags = "operations",
             summary = "Liveness: the process answers",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")))
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.LiveView.class)))
     public void live(Context ctx) {
-        ctx.json(Map.of("status", "UP"));
+        ctx.json(new Views.LiveView("UP"));
     }
 
     @OpenApi(
@@ -35,18 +33,11 @@ public final class HealthHandlers {
             tags = "operations",
             summary = "Readiness: the store is reachable and migrated (503 and DOWN otherwise)",
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "object")),
-                @OpenApiResponse(status = "503", content = @OpenApiContent(type = "object"))
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.HealthView.class)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Views.HealthView.class))
             })
     public void ready(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        boolean store = storeUp(smo);
-        body.put("status", store ? "UP" : "DOWN");
-        body.put("store", store ? "UP" : "DOWN");
-        if (!store) {
-            ctx.header("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
-        }
-        ctx.status(store ? 200 : 503).json(body);
+        health(ctx);
     }
 
     @OpenApi(

@@ -44,6 +44,13 @@ public final class Views {
      */
     public record HealthView(String status, String store, boolean dryRun) {}
 
+    /**
+     * Liveness.
+     *
+     * @param status always {@code UP} when the process answers
+     */
+    public record LiveView(String status) {}
+
     /** One service of a graph. */
     public record ServiceView(
             String name,
