@@ -521,8 +521,13 @@ public final class DefaultOrchestrator implements Orchestrator {
      */
     private List<String> reconcile(boolean async) {
         List<String> repaired = new ArrayList<>();
-        for (StoredGraph g : store.unsettled()) {
-            if (!active.add(g.name())) {
+        for (StoredGraph listed : store.unsettled()) {
+            // The list can be older than the graph: read it again before claiming it, so that work which settled
+            // meanwhile is left alone and a client's next command never finds the graph claimed by this loop.
+            StoredGraph g = store.find(listed.name())
+                    .filter(fresh -> !fresh.status().isSettled())
+                    .orElse(null);
+            if (g == null || !active.add(g.name())) {
                 continue;
             }
             try {
