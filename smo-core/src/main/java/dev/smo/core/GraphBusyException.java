@@ -1,7 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.GraphStatus;
-
 /** The graph is in the middle of another lifecycle step; the request can be retried once that step ends. */
 public class GraphBusyException extends ConcurrentUpdateException {
 

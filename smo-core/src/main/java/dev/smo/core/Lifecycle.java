@@ -1,6 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.GraphStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,6 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.StoredGraph;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

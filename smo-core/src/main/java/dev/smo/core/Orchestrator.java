@@ -1,8 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.HdaGraph;
 import java.util.List;
 import java.util.Map;

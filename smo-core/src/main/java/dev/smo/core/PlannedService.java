@@ -1,6 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.AlertRule;
 import dev.smo.intent.ResourceRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.smo.core;
 
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;

@@ -8,8 +8,6 @@ import dev.smo.core.Fixtures.MutableInventory;
 import dev.smo.core.Lifecycle.Cell;
 import dev.smo.core.Lifecycle.Verdict;
 import dev.smo.core.local.InMemoryGraphStore;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.StoredGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

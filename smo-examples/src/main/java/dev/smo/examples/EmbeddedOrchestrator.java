@@ -1,12 +1,12 @@
 package dev.smo.examples;
 
 import dev.smo.core.Alert;
+import dev.smo.core.GraphEvent;
 import dev.smo.core.Orchestrator;
+import dev.smo.core.StoredGraph;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.StoredGraph;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import java.io.PrintStream;

@@ -3,8 +3,8 @@ package dev.smo.karmada;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ClusterInventoryException;
-import dev.smo.core.spi.ClusterInfo;
 import io.kubernetes.client.openapi.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package dev.smo.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

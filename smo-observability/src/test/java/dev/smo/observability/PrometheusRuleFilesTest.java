@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

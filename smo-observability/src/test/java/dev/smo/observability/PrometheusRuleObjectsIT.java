@@ -3,8 +3,8 @@ package dev.smo.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.core.AlertRule;
 import dev.smo.core.SmoIntegrationException;
-import dev.smo.core.spi.AlertRule;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.smo.persistence;
 
-import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.ServiceStatus;
 import dev.smo.core.spi.GraphStoreContract;
-import dev.smo.core.spi.ServiceStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -5,10 +5,10 @@ import static dev.smo.core.spi.GraphStoreContract.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,11 +2,11 @@ package dev.smo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smo.core.spi.AlertRule;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.AlertRule;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -98,7 +98,7 @@ class JsonRoundTripIT {
 
     @Test
     void clusterLabelsRoundTrip() {
-        store.replaceClusters(List.of(new dev.smo.core.spi.ClusterInfo(
+        store.replaceClusters(List.of(new dev.smo.core.ClusterInfo(
                 "edge", true, 1, 2, 3, Map.of("topology.kubernetes.io/zone", "bxl-1", "ünï", "çödé"), null, null)));
 
         assertThat(store.clusters().get(0).labels())

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.smo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.observability.PrometheusRuleFiles;
 import dev.smo.observability.PrometheusRuleFilesConfig;
 import io.javalin.Javalin;

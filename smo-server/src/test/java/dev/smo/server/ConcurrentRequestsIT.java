@@ -2,10 +2,10 @@ package dev.smo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;

@@ -2,11 +2,11 @@ package dev.smo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.ClusterInfo;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;

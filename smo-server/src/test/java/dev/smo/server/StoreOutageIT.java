@@ -2,9 +2,9 @@ package dev.smo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.persistence.Databases;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;

@@ -5,10 +5,10 @@ import dev.smo.core.AlertOutcome;
 import dev.smo.core.Command;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.Lifecycle;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
 import java.util.List;
 
 /**

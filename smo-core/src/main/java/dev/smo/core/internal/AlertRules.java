@@ -1,6 +1,6 @@
 package dev.smo.core.internal;
 
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import dev.smo.model.EventCondition;
 import dev.smo.model.EventSpec;
 import dev.smo.model.HdaGraph;

@@ -1,9 +1,9 @@
 package dev.smo.core.internal;
 
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.ClusterInfo;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

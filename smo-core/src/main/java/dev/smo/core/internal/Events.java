@@ -1,7 +1,7 @@
 package dev.smo.core.internal;
 
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.StoredGraph;
 import java.time.Clock;
 
 /** Stamps graph events with one clock: the helper the orchestrator, the executor and the scaling loop share. */

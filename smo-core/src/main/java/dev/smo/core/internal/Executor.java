@@ -1,18 +1,18 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.AlertRule;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.GraphStatus;
 import dev.smo.core.Lifecycle;
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.GraphStatus;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
 import dev.smo.model.HdaGraph;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.AlertRule;
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Plan;
 import dev.smo.core.PlannedService;
-import dev.smo.core.spi.AlertRule;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.HdaGraph;

@@ -1,15 +1,15 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.ClusterInfo;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.GraphStatus;
 import dev.smo.core.PlacementFailedException;
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.Sample;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.model.HdaGraph;
 import dev.smo.optimizer.scaling.ScalingOptimizer;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.ClusterInfo;
 import dev.smo.intent.Quantity;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;

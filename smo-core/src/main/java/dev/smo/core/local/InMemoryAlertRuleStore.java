@@ -1,6 +1,6 @@
 package dev.smo.core.local;
 
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
 import java.util.Collections;
 import java.util.List;

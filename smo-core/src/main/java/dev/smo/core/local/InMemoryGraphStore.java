@@ -1,13 +1,13 @@
 package dev.smo.core.local;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
+import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.smo.core.local;
 
-import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
 import java.nio.file.Path;
 import java.util.Comparator;

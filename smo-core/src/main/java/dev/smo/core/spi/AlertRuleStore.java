@@ -1,5 +1,6 @@
 package dev.smo.core.spi;
 
+import dev.smo.core.AlertRule;
 import java.util.List;
 
 /** Keeps SMO's alerting rules where Prometheus reads them (a PrometheusRule object, a rule file, ...). */

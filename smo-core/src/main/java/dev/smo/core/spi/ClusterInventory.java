@@ -1,5 +1,6 @@
 package dev.smo.core.spi;
 
+import dev.smo.core.ClusterInfo;
 import java.util.List;
 
 /** The member clusters SMO may place services on (Karmada's Cluster objects, a static file, ...). */

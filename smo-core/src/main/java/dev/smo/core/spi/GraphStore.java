@@ -1,5 +1,8 @@
 package dev.smo.core.spi;
 
+import dev.smo.core.ClusterInfo;
+import dev.smo.core.GraphEvent;
+import dev.smo.core.StoredGraph;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,9 +3,16 @@ package dev.smo.core.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.core.AlertRule;
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
+import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.smo.karmada.internal;
 
-import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.ClusterInfo;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.smo.karmada.internal;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ClusterInventoryException;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.karmada.RetryPolicy;
 import io.kubernetes.client.openapi.ApiException;

@@ -3,7 +3,7 @@ package dev.smo.karmada.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.ClusterInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

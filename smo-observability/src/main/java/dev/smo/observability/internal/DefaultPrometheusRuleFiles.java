@@ -1,7 +1,7 @@
 package dev.smo.observability.internal;
 
+import dev.smo.core.AlertRule;
 import dev.smo.core.SmoIntegrationException;
-import dev.smo.core.spi.AlertRule;
 import dev.smo.observability.PrometheusRuleFiles;
 import dev.smo.observability.PrometheusRuleFilesConfig;
 import java.io.IOException;

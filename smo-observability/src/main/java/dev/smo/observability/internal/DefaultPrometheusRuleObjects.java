@@ -2,8 +2,8 @@ package dev.smo.observability.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smo.core.AlertRule;
 import dev.smo.core.SmoIntegrationException;
-import dev.smo.core.spi.AlertRule;
 import dev.smo.observability.PrometheusOperatorConfig;
 import dev.smo.observability.PrometheusRuleObjects;
 import io.kubernetes.client.openapi.ApiClient;

@@ -3,7 +3,7 @@ package dev.smo.observability.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.smo.core.spi.AlertRule;
+import dev.smo.core.AlertRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.smo.persistence.internal;
 
-import dev.smo.core.spi.ClusterInfo;
+import dev.smo.core.ClusterInfo;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

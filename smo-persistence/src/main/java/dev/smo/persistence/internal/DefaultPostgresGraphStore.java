@@ -1,13 +1,13 @@
 package dev.smo.persistence.internal;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
+import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.time.Clock;

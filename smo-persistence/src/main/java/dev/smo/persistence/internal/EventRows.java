@@ -1,6 +1,6 @@
 package dev.smo.persistence.internal;
 
-import dev.smo.core.spi.GraphEvent;
+import dev.smo.core.GraphEvent;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;

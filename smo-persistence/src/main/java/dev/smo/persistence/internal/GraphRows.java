@@ -1,8 +1,8 @@
 package dev.smo.persistence.internal;
 
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.GraphStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.smo.persistence.internal;
 
-import dev.smo.core.spi.ServiceStatus;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

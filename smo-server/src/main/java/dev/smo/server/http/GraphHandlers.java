@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.Command;
 import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
-import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.StoredGraph;
 import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;

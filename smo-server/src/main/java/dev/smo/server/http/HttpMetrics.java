@@ -1,8 +1,8 @@
 package dev.smo.server.http;
 
+import dev.smo.core.GraphStatus;
 import dev.smo.core.Orchestrator;
-import dev.smo.core.spi.GraphStatus;
-import dev.smo.core.spi.StoredGraph;
+import dev.smo.core.StoredGraph;
 import io.javalin.http.Context;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;

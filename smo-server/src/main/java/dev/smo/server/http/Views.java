@@ -1,13 +1,13 @@
 package dev.smo.server.http;
 
 import dev.smo.core.AlertOutcome;
+import dev.smo.core.AlertRule;
+import dev.smo.core.ClusterInfo;
+import dev.smo.core.GraphEvent;
 import dev.smo.core.Plan;
 import dev.smo.core.PlannedService;
-import dev.smo.core.spi.AlertRule;
-import dev.smo.core.spi.ClusterInfo;
-import dev.smo.core.spi.GraphEvent;
-import dev.smo.core.spi.StoredGraph;
-import dev.smo.core.spi.StoredService;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.intent.Quantity;
 import java.util.List;
 import java.util.Map;

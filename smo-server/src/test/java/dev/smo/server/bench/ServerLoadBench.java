@@ -1,9 +1,9 @@
 package dev.smo.server.bench;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
-import dev.smo.core.spi.ClusterInfo;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.persistence.Databases;
 import dev.smo.persistence.PooledDataSource;

@@ -1,4 +1,4 @@
-package dev.smo.core.spi;
+package dev.smo.core;
 
 import java.time.Instant;
 import java.util.Collections;

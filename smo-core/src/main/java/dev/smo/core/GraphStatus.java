@@ -1,4 +1,4 @@
-package dev.smo.core.spi;
+package dev.smo.core;
 
 /**
  * Lifecycle state of a graph. Transitional states ({@link #isSettled()} false) are recorded before the work

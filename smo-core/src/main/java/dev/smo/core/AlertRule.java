@@ -1,4 +1,4 @@
-package dev.smo.core.spi;
+package dev.smo.core;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

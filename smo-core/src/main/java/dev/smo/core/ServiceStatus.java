@@ -1,4 +1,4 @@
-package dev.smo.core.spi;
+package dev.smo.core;
 
 /** Lifecycle state of one service of a graph. */
 public enum ServiceStatus {
