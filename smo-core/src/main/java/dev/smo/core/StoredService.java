@@ -1,5 +1,6 @@
 package dev.smo.core;
 
+import dev.smo.intent.ResourceRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,8 @@ import java.util.Objects;
  * @param status lifecycle state
  * @param cluster the cluster it is placed on, or {@code null} before placement
  * @param replicas desired replicas, at least 1
- * @param cpuMillis CPU request per replica, in millicores
- * @param memoryBytes memory request per replica, in bytes
- * @param storageBytes storage request, in bytes (0 when none)
- * @param gpus GPUs per replica
- * @param artifactRef the chart reference ({@code ociImage})
- * @param artifactType {@code ociConfig.type}, or {@code null}
- * @param artifactImplementer {@code ociConfig.implementer}, or {@code null}
+ * @param resources what one replica requests, after intent translation
+ * @param chart the chart it is installed from
  * @param values the Helm values applied (or to apply) for the release; JSON types only (maps, lists, strings,
  *        numbers, booleans, null), since stores keep them as JSON
  * @param alertRules the alerting rules of its event trigger, empty when it has none
@@ -31,13 +27,8 @@ public record StoredService(
         ServiceStatus status,
         String cluster,
         int replicas,
-        long cpuMillis,
-        long memoryBytes,
-        long storageBytes,
-        int gpus,
-        String artifactRef,
-        String artifactType,
-        String artifactImplementer,
+        ResourceRequest resources,
+        ChartRef chart,
         Map<String, Object> values,
         List<AlertRule> alertRules,
         String lastError,
@@ -46,14 +37,29 @@ public record StoredService(
     public StoredService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(artifactRef, "artifactRef");
-        if (replicas < 0 || cpuMillis < 0 || memoryBytes < 0 || storageBytes < 0 || gpus < 0) {
-            throw new IllegalArgumentException("Service (" + name + ") has a negative count: replicas=" + replicas
-                    + ", cpuMillis=" + cpuMillis + ", memoryBytes=" + memoryBytes + ", storageBytes=" + storageBytes
-                    + ", gpus=" + gpus + ".");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(chart, "chart");
+        if (replicas < 0) {
+            throw new IllegalArgumentException(
+                    "Service (" + name + ") has a negative replica count: " + replicas + ".");
         }
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         alertRules = alertRules == null ? List.of() : List.copyOf(alertRules);
+    }
+
+    /**
+     * A service before placement: no cluster, no values, no rules, no error, no dashboard.
+     *
+     * @param name service id
+     * @param status lifecycle state
+     * @param replicas desired replicas
+     * @param resources what one replica requests
+     * @param chart the chart it is installed from
+     * @return the service
+     */
+    public static StoredService of(
+            String name, ServiceStatus status, int replicas, ResourceRequest resources, ChartRef chart) {
+        return new StoredService(name, status, null, replicas, resources, chart, Map.of(), List.of(), null, null);
     }
 
     /**
@@ -63,21 +69,7 @@ public record StoredService(
      */
     public StoredService withStatus(ServiceStatus status, String lastError) {
         return new StoredService(
-                name,
-                status,
-                cluster,
-                replicas,
-                cpuMillis,
-                memoryBytes,
-                storageBytes,
-                gpus,
-                artifactRef,
-                artifactType,
-                artifactImplementer,
-                values,
-                alertRules,
-                lastError,
-                dashboardUrl);
+                name, status, cluster, replicas, resources, chart, values, alertRules, lastError, dashboardUrl);
     }
 
     /**
@@ -87,21 +79,7 @@ public record StoredService(
      */
     public StoredService withPlacement(String cluster, Map<String, Object> values) {
         return new StoredService(
-                name,
-                status,
-                cluster,
-                replicas,
-                cpuMillis,
-                memoryBytes,
-                storageBytes,
-                gpus,
-                artifactRef,
-                artifactType,
-                artifactImplementer,
-                values,
-                alertRules,
-                lastError,
-                dashboardUrl);
+                name, status, cluster, replicas, resources, chart, values, alertRules, lastError, dashboardUrl);
     }
 
     /**
@@ -110,21 +88,16 @@ public record StoredService(
      */
     public StoredService withReplicas(int replicas) {
         return new StoredService(
-                name,
-                status,
-                cluster,
-                replicas,
-                cpuMillis,
-                memoryBytes,
-                storageBytes,
-                gpus,
-                artifactRef,
-                artifactType,
-                artifactImplementer,
-                values,
-                alertRules,
-                lastError,
-                dashboardUrl);
+                name, status, cluster, replicas, resources, chart, values, alertRules, lastError, dashboardUrl);
+    }
+
+    /**
+     * @param alertRules the alerting rules of its event trigger
+     * @return a copy with these rules
+     */
+    public StoredService withAlertRules(List<AlertRule> alertRules) {
+        return new StoredService(
+                name, status, cluster, replicas, resources, chart, values, alertRules, lastError, dashboardUrl);
     }
 
     /**
@@ -133,20 +106,6 @@ public record StoredService(
      */
     public StoredService withDashboardUrl(String dashboardUrl) {
         return new StoredService(
-                name,
-                status,
-                cluster,
-                replicas,
-                cpuMillis,
-                memoryBytes,
-                storageBytes,
-                gpus,
-                artifactRef,
-                artifactType,
-                artifactImplementer,
-                values,
-                alertRules,
-                lastError,
-                dashboardUrl);
+                name, status, cluster, replicas, resources, chart, values, alertRules, lastError, dashboardUrl);
     }
 }

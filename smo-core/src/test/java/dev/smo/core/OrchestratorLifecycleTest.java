@@ -290,8 +290,10 @@ class OrchestratorLifecycleTest {
 
             StoredGraph g = custom.deployDescriptor("demo", yaml);
 
-            assertThat(g.service("web-frontend").orElseThrow().cpuMillis()).isEqualTo(100);
-            assertThat(g.service("web-frontend").orElseThrow().memoryBytes()).isEqualTo(64L << 20);
+            assertThat(g.service("web-frontend").orElseThrow().resources().cpuMillis())
+                    .isEqualTo(100);
+            assertThat(g.service("web-frontend").orElseThrow().resources().memoryBytes())
+                    .isEqualTo(64L << 20);
             assertThatThrownBy(() -> smo.parse(yaml)).isInstanceOf(InvalidDescriptorException.class);
         }
     }

@@ -3,10 +3,12 @@ package dev.smo.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smo.core.AlertRule;
+import dev.smo.core.ChartRef;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.intent.ResourceRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,13 +56,8 @@ class JsonRoundTripIT {
                 ServiceStatus.PENDING,
                 "c1",
                 2,
-                250,
-                1L << 30,
-                0,
-                1,
-                "oci://registry/svc:1.0",
-                "App",
-                "HELM",
+                new ResourceRequest(250, 1L << 30, 0, 1),
+                new ChartRef("oci://registry/svc:1.0", "App", "HELM"),
                 values,
                 List.of(
                         new AlertRule("hot", "x > 1", null, Map.of(), Map.of("summary", "ünïcode")),

@@ -4,6 +4,7 @@ import static dev.smo.core.spi.GraphStoreContract.graph;
 import static dev.smo.core.spi.GraphStoreContract.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.ChartRef;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphEvent;
@@ -11,6 +12,7 @@ import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.intent.ResourceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,22 +63,12 @@ class PostgresConcurrencyIT {
                         .withServices(List.of(
                                 b.withPlacement("c2", Map.of("round", round)),
                                 a,
-                                new StoredService(
+                                StoredService.of(
                                         "c" + round,
                                         ServiceStatus.PENDING,
-                                        null,
                                         1,
-                                        100,
-                                        1,
-                                        0,
-                                        0,
-                                        "oci://x/c",
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null)));
+                                        new ResourceRequest(100, 1, 0, 0),
+                                        ChartRef.of("oci://x/c"))));
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<StoredGraph>> results =
                         pool.invokeAll(List.of(racer(start, left, "LEFT"), racer(start, right, "RIGHT")));

@@ -47,9 +47,9 @@ final class Capacity {
                     continue;
                 }
                 long[] d = delta.computeIfAbsent(s.cluster(), k -> new long[3]);
-                d[0] += s.cpuMillis() * s.replicas();
-                d[1] += s.memoryBytes() * s.replicas();
-                d[2] += (long) s.gpus() * s.replicas();
+                d[0] += s.resources().cpuMillis() * s.replicas();
+                d[1] += s.resources().memoryBytes() * s.replicas();
+                d[2] += (long) s.resources().gpus() * s.replicas();
             }
         }
         int sign = countsDeployed ? 1 : -1;

@@ -3,6 +3,7 @@ package dev.smo.core.internal;
 import dev.smo.core.Alert;
 import dev.smo.core.AlertOutcome;
 import dev.smo.core.ArtifactException;
+import dev.smo.core.ChartRef;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.Command;
 import dev.smo.core.ConcurrentUpdateException;
@@ -27,6 +28,7 @@ import dev.smo.core.spi.GraphStore;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
+import dev.smo.model.OciConfig;
 import dev.smo.model.ParseOptions;
 import dev.smo.model.Service;
 import dev.smo.model.Violation;
@@ -168,26 +170,17 @@ public final class DefaultOrchestrator implements Orchestrator {
         List<StoredService> services = new ArrayList<>();
         for (PlannedService p : plan.services()) {
             Service s = graph.service(p.name()).orElseThrow();
-            services.add(new StoredService(
-                    p.name(),
-                    p.pending() ? ServiceStatus.PENDING : ServiceStatus.DEPLOYING,
-                    p.cluster(),
-                    p.replicas(),
-                    p.resources().cpuMillis(),
-                    p.resources().memoryBytes(),
-                    p.resources().storageBytes(),
-                    p.resources().gpus(),
-                    s.artifact().ociImage(),
-                    s.artifact().ociConfig() == null
-                            ? null
-                            : s.artifact().ociConfig().type(),
-                    s.artifact().ociConfig() == null
-                            ? null
-                            : s.artifact().ociConfig().implementer(),
-                    p.values(),
-                    p.alertRules(),
-                    null,
-                    null));
+            OciConfig oci = s.artifact().ociConfig();
+            ChartRef chart = new ChartRef(
+                    s.artifact().ociImage(), oci == null ? null : oci.type(), oci == null ? null : oci.implementer());
+            services.add(StoredService.of(
+                            p.name(),
+                            p.pending() ? ServiceStatus.PENDING : ServiceStatus.DEPLOYING,
+                            p.replicas(),
+                            p.resources(),
+                            chart)
+                    .withPlacement(p.cluster(), p.values())
+                    .withAlertRules(p.alertRules()));
         }
         StoredGraph draft = new StoredGraph(
                         graph.id(),

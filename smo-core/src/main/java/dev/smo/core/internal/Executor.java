@@ -101,7 +101,7 @@ final class Executor {
     }
 
     private StoredGraph install(StoredGraph g, StoredService s) {
-        ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.artifactRef(), null, s.values());
+        ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.chart().reference(), null, s.values());
         ReleaseStatus status;
         try {
             status = deployer.apply(spec);
@@ -125,7 +125,7 @@ final class Executor {
                         "RELEASE_APPLIED",
                         "Release " + g.project() + "/" + s.name()
                                 + " " + status.state() + " (revision " + status.revision() + ") on cluster "
-                                + s.cluster() + " from " + s.artifactRef() + ".")));
+                                + s.cluster() + " from " + s.chart().reference() + ".")));
     }
 
     private StoredGraph uninstall(StoredGraph g, StoredService s, ServiceStatus next) {

@@ -122,7 +122,7 @@ final class Scaling implements AutoCloseable {
                     new ScalingService(
                             s.name(),
                             s.cluster(),
-                            s.cpuMillis(),
+                            s.resources().cpuMillis(),
                             p.minReplicas(),
                             max,
                             current,
@@ -201,7 +201,7 @@ final class Scaling implements AutoCloseable {
                 .filter(s -> cluster.equals(s.cluster())
                         && !inputs.containsKey(s.name())
                         && s.status() == ServiceStatus.DEPLOYED)
-                .mapToLong(s -> s.cpuMillis() * s.replicas())
+                .mapToLong(s -> s.resources().cpuMillis() * s.replicas())
                 .sum();
         return Math.max(0, available - others);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smo.core.AlertRule;
+import dev.smo.core.ChartRef;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
@@ -13,6 +14,7 @@ import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.intent.ResourceRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +52,8 @@ public abstract class GraphStoreContract {
                 status,
                 cluster,
                 1,
-                500,
-                524_288_000L,
-                10_000_000_000L,
-                0,
-                "oci://127.0.0.1:5000/test/" + name,
-                "App",
-                "HELM",
+                new ResourceRequest(500, 524_288_000L, 10_000_000_000L, 0),
+                new ChartRef("oci://127.0.0.1:5000/test/" + name, "App", "HELM"),
                 values,
                 status == ServiceStatus.PENDING ? List.of(rule) : List.of(),
                 null,

@@ -1,7 +1,9 @@
 package dev.smo.persistence.internal;
 
+import dev.smo.core.ChartRef;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredService;
+import dev.smo.intent.ResourceRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -54,13 +56,13 @@ final class ServiceRows {
                     .bind("status", s.status().name())
                     .bind("cluster", s.cluster())
                     .bind("replicas", s.replicas())
-                    .bind("cpuMillis", s.cpuMillis())
-                    .bind("memoryBytes", s.memoryBytes())
-                    .bind("storageBytes", s.storageBytes())
-                    .bind("gpus", s.gpus())
-                    .bind("artifactRef", s.artifactRef())
-                    .bind("artifactType", s.artifactType())
-                    .bind("artifactImplementer", s.artifactImplementer())
+                    .bind("cpuMillis", s.resources().cpuMillis())
+                    .bind("memoryBytes", s.resources().memoryBytes())
+                    .bind("storageBytes", s.resources().storageBytes())
+                    .bind("gpus", s.resources().gpus())
+                    .bind("artifactRef", s.chart().reference())
+                    .bind("artifactType", s.chart().type())
+                    .bind("artifactImplementer", s.chart().implementer())
                     .bind("values", Json.write(s.values()))
                     .bind("alertRules", Json.writeRules(s.alertRules()))
                     .bind("lastError", s.lastError())
@@ -87,13 +89,15 @@ final class ServiceRows {
                 ServiceStatus.valueOf(rs.getString("status")),
                 rs.getString("cluster"),
                 rs.getInt("replicas"),
-                rs.getLong("cpu_millis"),
-                rs.getLong("memory_bytes"),
-                rs.getLong("storage_bytes"),
-                rs.getInt("gpus"),
-                rs.getString("artifact_ref"),
-                rs.getString("artifact_type"),
-                rs.getString("artifact_implementer"),
+                new ResourceRequest(
+                        rs.getLong("cpu_millis"),
+                        rs.getLong("memory_bytes"),
+                        rs.getLong("storage_bytes"),
+                        rs.getInt("gpus")),
+                new ChartRef(
+                        rs.getString("artifact_ref"),
+                        rs.getString("artifact_type"),
+                        rs.getString("artifact_implementer")),
                 Json.readObject(rs.getString("helm_values")),
                 Json.readRules(rs.getString("alert_rules")),
                 rs.getString("last_error"),
