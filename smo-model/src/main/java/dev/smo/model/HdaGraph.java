@@ -57,6 +57,14 @@ public record HdaGraph(
     }
 
     /**
+     * @return whether {@code hdaGraphIntent.useStaticPlacement} is {@code true}: services whose values name
+     *     {@link ClustersAffinity clustersAffinity} are placed only on those clusters
+     */
+    public boolean useStaticPlacement() {
+        return Boolean.TRUE.equals(hdaGraphIntent.get("useStaticPlacement"));
+    }
+
+    /**
      * @return the service ids, in descriptor order
      */
     public List<String> serviceIds() {

@@ -51,10 +51,12 @@ final class Planner {
             Map<String, Integer> replicas) {
         Map<String, ResourceRequest> resources = translator.translate(graph);
         PlacementProblem.Builder problem = PlacementProblem.builder().weights(weights);
+        Map<String, Set<String>> pinned = StaticPlacement.pins(graph, clusters);
         for (Service s : graph.services()) {
             ResourceRequest r = resources.get(s.id());
-            problem.service(ServiceDemand.of(
-                    s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1)));
+            ServiceDemand demand = ServiceDemand.of(
+                    s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1));
+            problem.service(pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand);
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));

@@ -1,5 +1,6 @@
 package dev.smo.model.internal;
 
+import dev.smo.model.ClustersAffinity;
 import dev.smo.model.Compute;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Intent;
@@ -63,6 +64,13 @@ public final class GraphValidator {
                     "/hdaGraph/services",
                     "Graph (" + graph.id() + ") has no services.\nMaybe add at least one service under services.");
         }
+        Object useStatic = graph.hdaGraphIntent().get("useStaticPlacement");
+        if (useStatic != null && !(useStatic instanceof Boolean)) {
+            add(
+                    "/hdaGraph/hdaGraphIntent/useStaticPlacement",
+                    "Graph useStaticPlacement (" + Text.oneLine(String.valueOf(useStatic))
+                            + ") is not a boolean.\nMaybe write useStaticPlacement: true or false.");
+        }
         ids = graph.serviceIds();
         Map<String, Integer> firstUse = new HashMap<>();
         for (int i = 0; i < graph.services().size(); i++) {
@@ -114,6 +122,7 @@ public final class GraphValidator {
         if (service.artifact() != null && service.artifact().valuesOverwrite() != null) {
             replicaCount(service.artifact().valuesOverwrite().get("replicaCount"), path, subject);
         }
+        ClustersAffinity.of(service.artifact()).ifPresent(affinity -> clustersAffinity(affinity, path, subject));
         String deployment = path + "/deployment";
         if (service.deployment().trigger() instanceof Trigger.Auto auto) {
             references(
@@ -163,6 +172,20 @@ public final class GraphValidator {
                     path + "/artifact/valuesOverwrite/replicaCount",
                     subject + " replicaCount (" + Text.oneLine(String.valueOf(value)) + ") is not a whole number in 0.."
                             + MAX_REPLICAS + ".\nMaybe write replicaCount: 1, or leave it out and let SMO scale.");
+        }
+    }
+
+    /** Cluster names a static placement pins a service to: strings, as Karmada's cluster names are. */
+    private void clustersAffinity(ClustersAffinity affinity, String path, String subject) {
+        for (int i = 0; i < affinity.clusters().size(); i++) {
+            Object name = affinity.clusters().get(i);
+            if (!(name instanceof String text) || text.isBlank()) {
+                add(
+                        path + "/artifact" + affinity.pointer() + "/" + i,
+                        subject + " clustersAffinity #" + i + " (" + Text.oneLine(String.valueOf(name))
+                                + ") is not a cluster name.\nMaybe write the name of a member cluster, such as "
+                                + "clustersAffinity: [cluster-1].");
+            }
         }
     }
 
