@@ -71,6 +71,7 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final Events graphEvents;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final ParseOptions parseOptions;
+    private final ParsedDescriptors descriptors;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService healer;
     private ScheduledFuture<?> healing;
@@ -85,11 +86,13 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.dryRun = parts.deployer() instanceof dev.smo.core.local.DryRunDeployer;
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
+        this.descriptors = new ParsedDescriptors(this::parse);
         this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
-        this.executor = new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, this::parse);
+        this.executor =
+                new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
         this.scaling = new Scaling(
                 this,
-                this::parse,
+                descriptors::graph,
                 store,
                 parts.scaler(),
                 parts.metrics(),
@@ -182,17 +185,10 @@ public final class DefaultOrchestrator implements Orchestrator {
                     .withPlacement(p.cluster(), p.values())
                     .withAlertRules(p.alertRules()));
         }
+        String descriptor = Descriptors.toJson(graph);
+        descriptors.remember(descriptor, graph);
         StoredGraph draft = new StoredGraph(
-                        graph.id(),
-                        project,
-                        cell.via(),
-                        Descriptors.toJson(graph),
-                        Map.of(),
-                        null,
-                        List.of(),
-                        0,
-                        null,
-                        null)
+                        graph.id(), project, cell.via(), descriptor, Map.of(), null, List.of(), 0, null, null)
                 .withServices(services);
         return store.insert(
                 draft,
@@ -353,7 +349,7 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     private StoredGraph recordReplace(StoredGraph g, Lifecycle.Cell cell) {
         String name = g.name();
-        HdaGraph graph = parse(g.descriptor());
+        HdaGraph graph = descriptors.graph(g.descriptor());
         Map<String, Integer> replicas = new LinkedHashMap<>();
         g.services().forEach(s -> replicas.put(s.name(), Math.max(1, s.replicas())));
         Plan plan = planFor(g.project(), graph, g.placement(), replicas, true);
