@@ -12,13 +12,15 @@ import java.net.http.HttpClient;
  * {@code url} of its answer. {@code delete} sends {@code DELETE /api/dashboards/uid/<uid>}; a missing dashboard is
  * fine. Other answers become {@link dev.smo.core.SmoIntegrationException}s with Grafana's {@code message}.
  */
-public interface GrafanaDashboards extends DashboardPublisher {
+public final class GrafanaDashboards {
+
+    private GrafanaDashboards() {}
 
     /**
      * @param config where Grafana answers and the credentials
      * @return a publisher with its own HTTP client
      */
-    static GrafanaDashboards create(GrafanaConfig config) {
+    public static DashboardPublisher create(GrafanaConfig config) {
         return create(
                 config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
     }
@@ -28,7 +30,7 @@ public interface GrafanaDashboards extends DashboardPublisher {
      * @param http the HTTP client to use (proxies, TLS)
      * @return a publisher
      */
-    static GrafanaDashboards create(GrafanaConfig config, HttpClient http) {
+    public static DashboardPublisher create(GrafanaConfig config, HttpClient http) {
         return new DefaultGrafanaDashboards(config, http);
     }
 }

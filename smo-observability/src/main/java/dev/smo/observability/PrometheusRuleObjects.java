@@ -18,16 +18,18 @@ import java.io.IOException;
  * that SMO did not create (no {@code managed-by: smo} label) are never changed or deleted: the call throws.
  * API failures become {@link SmoIntegrationException}s carrying the API server's message.
  */
-public interface PrometheusRuleObjects extends AlertRuleStore {
+public final class PrometheusRuleObjects {
+
+    private PrometheusRuleObjects() {}
 
     /** The PrometheusRule API group: {@value}. */
-    String GROUP = "monitoring.coreos.com";
+    public static final String GROUP = "monitoring.coreos.com";
     /** The PrometheusRule API version: {@value}. */
-    String VERSION = "v1";
+    public static final String VERSION = "v1";
     /** The PrometheusRule resource: {@value}. */
-    String PLURAL = "prometheusrules";
+    public static final String PLURAL = "prometheusrules";
     /** The label every object SMO writes carries: {@value}, with value {@code smo}. */
-    String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
     /**
      * @param config the kubeconfig, namespace and labels
@@ -35,7 +37,7 @@ public interface PrometheusRuleObjects extends AlertRuleStore {
      * @throws IllegalArgumentException when the config has no kubeconfig
      * @throws SmoIntegrationException when the kubeconfig cannot be read
      */
-    static PrometheusRuleObjects create(PrometheusOperatorConfig config) {
+    public static AlertRuleStore create(PrometheusOperatorConfig config) {
         if (config.kubeconfig() == null) {
             throw new IllegalArgumentException("The PrometheusOperatorConfig has no kubeconfig.\nMaybe pass an"
                     + " ApiClient with create(config, client).");
@@ -58,7 +60,7 @@ public interface PrometheusRuleObjects extends AlertRuleStore {
      * @param client the Kubernetes API client to use
      * @return a rule store
      */
-    static PrometheusRuleObjects create(PrometheusOperatorConfig config, ApiClient client) {
+    public static AlertRuleStore create(PrometheusOperatorConfig config, ApiClient client) {
         return new DefaultPrometheusRuleObjects(config, client);
     }
 }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.Dashboard;
+import dev.smo.core.spi.DashboardPublisher;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ class GrafanaDashboardsIT {
     @MethodSource("refusals")
     void refusalsCarryGrafanasMessage(int status, String body, String message, String hint) {
         grafana.stubFor(post("/api/dashboards/db").willReturn(json(status, body)));
-        GrafanaDashboards dashboards = GrafanaDashboards.create(GrafanaConfig.basic(base(), "admin", "wrong"));
+        DashboardPublisher dashboards = GrafanaDashboards.create(GrafanaConfig.basic(base(), "admin", "wrong"));
 
         var thrown = assertThatThrownBy(() -> dashboards.publish(shop))
                 .isInstanceOf(SmoIntegrationException.class)
@@ -179,7 +180,7 @@ class GrafanaDashboardsIT {
                                 json(
                                         404,
                                         "{\"message\":\"Dashboard not found\",\"messageId\":\"dashboards.not-found\",\"statusCode\":404}")));
-        GrafanaDashboards dashboards = GrafanaDashboards.create(GrafanaConfig.token(base(), "t"));
+        DashboardPublisher dashboards = GrafanaDashboards.create(GrafanaConfig.token(base(), "t"));
 
         dashboards.delete("shop");
         assertThatCode(() -> dashboards.delete("gone")).doesNotThrowAnyException();
@@ -206,7 +207,7 @@ class GrafanaDashboardsIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        GrafanaDashboards down =
+        DashboardPublisher down =
                 GrafanaDashboards.create(GrafanaConfig.basic(URI.create("http://127.0.0.1:" + port), "admin", "admin")
                         .withTimeout(Duration.ofSeconds(2)));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smo.core.AlertRule;
 import dev.smo.core.SmoIntegrationException;
+import dev.smo.core.spi.AlertRuleStore;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class PrometheusRuleObjectsIT {
     private final PrometheusOperatorMock mock = PrometheusOperatorMock.start();
     private final CustomObjectsApi api = new CustomObjectsApi(mock.apiClient());
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final PrometheusRuleObjects store = PrometheusRuleObjects.create(
+    private final AlertRuleStore store = PrometheusRuleObjects.create(
             PrometheusOperatorConfig.defaults().withLabels(Map.of("release", "kube-prometheus-stack")),
             mock.recordingApiClient(requests));
 
@@ -229,7 +230,7 @@ class PrometheusRuleObjectsIT {
 
     @Test
     void aKubeconfigAndAnotherNamespaceWork(@TempDir Path dir) throws Exception {
-        PrometheusRuleObjects fromFile = PrometheusRuleObjects.create(
+        AlertRuleStore fromFile = PrometheusRuleObjects.create(
                 PrometheusOperatorConfig.of(mock.writeKubeconfig(dir)).withNamespace("observability"));
 
         fromFile.replace("shop-project", "smo-shop", List.of(HIGH_CPU));

@@ -18,7 +18,9 @@ import javax.sql.DataSource;
  * and numbers as Jackson reads them ({@code Integer} when the value fits, else {@code Long}; {@code Double} for
  * fractions). Timestamps are kept to the microsecond.
  */
-public interface PostgresGraphStore extends GraphStore {
+public final class PostgresGraphStore {
+
+    private PostgresGraphStore() {}
 
     /**
      * Migrates the schema of the data source's current schema to the latest version, then opens the store.
@@ -27,7 +29,7 @@ public interface PostgresGraphStore extends GraphStore {
      * @return the store, stamping writes with the UTC system clock
      * @throws UnableToAccessDatabaseException when the database cannot be reached or migrated
      */
-    static PostgresGraphStore create(DataSource dataSource) {
+    public static GraphStore create(DataSource dataSource) {
         return create(dataSource, Clock.systemUTC());
     }
 
@@ -39,7 +41,7 @@ public interface PostgresGraphStore extends GraphStore {
      * @return the store
      * @throws UnableToAccessDatabaseException when the database cannot be reached or migrated
      */
-    static PostgresGraphStore create(DataSource dataSource, Clock clock) {
+    public static GraphStore create(DataSource dataSource, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
         Migrations.migrate(dataSource);

@@ -2,6 +2,7 @@ package dev.smo.persistence;
 
 import dev.smo.core.GraphEvent;
 import dev.smo.core.ServiceStatus;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.GraphStoreContract;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class EmbeddedCrashMain {
 
     public static void main(String[] args) throws InterruptedException {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), 0);
-        PostgresGraphStore store = PostgresGraphStore.create(database.dataSource());
+        GraphStore store = PostgresGraphStore.create(database.dataSource());
         store.insert(
                 GraphStoreContract.graph(
                         "survivor", "p", GraphStoreContract.service("web", ServiceStatus.DEPLOYING, "c1")),

@@ -9,6 +9,7 @@ import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
+import dev.smo.core.spi.GraphStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ class EmbeddedDatabaseIT {
         Path dir = TestDirectories.fresh("restart");
         StoredGraph stored;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
-            PostgresGraphStore store = PostgresGraphStore.create(db.dataSource());
+            GraphStore store = PostgresGraphStore.create(db.dataSource());
             StoredGraph v1 = store.insert(
                     graph("g1", "p", service("web", ServiceStatus.DEPLOYING, "c1")),
                     List.of(GraphEvent.of("g1", null, Instant.parse("2026-01-01T00:00:00Z"), "A", "a")));
@@ -35,7 +36,7 @@ class EmbeddedDatabaseIT {
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
             assertThat(Migrations.migrate(db.dataSource())).isZero();
-            PostgresGraphStore store = PostgresGraphStore.create(db.dataSource());
+            GraphStore store = PostgresGraphStore.create(db.dataSource());
             assertThat(store.find("g1")).contains(stored);
             assertThat(store.events("g1")).extracting(GraphEvent::type).containsExactly("A");
         } finally {
@@ -132,7 +133,7 @@ class EmbeddedDatabaseIT {
                     .contains(true);
 
             try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0)) {
-                PostgresGraphStore store = PostgresGraphStore.create(db.dataSource());
+                GraphStore store = PostgresGraphStore.create(db.dataSource());
                 assertThat(store.find("survivor").orElseThrow().service("web")).isPresent();
                 assertThat(store.events("survivor"))
                         .extracting(GraphEvent::message)

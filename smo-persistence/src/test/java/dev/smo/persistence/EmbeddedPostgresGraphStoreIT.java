@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 class EmbeddedPostgresGraphStoreIT extends GraphStoreContract {
 
     private static EmbeddedDatabase database;
-    private static PostgresGraphStore shared;
+    private static GraphStore shared;
 
     @BeforeAll
     static void startDatabase() {

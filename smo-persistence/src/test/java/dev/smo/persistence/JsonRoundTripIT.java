@@ -8,6 +8,7 @@ import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.intent.ResourceRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ class JsonRoundTripIT {
     @RegisterExtension
     static final PostgresSchemaExtension DB = new PostgresSchemaExtension();
 
-    private static PostgresGraphStore store;
+    private static GraphStore store;
 
     @BeforeAll
     static void createStore() {

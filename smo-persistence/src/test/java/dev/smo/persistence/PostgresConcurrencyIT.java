@@ -12,6 +12,7 @@ import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.intent.ResourceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class PostgresConcurrencyIT {
     @RegisterExtension
     static final PostgresSchemaExtension DB = new PostgresSchemaExtension();
 
-    private static PostgresGraphStore store;
+    private static GraphStore store;
 
     @BeforeAll
     static void createStore() {

@@ -11,7 +11,7 @@ class PostgresGraphStoreIT extends GraphStoreContract {
     @RegisterExtension
     static final PostgresSchemaExtension DB = new PostgresSchemaExtension();
 
-    private static PostgresGraphStore shared;
+    private static GraphStore shared;
 
     @Override
     protected GraphStore emptyStore() {

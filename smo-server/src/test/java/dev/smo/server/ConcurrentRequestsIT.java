@@ -6,6 +6,7 @@ import dev.smo.core.ClusterInfo;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
@@ -31,7 +32,7 @@ class ConcurrentRequestsIT {
 
     @BeforeEach
     void start() throws Exception {
-        PostgresGraphStore store = PostgresGraphStore.create(DB.dataSource());
+        GraphStore store = PostgresGraphStore.create(DB.dataSource());
         DB.truncate();
         smo = Orchestrator.builder()
                 .store(store)

@@ -9,6 +9,7 @@ import com.marcnuri.helm.Helm;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.local.InMemoryAlertRuleStore;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.karmada.FakeKarmada;
 import dev.smo.karmada.HelmOptions;
 import dev.smo.karmada.Karmada;
@@ -122,7 +123,7 @@ class KarmadaEndToEndIT {
         Karmada connection = Karmada.connect(config, mock.apiClient(), mock.apiClient());
         artifacts = OciArtifacts.create(
                 ArtifactConfig.defaults().withPlainHttpHosts(REGISTRY).withTimeout(Duration.ofSeconds(20)));
-        PostgresGraphStore store = PostgresGraphStore.create(DB.dataSource());
+        GraphStore store = PostgresGraphStore.create(DB.dataSource());
         DB.truncate();
         smo = Orchestrator.builder()
                 .store(store)

@@ -8,6 +8,7 @@ import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.Deployer;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.persistence.PostgresGraphStore;
@@ -56,7 +57,7 @@ class OutageIT {
         URI target = URI.create(PostgresSchemaExtension.JDBC_URL.substring("jdbc:".length()));
         proxy = new TcpProxy(target.getHost(), target.getPort());
         String url = DB.jdbcUrl().replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
-        PostgresGraphStore store = PostgresGraphStore.create(new Unpooled(url));
+        GraphStore store = PostgresGraphStore.create(new Unpooled(url));
         DB.truncate();
         smo = Orchestrator.builder()
                 .store(store)

@@ -9,6 +9,7 @@ import dev.smo.core.Orchestrator;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryAlertRuleStore;
 import dev.smo.core.spi.ClusterInventory;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
@@ -47,7 +48,7 @@ class ServerLifecycleIT {
 
     @BeforeEach
     void start() throws Exception {
-        PostgresGraphStore store = PostgresGraphStore.create(DB.dataSource());
+        GraphStore store = PostgresGraphStore.create(DB.dataSource());
         DB.truncate();
         ClusterInventory inventory = new ClusterInventory() {
             @Override

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.Dashboard;
+import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.observability.GrafanaConfig;
-import dev.smo.observability.GrafanaDashboards;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Grafana's dashboard API over {@code java.net.http}, JSON by Jackson. */
-public final class DefaultGrafanaDashboards implements GrafanaDashboards {
+public final class DefaultGrafanaDashboards implements DashboardPublisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.AlertRule;
 import dev.smo.core.SmoIntegrationException;
+import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.observability.PrometheusOperatorConfig;
 import dev.smo.observability.PrometheusRuleObjects;
 import io.kubernetes.client.openapi.ApiClient;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** PrometheusRule objects as generic JSON through {@link CustomObjectsApi}: one object per group. */
-public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects {
+public final class DefaultPrometheusRuleObjects implements AlertRuleStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +62,12 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         Map<String, Object> body = object(namespace, group, rules);
         Map<?, ?> existing = get(group);
         if (existing == null) {
-            api.createNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, body)
+            api.createNamespacedCustomObject(
+                            PrometheusRuleObjects.GROUP,
+                            PrometheusRuleObjects.VERSION,
+                            config.namespace(),
+                            PrometheusRuleObjects.PLURAL,
+                            body)
                     .execute();
             return;
         }
@@ -70,7 +76,13 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         if (resourceVersion != null) {
             metadata(body).put("resourceVersion", resourceVersion);
         }
-        api.replaceNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group, body)
+        api.replaceNamespacedCustomObject(
+                        PrometheusRuleObjects.GROUP,
+                        PrometheusRuleObjects.VERSION,
+                        config.namespace(),
+                        PrometheusRuleObjects.PLURAL,
+                        group,
+                        body)
                 .execute();
     }
 
@@ -81,7 +93,12 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
         }
         requireOurs(existing, group);
         try {
-            api.deleteNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group)
+            api.deleteNamespacedCustomObject(
+                            PrometheusRuleObjects.GROUP,
+                            PrometheusRuleObjects.VERSION,
+                            config.namespace(),
+                            PrometheusRuleObjects.PLURAL,
+                            group)
                     .execute();
         } catch (ApiException e) {
             if (e.getCode() != 404) {
@@ -93,7 +110,12 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
     /** @return the object, or {@code null} when it does not exist */
     private Map<?, ?> get(String group) throws ApiException {
         try {
-            Object o = api.getNamespacedCustomObject(GROUP, VERSION, config.namespace(), PLURAL, group)
+            Object o = api.getNamespacedCustomObject(
+                            PrometheusRuleObjects.GROUP,
+                            PrometheusRuleObjects.VERSION,
+                            config.namespace(),
+                            PrometheusRuleObjects.PLURAL,
+                            group)
                     .execute();
             return o instanceof Map<?, ?> map ? map : Map.of();
         } catch (ApiException e) {
@@ -106,23 +128,24 @@ public final class DefaultPrometheusRuleObjects implements PrometheusRuleObjects
 
     private void requireOurs(Map<?, ?> existing, String group) {
         Object labels = metadata(existing).get("labels");
-        if (!(labels instanceof Map<?, ?> map) || !"smo".equals(map.get(MANAGED_BY))) {
+        if (!(labels instanceof Map<?, ?> map) || !"smo".equals(map.get(PrometheusRuleObjects.MANAGED_BY))) {
             throw new SmoIntegrationException("PrometheusRule (" + config.namespace() + "/" + group + ") exists but"
-                    + " was not created by SMO (no label " + MANAGED_BY + "=smo); SMO leaves it alone.\nMaybe rename"
+                    + " was not created by SMO (no label " + PrometheusRuleObjects.MANAGED_BY
+                    + "=smo); SMO leaves it alone.\nMaybe rename"
                     + " or delete that object, or use another namespace for SMO's rules.");
         }
     }
 
     private Map<String, Object> object(String namespace, String group, List<AlertRule> rules) {
         Map<String, Object> labels = new LinkedHashMap<>(config.labels());
-        labels.put(MANAGED_BY, "smo");
+        labels.put(PrometheusRuleObjects.MANAGED_BY, "smo");
         labels.put("smo.dev/namespace", namespace);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", group);
         metadata.put("namespace", config.namespace());
         metadata.put("labels", labels);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("apiVersion", GROUP + "/" + VERSION);
+        body.put("apiVersion", PrometheusRuleObjects.GROUP + "/" + PrometheusRuleObjects.VERSION);
         body.put("kind", "PrometheusRule");
         body.put("metadata", metadata);
         body.put("spec", Map.of("groups", List.of(RuleGroups.group(group, rules))));

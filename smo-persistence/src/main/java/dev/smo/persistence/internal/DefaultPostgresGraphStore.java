@@ -8,7 +8,7 @@ import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
-import dev.smo.persistence.PostgresGraphStore;
+import dev.smo.core.spi.GraphStore;
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the same version blocks on the row, then finds the version changed and matches no row. Reads run at
  * REPEATABLE READ so a graph and its services come from one snapshot.
  */
-public final class DefaultPostgresGraphStore implements PostgresGraphStore {
+public final class DefaultPostgresGraphStore implements GraphStore {
 
     /** Graphs with work outstanding: a transitional status, or a service in one. Enum names are safe literals. */
     private static final String UNSETTLED = "status NOT IN (" + settled(GraphStatus.values()) + ") OR EXISTS "
