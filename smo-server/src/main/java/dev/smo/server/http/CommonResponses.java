@@ -24,6 +24,14 @@ public final class CommonResponses {
             "413", "Body over SMO_MAX_BODY_BYTES",
             "415", "Media type or charset not accepted");
 
+    /**
+     * Properties of the core's records (which know nothing of OpenAPI annotations) that may be null, by schema.
+     */
+    private static final Map<String, Set<String>> NULLABLE = Map.of(
+            "AlertRule", Set.of("forDuration"),
+            "AlertOutcome", Set.of("alert", "graph", "service"),
+            "Violation", Set.of());
+
     private CommonResponses() {}
 
     /**
@@ -47,7 +55,37 @@ public final class CommonResponses {
                 }
             }
         }
+        fixSchemas(document.path("components").path("schemas"));
         return document.toPrettyString();
+    }
+
+    /**
+     * Two corrections to the generated schemas: a {@code java.lang.Object} map value (Helm values) is any JSON value,
+     * not an object; and the core's nullable properties are declared so.
+     */
+    private static void fixSchemas(JsonNode schemas) {
+        for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+            anyValue(schema.getValue());
+            for (String property : NULLABLE.getOrDefault(schema.getKey(), Set.of())) {
+                if (schema.getValue().path("properties").path(property) instanceof ObjectNode p) {
+                    p.put("nullable", true);
+                }
+            }
+        }
+    }
+
+    private static void anyValue(JsonNode node) {
+        if (!(node instanceof ObjectNode object)) {
+            node.forEach(CommonResponses::anyValue);
+            return;
+        }
+        JsonNode additional = object.path("additionalProperties");
+        if (additional.isObject()
+                && additional.size() == 1
+                && "object".equals(additional.path("type").asText())) {
+            object.putObject("additionalProperties");
+        }
+        object.forEach(CommonResponses::anyValue);
     }
 
     private static void declare(ObjectNode responses, String status, String description) {

@@ -1,6 +1,7 @@
 package dev.smo.server.http;
 
 import dev.smo.model.Violation;
+import io.javalin.openapi.OpenApiNullable;
 import java.util.List;
 
 /**
@@ -13,7 +14,13 @@ import java.util.List;
  * @param instance the request path
  * @param errors one entry per problem in the request, each with a JSON-pointer path into it
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<Violation> errors) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        @OpenApiNullable String detail,
+        @OpenApiNullable String instance,
+        List<Violation> errors) {
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

@@ -9,6 +9,7 @@ import dev.smo.core.PlannedService;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
 import dev.smo.intent.Quantity;
+import io.javalin.openapi.OpenApiNullable;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class Views {
             String name,
             String status,
             String project,
-            String grafana,
+            @OpenApiNullable String grafana,
             Object hdaGraph,
             Map<String, String> placement,
             List<ServiceView> services,
@@ -55,11 +56,11 @@ public final class Views {
     public record ServiceView(
             String name,
             String status,
-            String grafana,
-            String cluster_affinity,
+            @OpenApiNullable String grafana,
+            @OpenApiNullable String cluster_affinity,
             double cpu,
             String memory,
-            String storage,
+            @OpenApiNullable String storage,
             int gpu,
             long cpuMillis,
             long memoryBytes,
@@ -67,10 +68,10 @@ public final class Views {
             int replicas,
             Map<String, Object> values_overwrite,
             String artifact_ref,
-            String artifact_type,
-            String artifact_implementer,
+            @OpenApiNullable String artifact_type,
+            @OpenApiNullable String artifact_implementer,
             List<AlertRule> alertRules,
-            String lastError) {}
+            @OpenApiNullable String lastError) {}
 
     /** One member cluster. */
     public record ClusterView(
@@ -83,11 +84,12 @@ public final class Views {
             int gpus,
             boolean acceleration,
             Map<String, String> labels,
-            String pod_cidr,
-            String service_cidr) {}
+            @OpenApiNullable String pod_cidr,
+            @OpenApiNullable String service_cidr) {}
 
     /** One event of a graph's log. */
-    public record EventView(long id, String graph, String service, String at, String type, String message) {}
+    public record EventView(
+            long id, String graph, @OpenApiNullable String service, String at, String type, String message) {}
 
     /** A what-if plan: the solver's answer and what each service would get. */
     public record PlanView(
@@ -95,12 +97,12 @@ public final class Views {
             String project,
             boolean feasible,
             String status,
-            String summary,
-            ObjectiveView objective,
-            Double bound,
+            @OpenApiNullable String summary,
+            @OpenApiNullable ObjectiveView objective,
+            @OpenApiNullable Double bound,
             long nodes,
             double millis,
-            ExplanationView explanation,
+            @OpenApiNullable ExplanationView explanation,
             List<PlannedServiceView> services) {}
 
     /** The placement objective split into its terms. */
@@ -108,16 +110,20 @@ public final class Views {
 
     /** Why no placement exists. */
     public record ExplanationView(
-            String reason, String resource, List<String> services, List<String> closestClusters, String message) {}
+            String reason,
+            @OpenApiNullable String resource,
+            List<String> services,
+            List<String> closestClusters,
+            @OpenApiNullable String message) {}
 
     /** One service of a plan. */
     public record PlannedServiceView(
             String name,
-            String cluster,
+            @OpenApiNullable String cluster,
             int replicas,
             String cpu,
             String memory,
-            String storage,
+            @OpenApiNullable String storage,
             int gpus,
             long cpuMillis,
             long memoryBytes,
