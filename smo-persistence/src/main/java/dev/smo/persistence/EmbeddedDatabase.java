@@ -61,9 +61,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalArgumentException("Embedded database port (" + port + ") is outside 0-65535.");
         }
         Path data = dataDirectory.toAbsolutePath();
-        String password = EmbeddedSecrets.password(passwordFile(data));
+        Path passwordFile = passwordFile(data);
+        String password = EmbeddedSecrets.password(passwordFile);
         Path socket = EmbeddedSecrets.privateDirectory(socketDirectory(data));
-        EmbeddedServer server = EmbeddedServer.start(data, port, DATABASE, password, socket, durable);
+        EmbeddedServer server = EmbeddedServer.start(data, port, DATABASE, passwordFile, password, socket, durable);
         try {
             return new EmbeddedDatabase(
                     server,

@@ -36,13 +36,21 @@ public final class EmbeddedServer implements AutoCloseable {
      * @param dataDirectory kept across restarts
      * @param port TCP port on 127.0.0.1, or 0
      * @param database created when missing
+     * @param passwordFile the file holding the password (0600); a new data directory is initialised with it, and
+     *     with password authentication from the start, so the server never runs without one
      * @param password the superuser's password; every connection must present it
      * @param socketDirectory a directory only this user can enter, for the Unix socket; {@code null} for none
      * @param durable fsync and synchronous commit on (off only for tests)
      * @return the running server
      */
     public static EmbeddedServer start(
-            Path dataDirectory, int port, String database, String password, Path socketDirectory, boolean durable) {
+            Path dataDirectory,
+            int port,
+            String database,
+            Path passwordFile,
+            String password,
+            Path socketDirectory,
+            boolean durable) {
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory.getParent());
@@ -51,6 +59,9 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // initdb --auth and --pwfile: a new cluster requires the password from its first start
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
                     .setConnectConfig("password", password)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("password_encryption", "scram-sha-256")
@@ -84,7 +95,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /**
      * Sets the superuser's password and makes every connection, local socket or TCP, authenticate with it. A data
-     * directory initialised with {@code trust} (as initdb leaves it) is converted on its first start.
+     * directory an earlier SMO initialised with {@code trust} is converted on its first start.
      */
     private void requirePassword(String password) throws SQLException {
         if (!password.matches("[0-9a-f]{32,}")) {
