@@ -104,7 +104,21 @@ public interface Orchestrator extends AutoCloseable {
      * @param graph the descriptor
      * @return the plan, infeasible ones included (check {@link Plan#feasible()})
      */
-    Plan plan(String project, HdaGraph graph);
+    default Plan plan(String project, HdaGraph graph) {
+        return plan(project, graph, Map.of(), Map.of(), PlanOptions.DEFAULTS);
+    }
+
+    /**
+     * Computes what {@link #deploy} would do with another objective or time limit, changing nothing.
+     *
+     * @param project the project
+     * @param graph the descriptor
+     * @param options the objective and the solver's time limit for this plan
+     * @return the plan, infeasible ones included (check {@link Plan#feasible()} and {@link Plan#proven()})
+     */
+    default Plan plan(String project, HdaGraph graph, PlanOptions options) {
+        return plan(project, graph, Map.of(), Map.of(), options);
+    }
 
     /**
      * Computes what a re-placement from a given current placement would do, changing nothing.
@@ -115,7 +129,26 @@ public interface Orchestrator extends AutoCloseable {
      * @param replicas service → replica count (missing means 1)
      * @return the plan, infeasible ones included
      */
-    Plan plan(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas);
+    default Plan plan(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas) {
+        return plan(project, graph, current, replicas, PlanOptions.DEFAULTS);
+    }
+
+    /**
+     * Computes what a re-placement from a given current placement would do with these options, changing nothing.
+     *
+     * @param project the project
+     * @param graph the descriptor
+     * @param current service → cluster it runs on now (may be partial, may name clusters that are gone)
+     * @param replicas service → replica count (missing means 1)
+     * @param options the objective and the solver's time limit for this plan
+     * @return the plan, infeasible ones included
+     */
+    Plan plan(
+            String project,
+            HdaGraph graph,
+            Map<String, String> current,
+            Map<String, Integer> replicas,
+            PlanOptions options);
 
     /**
      * @param name the graph name

@@ -17,7 +17,6 @@ import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceTable;
 import dev.smo.optimizer.milp.SolverOptions;
-import dev.smo.optimizer.placement.PlacementOptimizer;
 import dev.smo.optimizer.placement.PlacementWeights;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
 import java.time.Clock;
@@ -196,7 +195,7 @@ public final class OrchestratorBuilder {
                 metrics,
                 artifacts,
                 IntentTranslator.create(resourceTable),
-                PlacementOptimizer.create(solverOptions),
+                solverOptions,
                 weights,
                 ScalingOptimizer.create(solverOptions),
                 clock,

@@ -1,5 +1,6 @@
 package dev.smo.core;
 
+import dev.smo.optimizer.milp.Termination;
 import dev.smo.optimizer.placement.PlacementResult;
 import java.util.List;
 import java.util.Objects;
@@ -25,5 +26,13 @@ public record Plan(String graph, String project, PlacementResult placement, List
     /** @return whether every service has a cluster */
     public boolean feasible() {
         return placement.status().hasSolution();
+    }
+
+    /**
+     * @return whether the solver proved its answer: an optimal placement, or that no placement exists; false when a
+     *     limit stopped it first (a placement found but not proven best, or none found although one may exist)
+     */
+    public boolean proven() {
+        return placement.status() == Termination.OPTIMAL || placement.status() == Termination.INFEASIBLE;
     }
 }

@@ -17,6 +17,7 @@ import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.Plan;
+import dev.smo.core.PlanOptions;
 import dev.smo.core.PlannedService;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.SmoIntegrationException;
@@ -87,7 +88,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
         this.descriptors = new ParsedDescriptors(this::parse);
-        this.planner = new Planner(parts.translator(), parts.placementOptimizer(), parts.weights());
+        this.planner = new Planner(parts.translator(), parts.solverOptions(), parts.weights());
         this.executor =
                 new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
         this.scaling = new Scaling(
@@ -166,7 +167,7 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     private StoredGraph recordDeploy(String project, HdaGraph graph, Lifecycle.Cell cell) {
-        Plan plan = planFor(project, graph, Map.of(), Map.of(), true);
+        Plan plan = planFor(project, graph, Map.of(), Map.of(), true, PlanOptions.DEFAULTS);
         if (!plan.feasible()) {
             throw new PlacementFailedException(graph.id(), plan.placement());
         }
@@ -228,15 +229,14 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     @Override
-    public Plan plan(String project, HdaGraph graph) {
+    public Plan plan(
+            String project,
+            HdaGraph graph,
+            Map<String, String> current,
+            Map<String, Integer> replicas,
+            PlanOptions options) {
         requireProject(project);
-        return planFor(project, graph, Map.of(), Map.of(), false);
-    }
-
-    @Override
-    public Plan plan(String project, HdaGraph graph, Map<String, String> current, Map<String, Integer> replicas) {
-        requireProject(project);
-        return planFor(project, graph, current, replicas, false);
+        return planFor(project, graph, current, replicas, false, options);
     }
 
     @Override
@@ -352,7 +352,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         HdaGraph graph = descriptors.graph(g.descriptor());
         Map<String, Integer> replicas = new LinkedHashMap<>();
         g.services().forEach(s -> replicas.put(s.name(), Math.max(1, s.replicas())));
-        Plan plan = planFor(g.project(), graph, g.placement(), replicas, true);
+        Plan plan = planFor(g.project(), graph, g.placement(), replicas, true, PlanOptions.DEFAULTS);
         if (!plan.feasible()) {
             store.update(g, List.of(graphEvents.of(name, "REPLACEMENT_FAILED", describe(plan))));
             throw new PlacementFailedException(name, plan.placement());
@@ -589,11 +589,12 @@ public final class DefaultOrchestrator implements Orchestrator {
             HdaGraph graph,
             Map<String, String> current,
             Map<String, Integer> replicas,
-            boolean record) {
+            boolean record,
+            PlanOptions options) {
         List<ClusterInfo> clusters = record ? readClusters() : inventory.clusters();
         List<ClusterInfo> available =
                 Capacity.availableTo(clusters, inventory.countsDeployedWorkloads(), store.list(null), graph.id());
-        return planner.plan(project, graph, available, current, replicas);
+        return planner.plan(project, graph, available, current, replicas, options);
     }
 
     List<ClusterInfo> readClusters() {

@@ -9,7 +9,7 @@ import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.intent.IntentTranslator;
-import dev.smo.optimizer.placement.PlacementOptimizer;
+import dev.smo.optimizer.milp.SolverOptions;
 import dev.smo.optimizer.placement.PlacementWeights;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
 import java.time.Clock;
@@ -30,7 +30,7 @@ public record Parts(
         MetricsSource metrics,
         ArtifactFetcher artifacts,
         IntentTranslator translator,
-        PlacementOptimizer placementOptimizer,
+        SolverOptions solverOptions,
         PlacementWeights weights,
         ScalingOptimizer scalingOptimizer,
         Clock clock,

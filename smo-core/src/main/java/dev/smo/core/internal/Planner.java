@@ -3,12 +3,14 @@ package dev.smo.core.internal;
 import dev.smo.core.AlertRule;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.Plan;
+import dev.smo.core.PlanOptions;
 import dev.smo.core.PlannedService;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
 import dev.smo.model.Trigger;
+import dev.smo.optimizer.milp.SolverOptions;
 import dev.smo.optimizer.placement.ClusterCapacity;
 import dev.smo.optimizer.placement.PlacementOptimizer;
 import dev.smo.optimizer.placement.PlacementProblem;
@@ -26,12 +28,14 @@ import java.util.Set;
 final class Planner {
 
     private final IntentTranslator translator;
+    private final SolverOptions solverOptions;
     private final PlacementOptimizer optimizer;
     private final PlacementWeights weights;
 
-    Planner(IntentTranslator translator, PlacementOptimizer optimizer, PlacementWeights weights) {
+    Planner(IntentTranslator translator, SolverOptions solverOptions, PlacementWeights weights) {
         this.translator = translator;
-        this.optimizer = optimizer;
+        this.solverOptions = solverOptions;
+        this.optimizer = PlacementOptimizer.create(solverOptions);
         this.weights = weights;
     }
 
@@ -41,6 +45,7 @@ final class Planner {
      * @param clusters clusters with the capacity this graph may use
      * @param current service → current cluster (empty for a first placement)
      * @param replicas service → replica count (missing means 1)
+     * @param options this plan's objective and time limit, where they differ from the orchestrator's
      * @return the plan
      */
     Plan plan(
@@ -48,9 +53,11 @@ final class Planner {
             HdaGraph graph,
             List<ClusterInfo> clusters,
             Map<String, String> current,
-            Map<String, Integer> replicas) {
+            Map<String, Integer> replicas,
+            PlanOptions options) {
         Map<String, ResourceRequest> resources = translator.translate(graph);
-        PlacementProblem.Builder problem = PlacementProblem.builder().weights(weights);
+        PlacementProblem.Builder problem =
+                PlacementProblem.builder().weights(options.weights() == null ? weights : options.weights());
         Map<String, Set<String>> pinned = StaticPlacement.pins(graph, clusters);
         for (Service s : graph.services()) {
             ResourceRequest r = resources.get(s.id());
@@ -68,7 +75,10 @@ final class Planner {
         });
         addEdges(graph, problem);
         coLocationGroups(graph).forEach(problem::coLocate);
-        PlacementResult result = optimizer.solve(problem.build());
+        PlacementOptimizer solver = options.timeLimit() == null
+                ? optimizer
+                : PlacementOptimizer.create(solverOptions.withTimeLimit(options.timeLimit()));
+        PlacementResult result = solver.solve(problem.build());
 
         Map<String, String> placement = result.assignment();
         Map<String, List<String>> imports = HelmValues.importClusters(graph, placement);

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code plan}: no placement exists (the explanation is printed). */
     public static final int INFEASIBLE = 2;
+    /** {@code plan}: no placement found within the time limit, and none proven impossible. */
+    public static final int NOT_PROVEN = 4;
     /** Internal failure, a 5xx answer of the server, or a server or registry that cannot be reached. */
     public static final int FAILURE = 3;
 

@@ -2,13 +2,16 @@ package dev.smo.server.cli;
 
 import dev.smo.core.Orchestrator;
 import dev.smo.core.Plan;
+import dev.smo.core.PlanOptions;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
+import dev.smo.optimizer.placement.PlacementWeights;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:a placement exists",
             "1:the descriptor, clusters or current placement file is invalid",
-            "2:no placement exists (the explanation is printed), or usage error"
+            "2:no placement exists (the explanation is printed), or usage error",
+            "4:no placement found within the time limit, but none is proven impossible (try a longer --time-limit)"
         })
 final class PlanCommand implements Callable<Integer> {
 
@@ -69,12 +73,41 @@ final class PlanCommand implements Callable<Integer> {
             description = "The project (Kubernetes namespace); default: ${DEFAULT-VALUE}.")
     private String project;
 
+    @Option(
+            names = "--objective",
+            paramLabel = "O",
+            defaultValue = "weighted",
+            description = "weighted (moves and cut edges by the default weights) or lexicographic (fewest moves first,"
+                    + " then fewest cut edges); default: ${DEFAULT-VALUE}.")
+    private Objective objective;
+
+    @Option(
+            names = "--time-limit",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "The solver's time limit in seconds; default: ${DEFAULT-VALUE}.")
+    private double timeLimit;
+
+    /** The objectives a plan can use. */
+    enum Objective {
+        weighted,
+        lexicographic
+    }
+
     @Option(names = "--json", description = "Print the plan as one JSON document instead.")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(timeLimit > 0 && timeLimit <= 3600)) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--time-limit (" + timeLimit + ") must be a number of seconds in (0, 3600].");
+        }
+        PlanOptions options = PlanOptions.DEFAULTS.withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
+        if (objective == Objective.lexicographic) {
+            options = options.withWeights(PlacementWeights.lexicographic());
+        }
         String file = graphFile.toString();
         try {
             HdaGraph graph = Descriptors.parse(graphFile, resourceTable.parseOptions());
@@ -93,8 +126,8 @@ final class PlanCommand implements Callable<Integer> {
                     .resourceTable(resourceTable.table())
                     .build()) {
                 plan = current == null
-                        ? smo.plan(project, graph)
-                        : smo.plan(project, graph, current.placement(), current.replicas());
+                        ? smo.plan(project, graph, options)
+                        : smo.plan(project, graph, current.placement(), current.replicas(), options);
             }
             if (json) {
                 out.println(ValidateCommand.JSON.writeValueAsString(dev.smo.server.http.Views.plan(plan)));
@@ -102,7 +135,10 @@ final class PlanCommand implements Callable<Integer> {
                 PlanReport.print(out, plan);
             }
             out.flush();
-            return plan.feasible() ? ExitCodes.OK : ExitCodes.INFEASIBLE;
+            if (plan.feasible()) {
+                return ExitCodes.OK;
+            }
+            return plan.proven() ? ExitCodes.INFEASIBLE : ExitCodes.NOT_PROVEN;
         } catch (InvalidDescriptorException e) {
             PrintWriter err = spec.commandLine().getErr();
             String where = file;

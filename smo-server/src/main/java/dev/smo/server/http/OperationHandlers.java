@@ -6,6 +6,7 @@ import dev.smo.core.Alert;
 import dev.smo.core.AlertOutcome;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.Plan;
+import dev.smo.core.PlanOptions;
 import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -89,7 +90,18 @@ public final class OperationHandlers {
             methods = HttpMethod.POST,
             tags = "graphs",
             summary = "What-if: the placement, replicas, Helm values and rules a deploy would apply; changes nothing",
-            queryParams = @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
+            queryParams = {
+                @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
+                @OpenApiParam(
+                        name = "objective",
+                        description = "weighted (the server's weights, default) or lexicographic (fewest moves, then"
+                                + " fewest cut edges)"),
+                @OpenApiParam(
+                        name = "timeLimit",
+                        description = "The solver's time limit in seconds (0.1 to 120); at most "
+                                + PlanLimits.ANONYMOUS_SECONDS + " s without a token",
+                        type = Double.class)
+            },
             requestBody =
                     @OpenApiRequestBody(
                             required = true,
@@ -109,8 +121,10 @@ public final class OperationHandlers {
         if (request.artifact() != null) {
             throw new Problems.BadRequest("/artifact", "Plans take the descriptor itself, not an artifact.");
         }
+        PlanOptions options =
+                PlanLimits.options(ctx.queryParam("objective"), ctx.queryParam("timeLimit"), Auth.authenticated(ctx));
         HdaGraph graph = smo.parse(request.descriptor());
-        Plan plan = smo.plan(project, graph);
+        Plan plan = smo.plan(project, graph, options);
         ctx.json(Views.plan(plan));
     }
 

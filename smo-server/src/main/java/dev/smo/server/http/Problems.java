@@ -10,6 +10,7 @@ import dev.smo.core.PlacementFailedException;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;
+import dev.smo.optimizer.milp.Termination;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -145,8 +146,10 @@ public final class Problems {
                 (e, ctx) -> send(
                         ctx,
                         422,
-                        "placement-infeasible",
-                        "No placement fits",
+                        e.result().status() == Termination.INFEASIBLE ? "placement-infeasible" : "placement-not-proven",
+                        e.result().status() == Termination.INFEASIBLE
+                                ? "No placement fits"
+                                : "No placement found within the time limit; none is proven impossible",
                         e.getMessage(),
                         List.of(Violation.of(
                                 "/hdaGraph/services",

@@ -212,4 +212,70 @@ class PlanCommandTest {
         assertThat(badTable.exitCode()).isEqualTo(2);
         assertThat(badTable.err()).contains("SMO_RESOURCE_TABLE");
     }
+
+    /**
+     * A hub on c1 talks to twelve services on c2. Weighted (a move costs 10 cut edges) moves the hub to c2; the
+     * lexicographic objective moves nothing and keeps the twelve cut edges.
+     */
+    @Test
+    void theObjectiveDecidesBetweenAMoveAndCutEdges() throws Exception {
+        StringBuilder graph = new StringBuilder("hdaGraph:\n  id: hub-graph\n  services:\n");
+        StringBuilder current = new StringBuilder("placement:\n  hub: c1\n");
+        StringBuilder spokes = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            spokes.append(i == 0 ? "" : ", ").append("s").append(i);
+            current.append("  s").append(i).append(": c2\n");
+        }
+        graph.append("    - {id: hub, artifact: {ociImage: oci://r/hub},"
+                        + " deployment: {intent: {compute: {cpu: light, ram: light}, connectionPoints: [")
+                .append(spokes)
+                .append("]}}}\n");
+        for (int i = 0; i < 12; i++) {
+            graph.append("    - {id: s")
+                    .append(i)
+                    .append(", artifact: {ociImage: oci://r/s},"
+                            + " deployment: {intent: {compute: {cpu: light, ram: light}}}}\n");
+        }
+        String graphFile = write("hub.yaml", graph.toString());
+        String currentFile = write("current.yaml", current.toString());
+        String clusters = write("two.yaml", """
+                clusters:
+                  - {name: c1, cpu: 64, memory: 256Gi}
+                  - {name: c2, cpu: 64, memory: 256Gi}
+                """);
+
+        Cli weighted = Cli.run("plan", "--json", graphFile, "--clusters", clusters, "--current", currentFile);
+        Cli lexicographic = Cli.run(
+                "plan",
+                "--json",
+                graphFile,
+                "--clusters",
+                clusters,
+                "--current",
+                currentFile,
+                "--objective",
+                "lexicographic");
+
+        JsonNode w = new ObjectMapper().readTree(weighted.out());
+        JsonNode l = new ObjectMapper().readTree(lexicographic.out());
+        assertThat(weighted.exitCode()).isZero();
+        assertThat(lexicographic.exitCode()).isZero();
+        assertThat(w.get("objective").get("moves").asInt()).isEqualTo(1);
+        assertThat(w.get("objective").get("cutEdges").asLong()).isZero();
+        assertThat(l.get("objective").get("moves").asInt()).isZero();
+        assertThat(l.get("objective").get("cutEdges").asLong()).isEqualTo(12);
+    }
+
+    @Test
+    void aTimeLimitOutOfRangeIsAUsageError() {
+        for (String limit : new String[] {"0", "-1", "NaN", "7200"}) {
+            Cli cli = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--time-limit", limit);
+
+            assertThat(cli.exitCode()).as(limit).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err()).as(limit).contains("--time-limit");
+        }
+        Cli unknown = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--objective", "best");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("weighted", "lexicographic");
+    }
 }

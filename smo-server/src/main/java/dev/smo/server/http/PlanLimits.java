@@ -1,0 +1,68 @@
+package dev.smo.server.http;
+
+import dev.smo.core.PlanOptions;
+import dev.smo.optimizer.placement.PlacementWeights;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The options {@code POST /plan} takes: {@code objective} and {@code timeLimit}. A caller without a token gets at
+ * most {@value #ANONYMOUS_SECONDS} s of solver time (and {@code SMO_ANONYMOUS_PLANS} plans at once), whatever it
+ * asks for; anyone else at most {@value #MAX_SECONDS} s.
+ */
+final class PlanLimits {
+
+    /** The solver time a caller without a token may use, in seconds. */
+    static final double ANONYMOUS_SECONDS = 2;
+    /** The longest time limit anyone may ask for, in seconds. */
+    static final double MAX_SECONDS = 120;
+
+    private static final double MIN_SECONDS = 0.1;
+
+    private PlanLimits() {}
+
+    /**
+     * @param objective the {@code objective} query parameter, or null
+     * @param timeLimit the {@code timeLimit} query parameter (seconds), or null
+     * @param authenticated whether the caller presented a token
+     * @return the plan's options
+     * @throws Problems.BadRequest naming the parameter when one is unusable
+     */
+    static PlanOptions options(String objective, String timeLimit, boolean authenticated) {
+        PlanOptions options = PlanOptions.DEFAULTS;
+        if (objective != null) {
+            options = switch (objective.strip().toLowerCase(Locale.ROOT)) {
+                case "weighted", "" -> options;
+                case "lexicographic" -> options.withWeights(PlacementWeights.lexicographic());
+                default ->
+                    throw new Problems.BadRequest(
+                            "/objective",
+                            "Objective (" + shown(objective) + ") is not known.\n"
+                                    + "Maybe write objective=weighted or objective=lexicographic.");
+            };
+        }
+        double seconds = authenticated ? Double.NaN : ANONYMOUS_SECONDS;
+        if (timeLimit != null) {
+            double asked;
+            try {
+                asked = Double.parseDouble(timeLimit.strip());
+            } catch (NumberFormatException e) {
+                asked = Double.NaN;
+            }
+            if (!(asked >= MIN_SECONDS && asked <= MAX_SECONDS)) {
+                throw new Problems.BadRequest(
+                        "/timeLimit",
+                        "Time limit (" + shown(timeLimit) + ") is not a number of seconds from " + MIN_SECONDS + " to "
+                                + MAX_SECONDS + ".\nMaybe write timeLimit=10.");
+            }
+            seconds = authenticated ? asked : Math.min(asked, ANONYMOUS_SECONDS);
+        }
+        return Double.isNaN(seconds) ? options : options.withTimeLimit(Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    /** A parameter as shown in a message: one line, at most 40 characters. */
+    private static String shown(String value) {
+        String line = value.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 40 ? line.substring(0, 40) + "..." : line;
+    }
+}

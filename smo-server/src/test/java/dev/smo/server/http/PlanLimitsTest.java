@@ -1,0 +1,58 @@
+package dev.smo.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.smo.core.PlanOptions;
+import dev.smo.optimizer.placement.PlacementWeights;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlanLimitsTest {
+
+    static Stream<Arguments> accepted() {
+        PlacementWeights lex = PlacementWeights.lexicographic();
+        return Stream.of(
+                Arguments.of(null, null, true, null, null),
+                Arguments.of(null, null, false, null, Duration.ofSeconds(2)),
+                Arguments.of("weighted", "30", true, null, Duration.ofSeconds(30)),
+                Arguments.of("Lexicographic", "0.5", true, lex, Duration.ofMillis(500)),
+                Arguments.of("lexicographic", "30", false, lex, Duration.ofSeconds(2)),
+                Arguments.of(null, "1", false, null, Duration.ofSeconds(1)),
+                Arguments.of(null, "120", true, null, Duration.ofSeconds(120)));
+    }
+
+    @ParameterizedTest(name = "objective={0} timeLimit={1} token={2}")
+    @MethodSource("accepted")
+    void options(String objective, String timeLimit, boolean token, PlacementWeights weights, Duration limit) {
+        PlanOptions options = PlanLimits.options(objective, timeLimit, token);
+
+        assertThat(options.weights()).isEqualTo(weights);
+        assertThat(options.timeLimit()).isEqualTo(limit);
+    }
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("best", null, "/objective"),
+                Arguments.of(null, "0", "/timeLimit"),
+                Arguments.of(null, "121", "/timeLimit"),
+                Arguments.of(null, "NaN", "/timeLimit"),
+                Arguments.of(null, "ten", "/timeLimit"),
+                Arguments.of(null, "-1", "/timeLimit"),
+                Arguments.of(null, "1e400", "/timeLimit"));
+    }
+
+    @ParameterizedTest(name = "objective={0} timeLimit={1}")
+    @MethodSource("refused")
+    void badParametersAreNamed(String objective, String timeLimit, String path) {
+        for (boolean token : new boolean[] {true, false}) {
+            Problems.BadRequest refused = catchThrowableOfType(
+                    Problems.BadRequest.class, () -> PlanLimits.options(objective, timeLimit, token));
+            assertThat(refused).isNotNull();
+            assertThat(refused.path).isEqualTo(path);
+        }
+    }
+}
