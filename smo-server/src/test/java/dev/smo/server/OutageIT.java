@@ -11,6 +11,9 @@ import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
+import dev.smo.core.spi.ReplicaStatus;
+import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import io.javalin.Javalin;
@@ -22,10 +25,12 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +56,10 @@ class OutageIT {
     private final DryRunDeployer dryRun = new DryRunDeployer();
     /** Counts down the Helm calls left before the database goes away; negative: never. */
     private final AtomicInteger callsBeforeOutage = new AtomicInteger(-1);
+    /** Counts down the scale calls left before the database goes away; negative: never. */
+    private final AtomicInteger scalesBeforeOutage = new AtomicInteger(-1);
+    /** The request rate the scaling loop reads (requests/s). */
+    private final AtomicReference<Double> rate = new AtomicReference<>(0.0);
 
     @BeforeEach
     void start() throws Exception {
@@ -65,7 +74,9 @@ class OutageIT {
                         ClusterInfo.of("edge-a", 16_000, 64L << 30, 0),
                         ClusterInfo.of("edge-b", 16_000, 64L << 30, 0))))
                 .deployer(new OutageOnCall())
-                .scaler(dryRun)
+                .scaler(new OutageOnScale())
+                .metrics(promql -> List.of(new Sample(Map.of(), rate.get())))
+                .scalingInterval(Duration.ofMillis(300))
                 .reconcileInterval(Duration.ofMillis(200))
                 .build();
         app = SmoServer.create(smo, HttpSettings.DEFAULTS).start("127.0.0.1", 0);
@@ -121,6 +132,63 @@ class OutageIT {
         }
         assertThat(statusOrError("remove-graph")).isEqualTo(404);
         assertThat(dryRun.releases()).isEmpty();
+    }
+
+    /**
+     * The scaling loop scales api-backend to 3 replicas, and the database goes away before the round can record
+     * it: the loop's later rounds, once the database is back, record what the cluster runs, without a restart.
+     */
+    @Test
+    void scalingRoundInterruptedByTheDatabaseIsRecordedOnceItIsBack() {
+        String scalable = descriptor("scale-graph")
+                .replace(
+                        "connectionPoints: [ user-db ] # Connects TO user-db",
+                        "connectionPoints: [ user-db ] # Connects TO user-db\n"
+                                + "          scaling: {minReplicas: 1, maxReplicas: 5, alpha: 50, beta: 0}");
+        assertThat(scalable).contains("scaling:");
+        Http.Response r = http.waiting().post("/project/outage/graphs", "application/yaml", scalable);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        scalesBeforeOutage.set(0); // the first scale takes the database away
+
+        rate.set(120.0); // 120 requests/s at 50 per replica: 3 replicas
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int stored = 0;
+        while (System.nanoTime() < deadline && stored != 3) {
+            Http.Response g = http.get("/graphs/scale-graph");
+            if (g.status() == 200) {
+                for (JsonNode s : g.json().path("services")) {
+                    if (s.path("name").asText().equals("api-backend")) {
+                        stored = s.path("replicas").asInt();
+                    }
+                }
+            }
+            pause();
+        }
+        assertThat(scalesBeforeOutage.get()).as("the outage happened").isNegative();
+        assertThat(stored).as("replicas recorded after the outage").isEqualTo(3);
+        assertThat(dryRun.replicas("outage", "api-backend").desired()).isEqualTo(3);
+        assertThat(events("scale-graph")).contains("SCALED");
+        assertThat(http.get("/graphs/scale-graph").json().path("status").asText())
+                .isEqualTo("Running");
+    }
+
+    /** Scales, then takes the database away after a number of scale calls, for {@link #OUTAGE}. */
+    private final class OutageOnScale implements WorkloadScaler {
+        @Override
+        public ReplicaStatus replicas(String namespace, String release) {
+            return dryRun.replicas(namespace, release);
+        }
+
+        @Override
+        public void scale(String namespace, String release, int replicas) {
+            dryRun.scale(namespace, release, replicas);
+            if (scalesBeforeOutage.getAndDecrement() == 0) {
+                proxy.cut();
+                CompletableFuture.delayedExecutor(OUTAGE.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(proxy::restore);
+            }
+        }
     }
 
     private void deploy(String name) {

@@ -85,8 +85,19 @@ final class Scaling implements AutoCloseable {
                 this::roundForAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * One round over every running graph. Nothing may escape: an exception would cancel the scheduled loop for good
+     * (a store outage while listing the graphs once stopped scaling until a restart).
+     */
     private void roundForAll() {
-        for (StoredGraph g : store.list(null)) {
+        List<StoredGraph> graphs;
+        try {
+            graphs = store.list(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scaling round skipped: the graphs cannot be listed: " + e.getMessage());
+            return;
+        }
+        for (StoredGraph g : graphs) {
             if (g.status() != GraphStatus.RUNNING) {
                 continue;
             }
