@@ -1,6 +1,7 @@
 package dev.smo.core.spi;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -129,8 +130,51 @@ public interface Nfvcl {
      * @param managementNetwork the management network's name
      * @param serviceNetwork the service network's name
      * @param workers how many workers (to create, or to add)
+     * @param masterFlavor the master VM's size, or NFVCL's default
+     * @param workerFlavor the workers' size, or NFVCL's default
      */
-    record ClusterSpec(int area, String managementNetwork, String serviceNetwork, int workers) {}
+    record ClusterSpec(
+            int area,
+            String managementNetwork,
+            String serviceNetwork,
+            int workers,
+            Optional<Flavor> masterFlavor,
+            Optional<Flavor> workerFlavor) {
+
+        public ClusterSpec {
+            Objects.requireNonNull(masterFlavor, "masterFlavor");
+            Objects.requireNonNull(workerFlavor, "workerFlavor");
+        }
+
+        /**
+         * A request with NFVCL's default flavors.
+         *
+         * @param area the pop area
+         * @param managementNetwork the management network's name
+         * @param serviceNetwork the service network's name
+         * @param workers how many workers (to create, or to add)
+         */
+        public ClusterSpec(int area, String managementNetwork, String serviceNetwork, int workers) {
+            this(area, managementNetwork, serviceNetwork, workers, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * The size of a VM, as NFVCL's {@code VmResourceFlavor} takes it.
+     *
+     * @param vcpus virtual CPUs, at least 1
+     * @param memoryMb memory in MiB, at least 512
+     * @param diskGb root disk in GB, at least 1
+     */
+    record Flavor(int vcpus, int memoryMb, int diskGb) {
+
+        public Flavor {
+            if (vcpus < 1 || memoryMb < 512 || diskGb < 1) {
+                throw new IllegalArgumentException("Flavor (vcpus " + vcpus + ", memory " + memoryMb + " MiB, disk "
+                        + diskGb + " GB) is too small: at least 1 vCPU, 512 MiB and 1 GB.");
+            }
+        }
+    }
 
     /**
      * @param id the blueprint id (6 characters A–Z, 0–9)

@@ -122,6 +122,7 @@ public final class HttpNfvcl implements Nfvcl {
     @Override
     public BlueprintRef createCluster(ClusterSpec request) {
         Map<String, Object> body = new LinkedHashMap<>();
+        request.masterFlavor().ifPresent(f -> body.put("master_flavors", flavor(f)));
         body.put("areas", List.of(area(request, true)));
         NfvclHttp.Answer answer = http.expect("POST", BLUE + "/k8s", body, 200, 202);
         String detail =
@@ -219,7 +220,17 @@ public final class HttpNfvcl implements Nfvcl {
         area.put("mgmt_net", request.managementNetwork());
         area.put("additional_networks", List.of(request.serviceNetwork()));
         area.put("worker_replicas", request.workers());
+        request.workerFlavor().ifPresent(f -> area.put("worker_flavors", flavor(f)));
         return area;
+    }
+
+    /** NFVCL's {@code VmResourceFlavor} takes its sizes as strings. */
+    private static Map<String, Object> flavor(Nfvcl.Flavor flavor) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("vcpu_count", String.valueOf(flavor.vcpus()));
+        out.put("memory_mb", String.valueOf(flavor.memoryMb()));
+        out.put("storage_gb", String.valueOf(flavor.diskGb()));
+        return out;
     }
 
     private static Optional<String> taskId(NfvclHttp.Answer answer) {
