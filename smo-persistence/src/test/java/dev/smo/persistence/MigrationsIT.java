@@ -34,7 +34,7 @@ class MigrationsIT {
                         "services",
                         "vims");
         assertThat(query("SELECT version FROM flyway_schema_history WHERE success"))
-                .containsExactly("1");
+                .containsExactly("1", "2");
     }
 
     @Test

@@ -95,8 +95,9 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
 
     @Override
     public synchronized NfvclCluster insertCluster(NfvclCluster cluster) {
-        if (clusters.containsKey(cluster.smoId())) {
-            throw new IllegalArgumentException("Cluster (" + cluster.smoId() + ") is already stored.");
+        if (clusters.containsKey(cluster.smoId()) || (cluster.nfvclId().isPresent() && blueprintTaken(cluster))) {
+            throw new IllegalArgumentException("Cluster (" + cluster.smoId() + ") or its blueprint ("
+                    + cluster.nfvclId().orElse("none") + ") is already stored.");
         }
         Instant now = clock.instant();
         NfvclCluster stored = stamp(cluster, now, now, 1);
@@ -107,6 +108,9 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
     @Override
     public synchronized NfvclCluster updateCluster(NfvclCluster cluster) {
         NfvclCluster current = current(cluster.smoId(), cluster.version());
+        if (cluster.nfvclId().isPresent() && blueprintTaken(cluster)) {
+            throw new IllegalArgumentException("Blueprint (" + cluster.nfvclId().get() + ") is another cluster's.");
+        }
         NfvclCluster stored = stamp(cluster, current.createdAt(), clock.instant(), current.version() + 1);
         clusters.put(cluster.smoId(), stored);
         return stored;
@@ -128,6 +132,11 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
     public synchronized void deleteCluster(String smoId, long version) {
         current(smoId, version);
         clusters.remove(smoId);
+    }
+
+    private boolean blueprintTaken(NfvclCluster cluster) {
+        return clusters.values().stream()
+                .anyMatch(c -> !c.smoId().equals(cluster.smoId()) && c.nfvclId().equals(cluster.nfvclId()));
     }
 
     private NfvclCluster current(String smoId, long version) {

@@ -51,7 +51,7 @@ public abstract class InfrastructureStoreContract {
     public static NfvclCluster cluster(String smoId, int popArea, NfvclCluster.Status status) {
         return new NfvclCluster(
                 smoId,
-                Optional.of("AB12CD"),
+                Optional.of("B" + smoId.substring(smoId.length() - 5).toUpperCase(java.util.Locale.ROOT)),
                 popArea,
                 "Pop-" + popArea,
                 "mgmt-" + popArea,
@@ -134,7 +134,7 @@ public abstract class InfrastructureStoreContract {
         assertThat(store.cluster("OS_K8S_1_abcde")).contains(stored);
         assertThat(stored.masterFlavor()).contains(new Nfvcl.Flavor(4, 8192, 40));
         assertThat(stored.workerFlavor()).isEmpty();
-        assertThat(stored.nfvclId()).contains("AB12CD");
+        assertThat(stored.nfvclId()).contains("BABCDE");
         assertThat(stored.taskId()).contains("task-1");
         assertThat(stored.lastError()).isEmpty();
 
@@ -163,6 +163,9 @@ public abstract class InfrastructureStoreContract {
                 .isInstanceOf(NfvclClusterChangedException.class);
         assertThat(store.cluster("OS_K8S_1_abcde").orElseThrow().status()).isEqualTo(NfvclCluster.Status.DEPLOYING);
         assertThatThrownBy(() -> store.insertCluster(cluster("OS_K8S_1_abcde", 1, NfvclCluster.Status.REQUESTED)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.insertCluster(cluster("OS_K8S_2_abcde", 2, NfvclCluster.Status.REQUESTED)))
+                .as("one blueprint, one cluster")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -36,6 +36,10 @@ final class Json {
         return read(json, OBJECT);
     }
 
+    static List<Map<String, Object>> readObjects(String json) {
+        return read(json, OBJECTS);
+    }
+
     static Map<String, String> readStrings(String json) {
         return read(json, STRINGS);
     }
