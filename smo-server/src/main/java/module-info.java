@@ -4,6 +4,7 @@ module dev.smo.server {
     requires dev.smo.persistence;
     requires transitive dev.smo.karmada; // ServerConfig holds the adapters' own configuration types
     requires transitive dev.smo.observability;
+    requires transitive dev.smo.nfvcl; // ServerConfig holds NfvclConfig
     requires java.net.http;
     requires dev.smo.intent;
     requires info.picocli;

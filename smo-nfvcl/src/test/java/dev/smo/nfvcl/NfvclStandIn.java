@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers 405 to POST, an older one 405 to PUT), optional OAuth2 {@code /token} with expiring tokens, and injected
  * 500s.
  */
-final class NfvclStandIn implements AutoCloseable {
+public final class NfvclStandIn implements AutoCloseable {
 
     /** Which release to behave like. */
-    enum Release {
+    public enum Release {
         /** v0.3.1 and before: 200 without task id, day-2 as POST, a second topology refused. */
         OLD,
         /** v0.3.2 and later: 202 with task id, day-2 as PUT, the topology overwritten. */
@@ -71,7 +71,7 @@ final class NfvclStandIn implements AutoCloseable {
     private int tokenUses;
     private int tokenLifetime = Integer.MAX_VALUE;
 
-    NfvclStandIn(Release release, int pollsToReady) throws IOException {
+    public NfvclStandIn(Release release, int pollsToReady) throws IOException {
         this.release = release;
         this.pollsToReady = pollsToReady;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -79,12 +79,12 @@ final class NfvclStandIn implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Requires OAuth2 logins; each token is good for {@code uses} requests. */
-    synchronized NfvclStandIn withAuthentication(String user, String password, int uses) {
+    public synchronized NfvclStandIn withAuthentication(String user, String password, int uses) {
         this.user = user;
         this.password = password;
         this.tokenLifetime = uses;
@@ -92,25 +92,25 @@ final class NfvclStandIn implements AutoCloseable {
     }
 
     /** The next {@code count} requests (logins excluded) answer 500. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failNext.set(count);
     }
 
     /** Forgets every task, as an NFVCL restart does; blueprints survive (they are stored). */
-    synchronized void restart() {
+    public synchronized void restart() {
         tasks.clear();
         validToken = null;
     }
 
-    synchronized List<String> requests() {
+    public synchronized List<String> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized int tokensIssued() {
+    public synchronized int tokensIssued() {
         return tokensIssued;
     }
 
-    synchronized ObjectNode blueprint(String id) {
+    public synchronized ObjectNode blueprint(String id) {
         return blueprints.get(id);
     }
 
@@ -363,7 +363,7 @@ final class NfvclStandIn implements AutoCloseable {
         return id.toString();
     }
 
-    static String kubeconfig(String id) {
+    public static String kubeconfig(String id) {
         return "apiVersion: v1\nkind: Config\nclusters:\n- name: " + id
                 + "\n  cluster: {server: 'https://10.0.0.10:6443'}\n";
     }

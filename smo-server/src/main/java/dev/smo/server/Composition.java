@@ -3,14 +3,19 @@ package dev.smo.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smo.common.SmoException;
+import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.intent.ResourceTable;
+import dev.smo.nfvcl.NfvclClient;
+import dev.smo.nfvcl.NfvclConfig;
 import dev.smo.persistence.Databases;
 import dev.smo.persistence.EmbeddedDatabase;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;
+import dev.smo.persistence.PostgresInfrastructureStore;
+import dev.smo.persistence.SealingKey;
 import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.ServerConfig;
 import java.io.IOException;
@@ -20,6 +25,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Builds the orchestrator a server runs from its configuration: the store (PostgreSQL, or an embedded PostgreSQL
@@ -32,6 +39,7 @@ public final class Composition implements AutoCloseable {
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final Orchestrator orchestrator;
+    private final Optional<Infrastructure> infrastructure;
     private final String description;
 
     /** Period of the background reconcile. */
@@ -40,7 +48,8 @@ public final class Composition implements AutoCloseable {
     private Composition(ServerConfig config) {
         StringBuilder what = new StringBuilder();
         try {
-            GraphStore store = store(config, what);
+            DataSource dataSource = dataSource(config, what);
+            GraphStore store = PostgresGraphStore.create(dataSource);
             // Work a failed step left recorded (the database or a cluster was away) is finished without a restart.
             OrchestratorBuilder builder = Orchestrator.builder().store(store).reconcileInterval(RECONCILE_INTERVAL);
             Adapters.wire(config, builder, opened, what);
@@ -52,6 +61,7 @@ public final class Composition implements AutoCloseable {
             }
             this.orchestrator = builder.build();
             opened.push(orchestrator);
+            this.infrastructure = infrastructure(config, dataSource, what);
             this.description = what.toString();
         } catch (RuntimeException e) {
             close();
@@ -72,18 +82,50 @@ public final class Composition implements AutoCloseable {
         return orchestrator;
     }
 
+    /** @return the VIMs and NFVCL clusters, when an NFVCL is configured */
+    public Optional<Infrastructure> infrastructure() {
+        return infrastructure;
+    }
+
     /** @return one line per part: which store, inventory, deployer, ... */
     public String description() {
         return description;
     }
 
-    private GraphStore store(ServerConfig config, StringBuilder what) {
+    private static Optional<Infrastructure> infrastructure(ServerConfig config, DataSource source, StringBuilder what) {
+        if (config.nfvcl().isEmpty()) {
+            what.append("nfvcl: none (set NFVCL_BASE_URL for the /vims and /os_k8s routes)\n");
+            return Optional.empty();
+        }
+        NfvclConfig nfvcl = config.nfvcl().get();
+        SealingKey key;
+        try {
+            key = config.sealingKey()
+                    .map(SealingKey::fromBase64)
+                    .orElseGet(() -> SealingKey.fromFile(config.home().resolve("sealing.key")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of("SMO_SEALING_KEY: " + e.getMessage()));
+        }
+        what.append("nfvcl: ")
+                .append(nfvcl.baseUrl())
+                .append(nfvcl.user() == null ? "" : " as " + nfvcl.user())
+                .append(", VIM passwords sealed with ")
+                .append(
+                        config.sealingKey().isPresent()
+                                ? "SMO_SEALING_KEY"
+                                : config.home().resolve("sealing.key"))
+                .append('\n');
+        return Optional.of(
+                Infrastructure.create(NfvclClient.create(nfvcl), PostgresInfrastructureStore.create(source, key)));
+    }
+
+    private DataSource dataSource(ServerConfig config, StringBuilder what) {
         if (config.database().isPresent()) {
             ServerConfig.DatabaseSettings db = config.database().get();
             PooledDataSource source = Databases.fromUrl(db.jdbcUrl(), db.user(), db.password());
             opened.push(source);
             what.append("store: PostgreSQL ").append(db.jdbcUrl()).append('\n');
-            return PostgresGraphStore.create(source);
+            return source;
         }
         Path data = config.home().resolve("pgdata");
         EmbeddedDatabase embedded = config.embeddedFastUnsafe()
@@ -94,7 +136,7 @@ public final class Composition implements AutoCloseable {
                 .append(embedded.dataDirectory())
                 .append(config.embeddedFastUnsafe() ? " (fast-unsafe: no fsync, for tests only)" : "")
                 .append('\n');
-        return PostgresGraphStore.create(embedded.dataSource());
+        return embedded.dataSource();
     }
 
     /**

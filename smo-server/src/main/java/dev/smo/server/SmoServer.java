@@ -8,12 +8,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
 import dev.smo.server.http.Auth;
 import dev.smo.server.http.CommonResponses;
 import dev.smo.server.http.GraphHandlers;
 import dev.smo.server.http.HealthHandlers;
 import dev.smo.server.http.HttpMetrics;
+import dev.smo.server.http.NfvclHandlers;
 import dev.smo.server.http.OperationHandlers;
 import dev.smo.server.http.ProblemErrorHandler;
 import dev.smo.server.http.Problems;
@@ -25,6 +27,7 @@ import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
@@ -59,12 +62,26 @@ public final class SmoServer {
      * @return the configured, not yet started, app
      */
     public static Javalin create(Orchestrator smo, HttpSettings settings, InFlight inFlight) {
+        return create(smo, Optional.empty(), settings, inFlight);
+    }
+
+    /**
+     * @param smo the orchestrator to expose
+     * @param infrastructure the VIMs and NFVCL clusters, or empty when no NFVCL is configured (their routes
+     *     answer 503)
+     * @param settings tokens, hosts, limits
+     * @param inFlight counts the requests being answered; {@link InFlight#drain} before stopping the app
+     * @return the configured, not yet started, app
+     */
+    public static Javalin create(
+            Orchestrator smo, Optional<Infrastructure> infrastructure, HttpSettings settings, InFlight inFlight) {
         ObjectMapper json = new ObjectMapper(
                         JsonFactory.builder().streamReadConstraints(JSON_LIMITS).build())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         GraphHandlers graphs = new GraphHandlers(smo, json);
         OperationHandlers ops = new OperationHandlers(smo, json);
         HealthHandlers health = new HealthHandlers(smo);
+        NfvclHandlers nfvcl = new NfvclHandlers(infrastructure, json);
         HttpMetrics metrics = new HttpMetrics(smo);
         Auth auth = new Auth(settings);
         ResponseFilters filters = new ResponseFilters(json, auth, settings);
@@ -119,6 +136,17 @@ public final class SmoServer {
                 get("/health/live", health::live);
                 get("/health/ready", health::ready);
                 get("/metrics", metrics::scrape);
+                get(NfvclHandlers.VIM_SYNC, nfvcl::syncVims);
+                get("/vims/smo_vims", nfvcl::listVims);
+                post("/vims/smo_vims", nfvcl::registerVim);
+                get("/vims/smo_vims/{id}", nfvcl::getVim);
+                delete("/vims/smo_vims/{id}", nfvcl::deleteVim);
+                get("/os_k8s/clusters", nfvcl::listClusters);
+                post("/os_k8s/clusters", nfvcl::createCluster);
+                get("/os_k8s/cluster/{smo_id}", nfvcl::getCluster);
+                delete("/os_k8s/cluster/{smo_id}", nfvcl::deleteCluster);
+                post("/os_k8s/scale-out/{smo_id}", nfvcl::scaleOut);
+                post("/os_k8s/sync/nfvcl_k8s", nfvcl::syncClusters);
             });
         });
         app.before(metrics::before);

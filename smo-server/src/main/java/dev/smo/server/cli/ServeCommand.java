@@ -171,6 +171,18 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Converges NFVCL clusters left mid-way by a restart; an NFVCL that is away is reported, not fatal. */
+    static String reconcileClusters(dev.smo.core.Infrastructure infra) {
+        try {
+            dev.smo.core.ClusterSync sync = infra.reconcile();
+            return "nfvcl reconcile: " + sync.added().size() + " cluster(s) added, "
+                    + sync.updated().size() + " updated, " + sync.removed().size() + " removed";
+        } catch (dev.smo.common.SmoException e) {
+            return "nfvcl reconcile: skipped, "
+                    + e.getMessage().lines().findFirst().orElse("");
+        }
+    }
+
     /** Composes, reconciles and starts the server; prints the listening line on {@code out}, the rest on err. */
     static Running start(ServerConfig config, PrintWriter out, PrintWriter err) {
         Composition composition = Composition.open(config);
@@ -181,9 +193,11 @@ final class ServeCommand implements Callable<Integer> {
                     repaired.isEmpty()
                             ? "reconcile: nothing to repair"
                             : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
+            composition.infrastructure().ifPresent(infra -> err.println(reconcileClusters(infra)));
             err.flush();
             InFlight inFlight = new InFlight();
-            Javalin app = SmoServer.create(composition.orchestrator(), config.http(), inFlight);
+            Javalin app =
+                    SmoServer.create(composition.orchestrator(), composition.infrastructure(), config.http(), inFlight);
             app.start(config.listen().bindHost(), config.listen().port());
             String bind = config.listen().bindHost();
             String host = bind.contains(":") ? "[" + bind + "]" : bind;

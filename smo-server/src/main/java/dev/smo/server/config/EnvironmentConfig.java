@@ -5,6 +5,7 @@ import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.ArtifactConfig;
 import dev.smo.karmada.artifact.OutboundPolicy;
 import dev.smo.karmada.artifact.RegistryCredentials;
+import dev.smo.nfvcl.NfvclConfig;
 import dev.smo.observability.GrafanaConfig;
 import dev.smo.observability.PrometheusConfig;
 import dev.smo.observability.PrometheusOperatorConfig;
@@ -93,14 +94,25 @@ public final class EnvironmentConfig {
         ArtifactConfig artifacts = artifacts();
         DeploymentSettings deployment = deployment(artifacts);
         ObservabilitySettings observability = observability();
-        Optional<URI> nfvcl = url("NFVCL_BASE_URL");
+        Optional<NfvclConfig> nfvcl = nfvcl();
+        Optional<String> sealingKey = text("SMO_SEALING_KEY");
         Optional<Path> resourceTable = existingFile("SMO_RESOURCE_TABLE");
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         boolean fastUnsafe = bool("SMO_EMBEDDED_FAST_UNSAFE", false);
         return new ServerConfig(
-                listen, http, home, database, deployment, artifacts, observability, nfvcl, resourceTable, fastUnsafe);
+                listen,
+                http,
+                home,
+                database,
+                deployment,
+                artifacts,
+                observability,
+                nfvcl,
+                sealingKey,
+                resourceTable,
+                fastUnsafe);
     }
 
     private HttpSettings http(ServerConfig.Listen listen) {
@@ -214,6 +226,23 @@ public final class EnvironmentConfig {
                 rulesKubeconfig.map(k ->
                         PrometheusOperatorConfig.of(k).withNamespace(namespace).withLabels(labels)),
                 grafana());
+    }
+
+    /** The NFVCL, logging in with OAuth2 when a user and password are set (NFVCL's authentication is optional). */
+    private Optional<NfvclConfig> nfvcl() {
+        Optional<URI> url = url("NFVCL_BASE_URL");
+        Optional<String> user = text("NFVCL_USERNAME");
+        Optional<String> password = text("NFVCL_PASSWORD");
+        int timeout = integer("NFVCL_TIMEOUT_S", 30, 1, 600);
+        if (user.isPresent() != password.isPresent()) {
+            problems.add("NFVCL_USERNAME and NFVCL_PASSWORD go together; only one is set.");
+            return Optional.empty();
+        }
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        NfvclConfig config = NfvclConfig.of(url.get()).withTimeout(Duration.ofSeconds(timeout));
+        return Optional.of(user.isPresent() ? config.withLogin(user.get(), password.get()) : config);
     }
 
     /** Grafana needs a token or a user and password: no default credentials are ever sent. */

@@ -1,8 +1,8 @@
 package dev.smo.server.config;
 
 import dev.smo.karmada.artifact.ArtifactConfig;
+import dev.smo.nfvcl.NfvclConfig;
 import dev.smo.server.HttpSettings;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param deployment where graphs are deployed: Karmada, or a dry run over a clusters file
  * @param artifacts how OCI registries are reached, for HDAG artifacts and (through {@code deployment}) charts
  * @param observability metrics for scaling, alerting rules and dashboards
- * @param nfvclUrl NFVCL base URL ({@code NFVCL_BASE_URL}), optional
+ * @param nfvcl the NFVCL ({@code NFVCL_BASE_URL}, {@code NFVCL_USERNAME}, {@code NFVCL_PASSWORD}), optional
+ * @param sealingKey base64 AES-256 key sealing stored VIM passwords ({@code SMO_SEALING_KEY}); empty means the key
+ *        file {@code sealing.key} under {@code home}, generated with 0600 permissions on first use
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
  * @param embeddedFastUnsafe whether the embedded database runs without fsync ({@code SMO_EMBEDDED_FAST_UNSAFE} or
  *        {@code serve --fast-unsafe}; tests only)
@@ -30,7 +32,8 @@ public record ServerConfig(
         DeploymentSettings deployment,
         ArtifactConfig artifacts,
         ObservabilitySettings observability,
-        Optional<URI> nfvclUrl,
+        Optional<NfvclConfig> nfvcl,
+        Optional<String> sealingKey,
         Optional<Path> resourceTable,
         boolean embeddedFastUnsafe) {
 
@@ -74,7 +77,8 @@ public record ServerConfig(
                 deployment,
                 artifacts,
                 observability,
-                nfvclUrl,
+                nfvcl,
+                sealingKey,
                 resourceTable,
                 embeddedFastUnsafe);
     }
@@ -84,6 +88,7 @@ public record ServerConfig(
         return "ServerConfig[listen=" + listen + ", home=" + home + ", database="
                 + database.map(DatabaseSettings::toString).orElse("embedded") + ", apiToken="
                 + (http.apiToken().isPresent() ? "***" : "none") + ", deployment=" + deployment + ", observability="
-                + observability + ", nfvcl=" + nfvclUrl.orElse(null) + "]";
+                + observability + ", nfvcl=" + nfvcl.orElse(null) + ", sealingKey="
+                + (sealingKey.isPresent() ? "***" : "file") + "]";
     }
 }

@@ -63,7 +63,13 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             secret("GRAFANA_TOKEN", "Grafana service-account token"),
             plain("GRAFANA_USERNAME", "Grafana user (with GRAFANA_PASSWORD)", null),
             secret("GRAFANA_PASSWORD", "Grafana password"),
-            plain("NFVCL_BASE_URL", "NFVCL base URL", null),
+            plain("NFVCL_BASE_URL", "NFVCL base URL; the VIM and cluster routes answer 503 when unset", null),
+            plain("NFVCL_USERNAME", "NFVCL user, when its OAuth2 authentication is on", null),
+            secret("NFVCL_PASSWORD", "NFVCL password (with NFVCL_USERNAME)"),
+            plain("NFVCL_TIMEOUT_S", "limit for one NFVCL request, in seconds", "30"),
+            secret(
+                    "SMO_SEALING_KEY",
+                    "base64 AES-256 key sealing stored VIM passwords (default: SMO_HOME/sealing.key)"),
             plain("SMO_RESOURCE_TABLE", "a YAML file of resource levels over the defaults", null),
             plain("SMO_MAX_BODY_BYTES", "request size limit in bytes", "1048576"),
             plain("SMO_DRY_RUN_LATENCY_MS", "simulated Helm latency in dry-run mode", "0"));

@@ -107,7 +107,9 @@ public final class Auth {
     private boolean mutates(Context ctx) {
         HandlerType method = ctx.method();
         if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {
-            return getAliases && isGetAlias(method.name(), ctx.path());
+            // The original's VIM sync is a GET that writes: SMO's store and, for VIMs it lost, the NFVCL.
+            return (getAliases && isGetAlias(method.name(), ctx.path()))
+                    || (method == HandlerType.GET && ctx.path().equals(NfvclHandlers.VIM_SYNC));
         }
         return !ctx.path().equals("/plan");
     }

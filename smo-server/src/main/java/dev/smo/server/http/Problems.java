@@ -75,8 +75,31 @@ public final class Problems {
         }
     }
 
+    /** Thrown when a body has several faults; answered with 400 and every violation with its path. */
+    public static final class InvalidBody extends SmoException {
+        private static final long serialVersionUID = 1L;
+        final transient List<Violation> violations;
+
+        /** @param violations each fault with its JSON pointer */
+        public InvalidBody(List<Violation> violations) {
+            super(violations.size() + " problem(s) in the request body; see errors.");
+            this.violations = List.copyOf(violations);
+        }
+    }
+
+    /** Thrown when a route needs a system SMO was not configured with; answered with 503. */
+    public static final class NotConfigured extends SmoException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what is missing and which setting provides it */
+        public NotConfigured(String message) {
+            super(message);
+        }
+    }
+
     /** @param app the app whose exceptions and error statuses are mapped */
     public static void install(Javalin app) {
+        NfvclProblems.install(app);
         app.exception(
                 BadRequest.class,
                 (e, ctx) -> send(
