@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "clusters",
         mixinStandardHelpOptions = true,
-        description = "Lists the member clusters, read again from the server's inventory, with their free capacity.",
+        synopsisSubcommandLabel = "[COMMAND]",
+        description = "Lists the member clusters, read again from the server's inventory, with their free capacity; "
+                + "its subcommands manage the Kubernetes clusters the NFVCL builds.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:listed",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * The {@code smo} command. Subcommands are registered in {@link #commandLine()}, one class each: local ones
  * ({@code validate}, {@code translate}, {@code plan}), {@code serve}, {@code config check}, the clients of a running server
  * ({@code deploy}, {@code get}, {@code list}, {@code start}, {@code stop}, {@code remove}, {@code events},
- * {@code clusters}) and {@code artifact push|pull}.
+ * {@code clusters}, {@code clusters create|delete|scale-out|sync}, {@code vims list|register|delete|sync}) and
+ * {@code artifact push|pull}.
  *
  * <p>Exit codes: {@link ExitCodes#OK} 0, {@link ExitCodes#INVALID} 1 (invalid input, 4xx), {@link ExitCodes#USAGE} 2
  * (usage error; {@code plan}: infeasible), {@link ExitCodes#FAILURE} 3 (internal failure, 5xx, unreachable).
@@ -69,7 +70,8 @@ public final class SmoCommand implements Runnable {
                 new StopCommand(env),
                 new RemoveCommand(env),
                 new EventsCommand(env),
-                new ClustersCommand(env),
+                NfvclClusterCommands.commandLine(env),
+                VimsCommand.commandLine(env, in),
                 ArtifactCommand.commandLine(env, in))) {
             commandLine.addSubcommand(subcommand);
         }
