@@ -16,6 +16,7 @@ import dev.smo.nfvcl.NfvclStandIn;
 import dev.smo.persistence.PostgresInfrastructureStore;
 import dev.smo.persistence.PostgresSchemaExtension;
 import dev.smo.persistence.SealingKey;
+import dev.smo.server.http.NfvclHandlers;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Duration;
@@ -70,11 +71,15 @@ class NfvclIT {
 
     /** Starts SMO (a new one after a restart) on the same database; no URL means no NFVCL configured. */
     private void startServer(Optional<URI> nfvclUrl) {
+        startServer(nfvclUrl, HttpSettings.DEFAULTS);
+    }
+
+    private void startServer(Optional<URI> nfvclUrl, HttpSettings settings) {
         infra = nfvclUrl.map(url -> Infrastructure.create(
                         NfvclClient.create(NfvclConfig.of(url).withTimeout(Duration.ofSeconds(2))),
                         PostgresInfrastructureStore.create(DB.dataSource(), KEY)))
                 .orElse(null);
-        app = SmoServer.create(smo, Optional.ofNullable(infra), HttpSettings.DEFAULTS, new InFlight())
+        app = SmoServer.create(smo, Optional.ofNullable(infra), settings, new InFlight())
                 .start("127.0.0.1", 0);
         http = new Http(app.port());
     }
@@ -370,6 +375,24 @@ class NfvclIT {
         if (status == 400) {
             assertThat(nfvcl.requests()).as("nothing reaches the NFVCL").hasSize(before);
         }
+    }
+
+    @Test
+    void theVimSyncWritesSoTheReadTokenCannotRunIt() {
+        String write = "write-token-0123456789";
+        String read = "read-token-0123456789";
+        app.stop();
+        startServer(
+                Optional.of(nfvcl.url()),
+                new HttpSettings(Optional.of(write), 1 << 20).withReads(Optional.of(read), false));
+
+        Http reader = new Http(app.port()).token(read);
+        assertThat(reader.get("/vims/smo_vims").status()).isEqualTo(200);
+        assertThat(reader.get("/os_k8s/clusters").status()).isEqualTo(200);
+        assertThat(reader.get(NfvclHandlers.VIM_SYNC).status()).isEqualTo(401);
+        assertThat(reader.post("/os_k8s/sync/nfvcl_k8s", null, null).status()).isEqualTo(401);
+        assertThat(new Http(app.port()).token(write).get(NfvclHandlers.VIM_SYNC).status())
+                .isEqualTo(200);
     }
 
     @Test
