@@ -14,7 +14,9 @@ import javax.sql.DataSource;
  * VIM's NFVCL name as associated data) and are only opened by {@code vimPassword}. Database failures surface as
  * {@link UnableToAccessDatabaseException}.
  */
-public interface PostgresInfrastructureStore extends InfrastructureStore {
+public final class PostgresInfrastructureStore {
+
+    private PostgresInfrastructureStore() {}
 
     /**
      * Migrates the schema to the latest version, then opens the store.
@@ -24,7 +26,7 @@ public interface PostgresInfrastructureStore extends InfrastructureStore {
      * @return the store, stamping writes with the UTC system clock
      * @throws UnableToAccessDatabaseException when the database cannot be reached or migrated
      */
-    static PostgresInfrastructureStore create(DataSource dataSource, SealingKey key) {
+    public static InfrastructureStore create(DataSource dataSource, SealingKey key) {
         return create(dataSource, key, Clock.systemUTC());
     }
 
@@ -37,7 +39,7 @@ public interface PostgresInfrastructureStore extends InfrastructureStore {
      * @return the store
      * @throws UnableToAccessDatabaseException when the database cannot be reached or migrated
      */
-    static PostgresInfrastructureStore create(DataSource dataSource, SealingKey key, Clock clock) {
+    public static InfrastructureStore create(DataSource dataSource, SealingKey key, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(clock, "clock");

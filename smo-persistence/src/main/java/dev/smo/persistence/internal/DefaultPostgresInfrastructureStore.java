@@ -5,7 +5,7 @@ import dev.smo.core.NfvclClusterChangedException;
 import dev.smo.core.NfvclClusterNotFoundException;
 import dev.smo.core.Vim;
 import dev.smo.core.VimAlreadyExistsException;
-import dev.smo.persistence.PostgresInfrastructureStore;
+import dev.smo.core.spi.InfrastructureStore;
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /** The VIM and NFVCL cluster repository on Jdbi; passwords sealed by a {@link Sealer}. */
-public final class DefaultPostgresInfrastructureStore implements PostgresInfrastructureStore {
+public final class DefaultPostgresInfrastructureStore implements InfrastructureStore {
 
     private final Jdbi jdbi;
     private final Sealer sealer;
