@@ -2,6 +2,7 @@ package dev.smo.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.nfvcl.NfvclStandIn;
 import dev.smo.persistence.PostgresSchemaExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +42,10 @@ class ServeCommandIT {
     }
 
     private Process serve(String... args) throws IOException {
+        return serve(Map.of(), args);
+    }
+
+    private Process serve(Map<String, String> extraEnv, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(
                 java, "-cp", System.getProperty("java.class.path"), SmoCommand.class.getName(), "serve");
@@ -49,7 +55,8 @@ class ServeCommandIT {
                 .removeIf(name -> name.startsWith("SMO_")
                         || name.startsWith("DB_")
                         || name.endsWith("_KUBECONFIG")
-                        || name.startsWith("SCALING_"));
+                        || name.startsWith("SCALING_")
+                        || name.startsWith("NFVCL_"));
         env.put("SMO_DATABASE_URL", DB.jdbcUrl());
         env.put("DB_USER", PostgresSchemaExtension.USER);
         if (PostgresSchemaExtension.PASSWORD != null) {
@@ -59,6 +66,7 @@ class ServeCommandIT {
                 "SMO_CLUSTERS_FILE",
                 Path.of(Cli.example("clusters.yaml")).toAbsolutePath().toString());
         env.put("SMO_HOME", home.toString());
+        env.putAll(extraEnv);
         builder.redirectError(home.resolve("stderr.txt").toFile());
         return builder.start();
     }
@@ -114,6 +122,35 @@ class ServeCommandIT {
         assertThat(server.waitFor(15, TimeUnit.SECONDS))
                 .as("stopped on SIGTERM")
                 .isTrue();
+    }
+
+    @Test
+    void withAnNfvclItServesTheVimRoutesAndSealsPasswordsWithAGeneratedKey() throws Exception {
+        try (NfvclStandIn nfvcl = new NfvclStandIn(NfvclStandIn.Release.CURRENT, 1)) {
+            server = serve(Map.of("NFVCL_BASE_URL", nfvcl.url().toString()), "--port", "0");
+            String line = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return server.inputReader().readLine();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(line).as("stdout; stderr was:%n%s", stderr()).startsWith("SMO listening on ");
+            String url = line.substring("SMO listening on ".length());
+
+            Cli vims = Cli.runWith(Map.of("SMO_URL", url), "vims", "list");
+
+            assertThat(vims.exitCode()).as(vims.err()).isZero();
+            assertThat(vims.out()).isEqualTo("No VIMs.\n");
+            Path key = home.resolve("sealing.key");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+            assertThat(stderr())
+                    .contains(
+                            "nfvcl: " + nfvcl.url() + ", VIM passwords sealed with " + key,
+                            "nfvcl reconcile: 0 cluster(s) added, 0 updated, 0 removed");
+        }
     }
 
     @Test
