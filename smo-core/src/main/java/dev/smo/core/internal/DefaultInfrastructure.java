@@ -47,7 +47,7 @@ public final class DefaultInfrastructure implements Infrastructure {
                 || store.vimNamed(Vim.nfvclName(spec.name())).isPresent()) {
             throw new VimAlreadyExistsException(spec.name());
         }
-        Nfvcl.NfvclVim registered = nfvcl.registerVim(spec);
+        Nfvcl.NfvclVim registered = register(spec);
         Vim vim = store.insertVim(
                 new Vim(
                         0,
@@ -132,7 +132,7 @@ public final class DefaultInfrastructure implements Infrastructure {
             }
             Optional<Nfvcl.VimSpec> spec = respec(vim);
             if (spec.isPresent()) {
-                nfvcl.registerVim(spec.get());
+                register(spec.get());
                 reregistered.add(vim);
                 LOG.log(Level.INFO, "VIM (" + vim.name() + ") was missing from the NFVCL; registered again.");
             } else {
@@ -140,6 +140,24 @@ public final class DefaultInfrastructure implements Infrastructure {
             }
         }
         return new VimSync(added, reregistered, missing);
+    }
+
+    /**
+     * Registers a VIM, keeping its password out of the failure: an NFVCL's validation answer (pydantic's 422)
+     * echoes the input it refused, and the message reaches answers and logs.
+     */
+    private Nfvcl.NfvclVim register(Nfvcl.VimSpec spec) {
+        try {
+            return nfvcl.registerVim(spec);
+        } catch (NfvclException e) {
+            String message = String.valueOf(e.getMessage());
+            if (spec.password().isEmpty() || !message.contains(spec.password())) {
+                throw e;
+            }
+            NfvclException redacted = new NfvclException(e.status(), message.replace(spec.password(), "***"), null);
+            redacted.setStackTrace(e.getStackTrace());
+            throw redacted;
+        }
     }
 
     /** @return the registration of a stored VIM, when SMO has everything it takes (password, networks) */

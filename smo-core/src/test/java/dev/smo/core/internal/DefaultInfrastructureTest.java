@@ -66,6 +66,22 @@ class DefaultInfrastructureTest {
     }
 
     @Test
+    void anNfvclRefusalThatEchoesThePasswordIsRedacted() {
+        nfvcl.failRegister = new NfvclException(
+                422,
+                "The NFVCL answered 422 to POST /v1/topology/vim: [{\"loc\": [\"body\", \"vim_password\"], "
+                        + "\"input\": \"hunter2\"}]",
+                null);
+
+        assertThatThrownBy(() -> infra.registerVim(vim("a", 1)))
+                .isInstanceOf(NfvclException.class)
+                .hasMessageContaining("\"input\": \"***\"")
+                .hasMessageNotContaining("hunter2")
+                .satisfies(e -> assertThat(((NfvclException) e).status()).isEqualTo(422));
+        assertThat(infra.vims(OptionalInt.empty())).isEmpty();
+    }
+
+    @Test
     void syncImportsUnknownVimsAndRegistersLostOnesAgain() {
         Vim known = infra.registerVim(vim("known", 1));
         nfvcl.vims.clear(); // the NFVCL lost its topology

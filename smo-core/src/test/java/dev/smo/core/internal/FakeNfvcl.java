@@ -17,6 +17,7 @@ final class FakeNfvcl implements Nfvcl {
     final List<VimSpec> registered = new ArrayList<>();
     final List<String> deleted = new ArrayList<>();
     NfvclException failCreate;
+    NfvclException failRegister;
     private int next;
 
     @Override
@@ -24,6 +25,9 @@ final class FakeNfvcl implements Nfvcl {
 
     @Override
     public NfvclVim registerVim(VimSpec vim) {
+        if (failRegister != null) {
+            throw failRegister;
+        }
         registered.add(vim);
         String name = vim.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
         NfvclVim v = new NfvclVim(
