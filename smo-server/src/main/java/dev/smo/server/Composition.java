@@ -62,6 +62,7 @@ public final class Composition implements AutoCloseable {
             this.orchestrator = builder.build();
             opened.push(orchestrator);
             this.infrastructure = infrastructure(config, dataSource, what);
+            followClusters(config, what);
             this.description = what.toString();
         } catch (RuntimeException e) {
             close();
@@ -117,6 +118,20 @@ public final class Composition implements AutoCloseable {
                 .append('\n');
         return Optional.of(
                 Infrastructure.create(NfvclClient.create(nfvcl), PostgresInfrastructureStore.create(source, key)));
+    }
+
+    private void followClusters(ServerConfig config, StringBuilder what) {
+        if (infrastructure.isEmpty()) {
+            return;
+        }
+        if (config.nfvclSyncInterval().isZero()) {
+            what.append("nfvcl sync: off (clusters move on with POST /os_k8s/sync/nfvcl_k8s)\n");
+            return;
+        }
+        opened.push(ClusterSyncLoop.start(infrastructure.get(), config.nfvclSyncInterval()));
+        what.append("nfvcl sync: every ")
+                .append(config.nfvclSyncInterval().toSeconds())
+                .append(" s while a cluster is busy\n");
     }
 
     private DataSource dataSource(ServerConfig config, StringBuilder what) {

@@ -95,6 +95,7 @@ public final class EnvironmentConfig {
         DeploymentSettings deployment = deployment(artifacts);
         ObservabilitySettings observability = observability();
         Optional<NfvclConfig> nfvcl = nfvcl();
+        Duration nfvclSync = Duration.ofSeconds(integer("NFVCL_SYNC_INTERVAL_S", 10, 0, 3600));
         Optional<String> sealingKey = text("SMO_SEALING_KEY");
         Optional<Path> resourceTable = existingFile("SMO_RESOURCE_TABLE");
         if (!problems.isEmpty()) {
@@ -110,6 +111,7 @@ public final class EnvironmentConfig {
                 artifacts,
                 observability,
                 nfvcl,
+                nfvclSync,
                 sealingKey,
                 resourceTable,
                 fastUnsafe);

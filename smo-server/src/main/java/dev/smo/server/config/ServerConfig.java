@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param artifacts how OCI registries are reached, for HDAG artifacts and (through {@code deployment}) charts
  * @param observability metrics for scaling, alerting rules and dashboards
  * @param nfvcl the NFVCL ({@code NFVCL_BASE_URL}, {@code NFVCL_USERNAME}, {@code NFVCL_PASSWORD}), optional
+ * @param nfvclSyncInterval period of the background sync of busy NFVCL clusters ({@code NFVCL_SYNC_INTERVAL_S});
+ *        zero turns it off
  * @param sealingKey base64 AES-256 key sealing stored VIM passwords ({@code SMO_SEALING_KEY}); empty means the key
  *        file {@code sealing.key} under {@code home}, generated with 0600 permissions on first use
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
@@ -33,6 +35,7 @@ public record ServerConfig(
         ArtifactConfig artifacts,
         ObservabilitySettings observability,
         Optional<NfvclConfig> nfvcl,
+        java.time.Duration nfvclSyncInterval,
         Optional<String> sealingKey,
         Optional<Path> resourceTable,
         boolean embeddedFastUnsafe) {
@@ -78,6 +81,7 @@ public record ServerConfig(
                 artifacts,
                 observability,
                 nfvcl,
+                nfvclSyncInterval,
                 sealingKey,
                 resourceTable,
                 embeddedFastUnsafe);

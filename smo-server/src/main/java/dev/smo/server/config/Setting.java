@@ -67,6 +67,7 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             plain("NFVCL_USERNAME", "NFVCL user, when its OAuth2 authentication is on", null),
             secret("NFVCL_PASSWORD", "NFVCL password (with NFVCL_USERNAME)"),
             plain("NFVCL_TIMEOUT_S", "limit for one NFVCL request, in seconds", "30"),
+            plain("NFVCL_SYNC_INTERVAL_S", "sync busy NFVCL clusters every N seconds; 0 turns it off", "10"),
             secret(
                     "SMO_SEALING_KEY",
                     "base64 AES-256 key sealing stored VIM passwords (default: SMO_HOME/sealing.key)"),
