@@ -61,7 +61,7 @@ final class NfvclBodies {
             Boolean insecure) {}
 
     /** The body of {@code POST /os_k8s/clusters}, for the OpenAPI document. */
-    record ClusterBody(
+    record NfvclClusterBody(
             int pop_area,
             String vim_name,
             Integer workers,

@@ -147,12 +147,12 @@ public final class NfvclHandlers {
             summary = "List the NFVCL clusters",
             queryParams = @OpenApiParam(name = "pop_area", type = Integer.class, description = "Only this pop area"),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = NfvclViews.ClusterView[].class)),
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = NfvclViews.NfvclClusterView[].class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void listClusters(Context ctx) {
         OptionalInt area = NfvclBodies.popArea(ctx.queryParam("pop_area"));
-        List<NfvclViews.ClusterView> clusters =
+        List<NfvclViews.NfvclClusterView> clusters =
                 infra().clusters(area).stream().map(NfvclViews::cluster).toList();
         ctx.json(clusters);
     }
@@ -168,13 +168,13 @@ public final class NfvclHandlers {
                             required = true,
                             content =
                                     @OpenApiContent(
-                                            from = NfvclBodies.ClusterBody.class,
+                                            from = NfvclBodies.NfvclClusterBody.class,
                                             mimeType = "application/json")),
             responses = {
                 @OpenApiResponse(
                         status = "202",
                         description = "Accepted: deploying; Location is the cluster",
-                        content = @OpenApiContent(from = NfvclViews.ClusterView.class)),
+                        content = @OpenApiContent(from = NfvclViews.NfvclClusterView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
@@ -199,7 +199,7 @@ public final class NfvclHandlers {
             summary = "Get an NFVCL cluster",
             pathParams = @OpenApiParam(name = "smo_id", required = true),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = NfvclViews.ClusterView.class)),
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = NfvclViews.NfvclClusterView.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void getCluster(Context ctx) {
@@ -216,11 +216,11 @@ public final class NfvclHandlers {
                 @OpenApiResponse(
                         status = "202",
                         description = "Accepted: deleting until a sync finds the blueprint gone",
-                        content = @OpenApiContent(from = NfvclViews.ClusterView.class)),
+                        content = @OpenApiContent(from = NfvclViews.NfvclClusterView.class)),
                 @OpenApiResponse(
                         status = "200",
                         description = "Removed at once: the NFVCL never had it",
-                        content = @OpenApiContent(from = NfvclViews.ClusterView.class)),
+                        content = @OpenApiContent(from = NfvclViews.NfvclClusterView.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
@@ -249,7 +249,7 @@ public final class NfvclHandlers {
                 @OpenApiResponse(
                         status = "202",
                         description = "Accepted: deploying until the NFVCL is idle again",
-                        content = @OpenApiContent(from = NfvclViews.ClusterView.class)),
+                        content = @OpenApiContent(from = NfvclViews.NfvclClusterView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
@@ -270,7 +270,9 @@ public final class NfvclHandlers {
                     "The blueprint list is the truth: idle and no error is ready, an error failed, a deleted blueprint removes a deleting cluster.",
             queryParams = @OpenApiParam(name = "pop_area", type = Integer.class, description = "Only this pop area"),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = NfvclViews.ClusterSyncView.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(from = NfvclViews.NfvclClusterSyncView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),

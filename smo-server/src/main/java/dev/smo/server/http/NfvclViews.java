@@ -5,6 +5,7 @@ import dev.smo.core.NfvclCluster;
 import dev.smo.core.Vim;
 import dev.smo.core.VimSync;
 import dev.smo.core.spi.Nfvcl;
+import io.javalin.openapi.OpenApiNullable;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,33 +27,36 @@ public final class NfvclViews {
             String vim_url,
             String vim_user,
             List<NetworkView> networks,
-            String mgmt_network,
-            String service_network,
+            @OpenApiNullable String mgmt_network,
+            @OpenApiNullable String service_network,
             boolean insecure,
             boolean use_floating_ip,
             String createdAt,
             String updatedAt) {}
 
     /** A network of a VIM; CIDR and gateway are null for a VIM found in the NFVCL's topology. */
-    public record NetworkView(String name, String cidr, String gateway) {}
+    public record NetworkView(
+            String name,
+            @OpenApiNullable String cidr,
+            @OpenApiNullable String gateway) {}
 
     /** A VM size. */
     public record FlavorView(int vcpu_count, int memory_mb, int storage_gb) {}
 
     /** A Kubernetes cluster built by the NFVCL. */
-    public record ClusterView(
+    public record NfvclClusterView(
             String smo_id,
-            String nfvcl_id,
+            @OpenApiNullable String nfvcl_id,
             int pop_area,
             String vim_name,
             String mgmt_network,
             String service_network,
-            FlavorView master_flavor,
-            FlavorView worker_flavor,
+            @OpenApiNullable FlavorView master_flavor,
+            @OpenApiNullable FlavorView worker_flavor,
             int running_workers,
             String status,
-            String task_id,
-            String lastError,
+            @OpenApiNullable String task_id,
+            @OpenApiNullable String lastError,
             String createdAt,
             String updatedAt,
             long version) {}
@@ -66,8 +70,11 @@ public final class NfvclViews {
             List<VimView> vims) {}
 
     /** What a cluster sync did. */
-    public record ClusterSyncView(
-            String message, List<ClusterView> added, List<ClusterView> updated, List<ClusterView> removed) {}
+    public record NfvclClusterSyncView(
+            String message,
+            List<NfvclClusterView> added,
+            List<NfvclClusterView> updated,
+            List<NfvclClusterView> removed) {}
 
     static VimView vim(Vim v) {
         return new VimView(
@@ -89,8 +96,8 @@ public final class NfvclViews {
                 String.valueOf(v.updatedAt()));
     }
 
-    static ClusterView cluster(NfvclCluster c) {
-        return new ClusterView(
+    static NfvclClusterView cluster(NfvclCluster c) {
+        return new NfvclClusterView(
                 c.smoId(),
                 c.nfvclId().orElse(null),
                 c.popArea(),
@@ -119,8 +126,8 @@ public final class NfvclViews {
                 all.stream().map(NfvclViews::vim).toList());
     }
 
-    static ClusterSyncView clusterSync(ClusterSync s) {
-        return new ClusterSyncView(
+    static NfvclClusterSyncView clusterSync(ClusterSync s) {
+        return new NfvclClusterSyncView(
                 s.added().size() + " cluster(s) added, " + s.updated().size() + " updated, "
                         + s.removed().size() + " removed",
                 s.added().stream().map(NfvclViews::cluster).toList(),
