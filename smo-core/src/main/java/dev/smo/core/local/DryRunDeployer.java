@@ -5,6 +5,8 @@ import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.WorkloadScaler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
  * The default deployer when no Karmada is configured: records the Helm releases and values it would apply, so
  * the whole lifecycle runs without a cluster. Thread-safe.
  */
+@Singleton
 public final class DryRunDeployer implements Deployer, WorkloadScaler {
 
     /**
@@ -36,6 +39,7 @@ public final class DryRunDeployer implements Deployer, WorkloadScaler {
     private final Duration latency;
 
     /** A dry run that answers at once. */
+    @Inject
     public DryRunDeployer() {
         this(Duration.ZERO);
     }

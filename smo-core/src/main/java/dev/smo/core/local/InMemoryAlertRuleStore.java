@@ -2,17 +2,21 @@ package dev.smo.core.local;
 
 import dev.smo.core.AlertRule;
 import dev.smo.core.spi.AlertRuleStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Keeps alerting rule groups in memory, for running without Prometheus; thread-safe. */
+@Singleton
 public final class InMemoryAlertRuleStore implements AlertRuleStore {
 
     private final TreeMap<String, List<AlertRule>> groups = new TreeMap<>();
 
     /** An empty store. */
+    @Inject
     public InMemoryAlertRuleStore() {}
 
     @Override

@@ -2,16 +2,20 @@ package dev.smo.core.local;
 
 import dev.smo.core.spi.Dashboard;
 import dev.smo.core.spi.DashboardPublisher;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Keeps dashboards in memory, for running without Grafana; URLs are {@code memory:dashboards/<uid>}. */
+@Singleton
 public final class InMemoryDashboardPublisher implements DashboardPublisher {
 
     private final TreeMap<String, Dashboard> dashboards = new TreeMap<>();
 
     /** A publisher holding no dashboards yet. */
+    @Inject
     public InMemoryDashboardPublisher() {}
 
     @Override

@@ -8,6 +8,8 @@ import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A {@link GraphStore} in memory, for embedding and tests; thread-safe, lost when the JVM exits. */
+@Singleton
 public final class InMemoryGraphStore implements GraphStore {
 
     private final Clock clock;
@@ -26,6 +29,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private long nextEventId = 1;
 
     /** A store stamping writes with the system clock. */
+    @Inject
     public InMemoryGraphStore() {
         this(Clock.systemUTC());
     }

@@ -2,6 +2,7 @@ package dev.smo.core.local;
 
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.spi.ClusterInventory;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class StaticClusterInventory implements ClusterInventory {
     private final List<ClusterInfo> clusters;
 
     /** @param clusters the clusters with their capacity */
+    @Inject
     public StaticClusterInventory(List<ClusterInfo> clusters) {
         this.clusters = clusters.stream()
                 .sorted(Comparator.comparing(ClusterInfo::name))
