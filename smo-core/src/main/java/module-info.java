@@ -6,8 +6,8 @@ module dev.smo.core {
     requires transitive dev.smo.intent;
     requires transitive dev.smo.optimizer;
     requires com.fasterxml.jackson.dataformat.yaml;
-    // Annotations for dependency-injection frameworks (and OrchestratorProvider); none is needed at run time.
-    requires static transitive jakarta.inject;
+    // Annotations for dependency-injection frameworks; only OrchestratorProvider needs the module at run time.
+    requires static jakarta.inject;
 
     exports dev.smo.core;
     exports dev.smo.core.spi;

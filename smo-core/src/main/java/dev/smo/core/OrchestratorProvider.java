@@ -23,6 +23,7 @@ import java.util.Objects;
  * bind(Orchestrator.class).toProvider(OrchestratorProvider.class).in(Singleton.class);
  * }</pre>
  */
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class OrchestratorProvider implements Provider<Orchestrator> {
 
     private final GraphStore store;

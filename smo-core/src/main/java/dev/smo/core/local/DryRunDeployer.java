@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * the whole lifecycle runs without a cluster. Thread-safe.
  */
 @Singleton
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class DryRunDeployer implements Deployer, WorkloadScaler {
 
     /**

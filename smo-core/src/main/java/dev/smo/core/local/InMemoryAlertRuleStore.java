@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 /** Keeps alerting rule groups in memory, for running without Prometheus; thread-safe. */
 @Singleton
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class InMemoryAlertRuleStore implements AlertRuleStore {
 
     private final TreeMap<String, List<AlertRule>> groups = new TreeMap<>();

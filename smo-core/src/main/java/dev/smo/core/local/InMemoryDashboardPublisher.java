@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 /** Keeps dashboards in memory, for running without Grafana; URLs are {@code memory:dashboards/<uid>}. */
 @Singleton
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class InMemoryDashboardPublisher implements DashboardPublisher {
 
     private final TreeMap<String, Dashboard> dashboards = new TreeMap<>();

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 
 /** A {@link GraphStore} in memory, for embedding and tests; thread-safe, lost when the JVM exits. */
 @Singleton
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class InMemoryGraphStore implements GraphStore {
 
     private final Clock clock;

@@ -11,6 +11,7 @@ import java.util.List;
  * A fixed list of clusters, e.g. read from a clusters file. Its capacities are totals that do not see SMO's own
  * workloads, so the orchestrator subtracts the demands of the services it placed.
  */
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class StaticClusterInventory implements ClusterInventory {
 
     private final List<ClusterInfo> clusters;
