@@ -127,8 +127,8 @@ public final class Lifecycle {
      * @param from its state, {@code null} when it does not exist
      * @param idle whether no work is running on the graph in this process
      * @return the cell, when the command applies
-     * @throws GraphNotFoundException, GraphAlreadyExistsException, GraphBusyException or IllegalTransitionException
-     *     when it does not
+     * @throws dev.smo.common.SmoException when it does not: a GraphNotFoundException, GraphAlreadyExistsException,
+     *     GraphBusyException or IllegalTransitionException
      */
     public static Cell check(Command command, String graph, GraphStatus from, boolean idle) {
         Cell c = cell(command, from);
