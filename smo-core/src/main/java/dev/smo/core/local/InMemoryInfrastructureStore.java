@@ -6,6 +6,8 @@ import dev.smo.core.NfvclClusterNotFoundException;
 import dev.smo.core.Vim;
 import dev.smo.core.VimAlreadyExistsException;
 import dev.smo.core.spi.InfrastructureStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ import java.util.TreeMap;
  * An {@link InfrastructureStore} in memory, for embedding and tests; thread-safe, lost when the JVM exits. The
  * passwords are held as given: nothing outlives the process.
  */
+@Singleton
+@SuppressWarnings("exports") // jakarta.inject is optional: only dependency-injection users need it
 public final class InMemoryInfrastructureStore implements InfrastructureStore {
 
     private final Clock clock;
@@ -29,6 +33,7 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
     private long nextVimId = 1;
 
     /** A store stamping writes with the system clock. */
+    @Inject
     public InMemoryInfrastructureStore() {
         this(Clock.systemUTC());
     }
