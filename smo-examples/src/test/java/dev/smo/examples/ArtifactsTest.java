@@ -21,6 +21,9 @@ class ArtifactsTest {
     private static final Pattern VERSION = Pattern.compile("<artifactId>(smo-parent|smo-bom)</artifactId>\\s*"
             + "(?:<name>[^<]*</name>\\s*)?(?:<packaging>pom</packaging>\\s*)?<version>([^<]+)</version>");
 
+    private static final Pattern SPOTLESS =
+            Pattern.compile("<artifactId>spotless-maven-plugin</artifactId>\\s*<version>([^<]+)</version>");
+
     @Test
     void everyExportedPackageHasADocumentedPackageInfo() throws IOException {
         List<String> undocumented = new ArrayList<>();
@@ -54,6 +57,7 @@ class ArtifactsTest {
         String bom = read(ROOT.resolve("smo-bom/pom.xml"));
 
         assertThat(version(bom)).isEqualTo(version(parent));
+        assertThat(spotless(bom)).as("smo-bom's Spotless version").isEqualTo(spotless(parent));
         for (String module : modules()) {
             if (!module.equals("smo-bom")) {
                 assertThat(bom)
@@ -79,6 +83,12 @@ class ArtifactsTest {
                 .as("version of " + pom.substring(0, Math.min(pom.length(), 400)))
                 .isTrue();
         return m.group(2);
+    }
+
+    private static String spotless(String pom) {
+        Matcher m = SPOTLESS.matcher(pom);
+        assertThat(m.find()).as("Spotless plugin version").isTrue();
+        return m.group(1);
     }
 
     private static String read(Path file) throws IOException {
