@@ -176,11 +176,16 @@ public final class SmoExtension implements BeforeEachCallback, AfterEachCallback
     }
 
     private static Harness fromAnnotation(ExtensionContext context) {
-        SmoTest test = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), SmoTest.class)
-                .orElseThrow(() -> new IllegalStateException(
-                        "Test class (" + context.getRequiredTestClass().getName()
-                                + ") registers SmoExtension without @SmoTest.\nMaybe annotate it with @SmoTest, or register "
-                                + "SmoExtension.create() in a @RegisterExtension field."));
+        Class<?> testClass = context.getRequiredTestClass();
+        SmoTest test = null;
+        for (Class<?> c = testClass; c != null && test == null; c = c.getEnclosingClass()) {
+            test = AnnotationSupport.findAnnotation(c, SmoTest.class).orElse(null); // @Nested: the outer class's
+        }
+        if (test == null) {
+            throw new IllegalStateException("Test class (" + testClass.getName() + ") registers SmoExtension without "
+                    + "@SmoTest.\nMaybe annotate it with @SmoTest, or register SmoExtension.create() in a "
+                    + "@RegisterExtension field.");
+        }
         List<ClusterInfo> declared =
                 Arrays.stream(test.clusters()).map(SmoExtension::cluster).toList();
         return new Harness(declared, test.http(), b -> {});
