@@ -35,6 +35,7 @@ import dev.smo.model.Service;
 import dev.smo.model.Violation;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     private static final System.Logger LOG = System.getLogger(DefaultOrchestrator.class.getName());
     private static final int QUEUE = 1024;
+    /** How long a command waits for work that has already settled its graph to let go of it. */
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
+
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final GraphStore store;
@@ -282,9 +286,38 @@ public final class DefaultOrchestrator implements Orchestrator {
         return command(command, name, true);
     }
 
+    /**
+     * Claims a graph for a command. When other work holds it but the store already shows the graph settled, that
+     * work has made its last write and is about to let go: wait for it a moment, so a client that saw the settled
+     * state and sends its next command at once is not told the graph is busy.
+     *
+     * @return whether the graph is now claimed by the caller
+     */
+    private boolean claim(String name) {
+        if (active.add(name)) {
+            return true;
+        }
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (store.find(name).map(g -> !g.status().isSettled()).orElse(true)) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (active.add(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Claims the graph, checks the command against the lifecycle table, records the transition, runs the work. */
     private Operation command(Command command, String name, boolean async) {
-        if (!active.add(name)) {
+        if (!claim(name)) {
             throw new GraphBusyException(name, get(name).status());
         }
         try {
@@ -454,7 +487,7 @@ public final class DefaultOrchestrator implements Orchestrator {
      * @throws GraphBusyException when other work runs on the graph
      */
     StoredGraph deployPending(StoredGraph g, StoredService s, String why) {
-        if (!active.add(g.name())) {
+        if (!claim(g.name())) {
             throw new GraphBusyException(g.name(), g.status());
         }
         try {
