@@ -16,14 +16,18 @@ import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.model.HdaGraph;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Carries out the work a stored graph records: installs services marked {@code DEPLOYING}, uninstalls those
  * marked {@code STOPPING} or {@code REMOVING}, keeps alerting rules and dashboards in step, and settles the graph's
- * status. Each finished step is stored at once, so running it again after a crash redoes only what is left; every
- * Helm call it makes is idempotent.
+ * status. Every Helm call it makes is idempotent, and a Helm call that changes the graph's state is stored before
+ * the next side effect, so running the work again after a crash redoes only what is left. What changes no state a
+ * restart relies on (a journal entry, a dashboard's address) rides along with the next write: a deploy stores the
+ * dashboards with its first release, its last release with the settled status, and a removal journals every
+ * uninstall with the deletion.
  */
 final class Executor {
 
@@ -52,44 +56,88 @@ final class Executor {
     }
 
     /**
+     * The graph as changed by the work so far, with the events not stored yet. Its version is the one last stored.
+     */
+    private final class Pending {
+
+        private StoredGraph graph;
+        private final List<GraphEvent> events = new ArrayList<>();
+        private boolean helmChange;
+
+        Pending(StoredGraph stored) {
+            this.graph = stored;
+        }
+
+        /**
+         * @param next the graph after a step
+         * @param event what happened
+         * @param fromHelm whether a Helm call changed the state: stored before the next side effect
+         */
+        void record(StoredGraph next, GraphEvent event, boolean fromHelm) {
+            graph = next;
+            events.add(event);
+            helmChange |= fromHelm;
+        }
+
+        /** Stores a Helm call's change before the next side effect (a Helm call, rules, dashboards). */
+        void beforeSideEffect() {
+            if (helmChange) {
+                flush();
+            }
+        }
+
+        /** @return the stored graph, after writing what is pending in one transaction */
+        StoredGraph flush() {
+            if (!events.isEmpty()) {
+                graph = store.update(graph, List.copyOf(events));
+                events.clear();
+            }
+            helmChange = false;
+            return graph;
+        }
+    }
+
+    /**
      * @param graph a stored graph with recorded work
      * @return the graph once settled, or {@code null} when it was removed
      */
     StoredGraph carryOut(StoredGraph graph) {
-        StoredGraph g = graph;
-        if (!Lifecycle.leaving(g.status())) {
-            g = syncRules(g);
-            g = publishDashboard(g);
+        Pending p = new Pending(graph);
+        if (!Lifecycle.leaving(graph.status())) {
+            syncRules(p);
+            publishDashboard(p);
         }
-        for (StoredService s : g.services()) {
+        for (StoredService s : p.graph.services()) {
             switch (s.status()) {
-                case DEPLOYING -> g = install(g, s);
-                case STOPPING -> g = uninstall(g, s, ServiceStatus.STOPPED);
-                case REMOVING -> g = uninstall(g, s, null);
+                case DEPLOYING -> install(p, s);
+                case STOPPING -> uninstall(p, s, ServiceStatus.STOPPED);
+                case REMOVING -> uninstall(p, s, null);
                 default -> {}
             }
         }
-        return settle(g);
+        return settle(p);
     }
 
     /** Leaves the graph in the state {@link Lifecycle#settle} gives for its transitional state. */
-    private StoredGraph settle(StoredGraph g) {
+    private StoredGraph settle(Pending p) {
+        StoredGraph g = p.graph;
         boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
         GraphStatus next = Lifecycle.settle(g.status(), failed);
         if (next == null) {
+            p.beforeSideEffect();
             clearRules(g);
             deleteDashboards(g);
-            store.delete(
-                    g.name(),
-                    g.version(),
-                    List.of(graphEvents.of(
-                            g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted.")));
+            List<GraphEvent> events = new ArrayList<>(p.events);
+            events.add(graphEvents.of(
+                    g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted."));
+            store.delete(g.name(), p.graph.version(), events);
             return null;
         }
         if (g.status() == next) {
-            return g;
+            return p.flush();
         }
         if (next == GraphStatus.STOPPED) {
+            p.beforeSideEffect();
             clearRules(g);
         }
         String why = switch (next) {
@@ -97,10 +145,13 @@ final class Executor {
             case FAILED -> "Graph failed: see the failed services' last errors.";
             default -> "Graph running: every service installed or waiting for its trigger.";
         };
-        return store.update(g.withStatus(next), List.of(graphEvents.of(g, null, next.name(), why)));
+        p.record(p.graph.withStatus(next), graphEvents.of(g, null, next.name(), why), false);
+        return p.flush();
     }
 
-    private StoredGraph install(StoredGraph g, StoredService s) {
+    private void install(Pending p, StoredService s) {
+        p.beforeSideEffect();
+        StoredGraph g = p.graph;
         ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.chart().reference(), null, s.values());
         ReleaseStatus status;
         try {
@@ -108,76 +159,86 @@ final class Executor {
         } catch (RuntimeException e) {
             String reason = message(e);
             LOG.log(Level.WARNING, "Release " + g.project() + "/" + s.name() + " failed: " + reason);
-            return store.update(
+            p.record(
                     g.withService(s.withStatus(ServiceStatus.FAILED, reason)),
-                    List.of(graphEvents.of(
+                    graphEvents.of(
                             g,
                             s.name(),
                             "RELEASE_FAILED",
-                            "Release " + g.project() + "/" + s.name() + " failed: " + reason)));
+                            "Release " + g.project() + "/" + s.name() + " failed: " + reason),
+                    true);
+            return;
         }
-        // A store failure here is not the release's: it propagates, and the recorded step is redone later.
-        return store.update(
+        // A store failure when this is written is not the release's: it propagates, and the step is redone later.
+        p.record(
                 g.withService(s.withStatus(ServiceStatus.DEPLOYED, null)),
-                List.of(graphEvents.of(
+                graphEvents.of(
                         g,
                         s.name(),
                         "RELEASE_APPLIED",
                         "Release " + g.project() + "/" + s.name()
                                 + " " + status.state() + " (revision " + status.revision() + ") on cluster "
-                                + s.cluster() + " from " + s.chart().reference() + ".")));
+                                + s.cluster() + " from " + s.chart().reference() + "."),
+                true);
     }
 
-    private StoredGraph uninstall(StoredGraph g, StoredService s, ServiceStatus next) {
+    /**
+     * Uninstalls a release. A stop stores the service's new status; a removal changes no state (the graph stays
+     * {@code REMOVING} until it is deleted, and a restart uninstalls every release again), so its journal entries
+     * are written with the deletion.
+     */
+    private void uninstall(Pending p, StoredService s, ServiceStatus next) {
+        p.beforeSideEffect();
+        StoredGraph g = p.graph;
         try {
             deployer.uninstall(g.project(), s.name());
         } catch (RuntimeException e) {
             String reason = message(e);
-            StoredService failed = s.withStatus(ServiceStatus.FAILED, reason);
+            GraphEvent failed = graphEvents.of(
+                    g,
+                    s.name(),
+                    "UNINSTALL_FAILED",
+                    "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason);
             if (next == null) {
                 // Removal goes on: the graph is deleted; the failure stays in the event log.
-                return store.update(
-                        g,
-                        List.of(graphEvents.of(
-                                g,
-                                s.name(),
-                                "UNINSTALL_FAILED",
-                                "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+                p.record(g, failed, false);
+            } else {
+                p.record(g.withService(s.withStatus(ServiceStatus.FAILED, reason)), failed, true);
             }
-            return store.update(
-                    g.withService(failed),
-                    List.of(graphEvents.of(
-                            g,
-                            s.name(),
-                            "UNINSTALL_FAILED",
-                            "Uninstall of " + g.project() + "/" + s.name() + " failed: " + reason)));
+            return;
         }
         GraphEvent done = graphEvents.of(
                 g, s.name(), "RELEASE_UNINSTALLED", "Release " + g.project() + "/" + s.name() + " uninstalled.");
-        return store.update(next == null ? g : g.withService(s.withStatus(next, null)), List.of(done));
+        if (next == null) {
+            p.record(g, done, false);
+        } else {
+            p.record(g.withService(s.withStatus(next, null)), done, true);
+        }
     }
 
     /** Writes the rules of the services still waiting for their trigger. */
-    private StoredGraph syncRules(StoredGraph g) {
+    private void syncRules(Pending p) {
+        StoredGraph g = p.graph;
         List<AlertRule> pending = g.services().stream()
                 .filter(s -> s.status() == ServiceStatus.PENDING)
                 .flatMap(s -> s.alertRules().stream())
                 .toList();
         boolean anyEvent = g.services().stream().anyMatch(s -> !s.alertRules().isEmpty());
         if (!anyEvent) {
-            return g;
+            return;
         }
+        p.beforeSideEffect();
         try {
             rules.replace(g.project(), AlertRules.group(g.name()), pending);
-            return g;
         } catch (RuntimeException e) {
-            return store.update(
+            p.record(
                     g,
-                    List.of(graphEvents.of(
+                    graphEvents.of(
                             g,
                             null,
                             "RULES_FAILED",
-                            "Alerting rules not written: " + message(e) + " Pending services wait until they are.")));
+                            "Alerting rules not written: " + message(e) + " Pending services wait until they are."),
+                    false);
         }
     }
 
@@ -193,10 +254,12 @@ final class Executor {
     }
 
     /** Publishes the graph's dashboard and one per service, once; a failure is logged as an event. */
-    private StoredGraph publishDashboard(StoredGraph g) {
+    private void publishDashboard(Pending p) {
+        StoredGraph g = p.graph;
         if (g.dashboardUrl() != null && g.services().stream().allMatch(s -> s.dashboardUrl() != null)) {
-            return g;
+            return;
         }
+        p.beforeSideEffect();
         try {
             StoredGraph next = g;
             if (next.dashboardUrl() == null) {
@@ -209,21 +272,21 @@ final class Executor {
                     next = next.withService(s.withDashboardUrl(url));
                 }
             }
-            return store.update(
+            p.record(
                     next,
-                    List.of(graphEvents.of(
+                    graphEvents.of(
                             g,
                             null,
                             "DASHBOARD_PUBLISHED",
-                            "Dashboards published: graph " + "at " + next.dashboardUrl() + ", one per service.")));
+                            "Dashboards published: graph " + "at " + next.dashboardUrl() + ", one per service."),
+                    false);
         } catch (RuntimeException e) {
-            return store.update(
-                    g, List.of(graphEvents.of(g, null, "DASHBOARD_FAILED", "Dashboard not published: " + message(e))));
+            p.record(g, graphEvents.of(g, null, "DASHBOARD_FAILED", "Dashboard not published: " + message(e)), false);
         }
     }
 
     private void deleteDashboards(StoredGraph g) {
-        List<String> uids = new java.util.ArrayList<>();
+        List<String> uids = new ArrayList<>();
         uids.add(Dashboards.uid(g.name()));
         g.services().forEach(s -> uids.add(Dashboards.uid(g.name() + "-" + s.name())));
         for (String uid : uids) {
