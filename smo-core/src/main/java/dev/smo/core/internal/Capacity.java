@@ -2,8 +2,7 @@ package dev.smo.core.internal;
 
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.ServiceStatus;
-import dev.smo.core.StoredGraph;
-import dev.smo.core.StoredService;
+import dev.smo.core.spi.PlacedDemand;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,28 +28,22 @@ final class Capacity {
     /**
      * @param clusters the inventory's clusters
      * @param countsDeployed whether the inventory already subtracts deployed workloads
-     * @param graphs every stored graph
-     * @param graph the graph being placed (whose own services are excluded or added back)
+     * @param demand what placed services hold, from {@link dev.smo.core.spi.GraphStore#demand} for the graph being
+     *        placed (whose own services are excluded or added back)
      * @return the clusters with the capacity available to that graph
      */
     static List<ClusterInfo> availableTo(
-            List<ClusterInfo> clusters, boolean countsDeployed, List<StoredGraph> graphs, String graph) {
+            List<ClusterInfo> clusters, boolean countsDeployed, List<PlacedDemand> demand) {
         Map<String, long[]> delta = new HashMap<>();
-        for (StoredGraph g : graphs) {
-            boolean own = g.name().equals(graph);
-            if (countsDeployed != own) {
+        for (PlacedDemand p : demand) {
+            boolean holds = countsDeployed ? p.status() == ServiceStatus.DEPLOYED : HOLDING.contains(p.status());
+            if (countsDeployed != p.own() || !holds) {
                 continue;
             }
-            for (StoredService s : g.services()) {
-                boolean holds = countsDeployed ? s.status() == ServiceStatus.DEPLOYED : HOLDING.contains(s.status());
-                if (s.cluster() == null || !holds) {
-                    continue;
-                }
-                long[] d = delta.computeIfAbsent(s.cluster(), k -> new long[3]);
-                d[0] += s.resources().cpuMillis() * s.replicas();
-                d[1] += s.resources().memoryBytes() * s.replicas();
-                d[2] += (long) s.resources().gpus() * s.replicas();
-            }
+            long[] d = delta.computeIfAbsent(p.cluster(), k -> new long[3]);
+            d[0] += p.cpuMillis();
+            d[1] += p.memoryBytes();
+            d[2] += p.gpus();
         }
         int sign = countsDeployed ? 1 : -1;
         List<ClusterInfo> out = new ArrayList<>();

@@ -626,7 +626,7 @@ public final class DefaultOrchestrator implements Orchestrator {
             PlanOptions options) {
         List<ClusterInfo> clusters = record ? readClusters() : inventory.clusters();
         List<ClusterInfo> available =
-                Capacity.availableTo(clusters, inventory.countsDeployedWorkloads(), store.list(null), graph.id());
+                Capacity.availableTo(clusters, inventory.countsDeployedWorkloads(), store.demand(graph.id()));
         return planner.plan(project, graph, available, current, replicas, options);
     }
 

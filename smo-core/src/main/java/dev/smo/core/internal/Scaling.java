@@ -203,7 +203,7 @@ final class Scaling implements AutoCloseable {
      * graph's other running services there hold.
      */
     private long cpuFor(String cluster, StoredGraph g, Map<String, ScalingService> inputs) {
-        long available = Capacity.availableTo(store.clusters(), countsDeployed, store.list(null), g.name()).stream()
+        long available = Capacity.availableTo(store.clusters(), countsDeployed, store.demand(g.name())).stream()
                 .filter(c -> c.name().equals(cluster))
                 .mapToLong(ClusterInfo::cpuMillis)
                 .findFirst()

@@ -5,16 +5,20 @@ import dev.smo.core.ConcurrentUpdateException;
 import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
+import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.PlacedDemand;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -90,6 +94,27 @@ public final class InMemoryGraphStore implements GraphStore {
         return graphs.values().stream()
                 .filter(g -> project == null || g.project().equals(project))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<PlacedDemand> demand(String graph) {
+        record Key(String cluster, ServiceStatus status, boolean own) {}
+        Map<Key, long[]> sums = new LinkedHashMap<>();
+        for (StoredGraph g : graphs.values()) {
+            for (StoredService s : g.services()) {
+                if (s.cluster() == null) {
+                    continue;
+                }
+                long[] sum = sums.computeIfAbsent(
+                        new Key(s.cluster(), s.status(), g.name().equals(graph)), k -> new long[3]);
+                sum[0] += s.resources().cpuMillis() * s.replicas();
+                sum[1] += s.resources().memoryBytes() * s.replicas();
+                sum[2] += (long) s.resources().gpus() * s.replicas();
+            }
+        }
+        List<PlacedDemand> out = new ArrayList<>();
+        sums.forEach((k, v) -> out.add(new PlacedDemand(k.cluster(), k.status(), k.own(), v[0], v[1], v[2])));
+        return out;
     }
 
     @Override

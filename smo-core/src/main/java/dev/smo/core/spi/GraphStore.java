@@ -59,6 +59,15 @@ public interface GraphStore {
     List<StoredGraph> list(String project);
 
     /**
+     * The demand of every placed service (one with a cluster), summed per cluster, service status and whether the
+     * service belongs to {@code graph}: what a capacity check needs, without reading every graph.
+     *
+     * @param graph the graph whose own services are told apart ({@code own})
+     * @return the sums, in no particular order; none for a cluster without placed services
+     */
+    List<PlacedDemand> demand(String graph);
+
+    /**
      * @return graphs in a transitional status or with services in one: the work a restart must finish
      */
     List<StoredGraph> unsettled();

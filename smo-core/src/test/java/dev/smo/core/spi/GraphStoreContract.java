@@ -97,6 +97,41 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void demandSumsPlacedServicesPerClusterStatusAndOwner() {
+        store.insert(
+                graph(
+                        "g1",
+                        "p",
+                        service("a", ServiceStatus.DEPLOYED, "c1"),
+                        service("b", ServiceStatus.DEPLOYED, "c1"),
+                        service("c", ServiceStatus.PENDING, null)),
+                List.of());
+        store.insert(
+                graph("g2", "p", service("d", ServiceStatus.DEPLOYED, "c1"), service("e", ServiceStatus.FAILED, "c2")),
+                List.of());
+
+        assertThat(store.demand("g1"))
+                .containsExactlyInAnyOrder(
+                        new PlacedDemand("c1", ServiceStatus.DEPLOYED, true, 1000, 1_048_576_000L, 0),
+                        new PlacedDemand("c1", ServiceStatus.DEPLOYED, false, 500, 524_288_000L, 0),
+                        new PlacedDemand("c2", ServiceStatus.FAILED, false, 500, 524_288_000L, 0));
+        assertThat(store.demand("none")).hasSize(2).noneMatch(PlacedDemand::own);
+    }
+
+    @Test
+    void aGraphWithoutServicesIsFoundListedAndUnsettledWhenTransitional() {
+        store.insert(graph("empty", "p").withStatus(GraphStatus.DEPLOYING), List.of());
+        store.insert(graph("busy", "p", service("a", ServiceStatus.REMOVING, "c1")), List.of());
+
+        assertThat(store.find("empty").orElseThrow().services()).isEmpty();
+        assertThat(store.list(null)).extracting(StoredGraph::name).containsExactly("busy", "empty");
+        assertThat(store.unsettled()).extracting(StoredGraph::name).containsExactly("busy", "empty");
+        assertThat(store.list(null).get(0).services())
+                .extracting(StoredService::name)
+                .containsExactly("a");
+    }
+
+    @Test
     void insertOfAnExistingNameFailsAndKeepsTheFirst() {
         store.insert(graph("g1", "p1", service("a", ServiceStatus.DEPLOYED, "c1")), List.of());
 

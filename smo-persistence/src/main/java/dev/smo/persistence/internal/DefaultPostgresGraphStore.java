@@ -9,6 +9,7 @@ import dev.smo.core.GraphStatus;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.PlacedDemand;
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,18 +25,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The graph repository on Jdbi. Writes run at READ COMMITTED and rely on the version column: a second writer of
- * the same version blocks on the row, then finds the version changed and matches no row. Reads run at
- * REPEATABLE READ so a graph and its services come from one snapshot.
+ * the same version blocks on the row, then finds the version changed and matches no row. Every read is one
+ * statement outside a transaction (a graph joined with its services), so it comes from one snapshot, takes no
+ * lock a writer waits for, and costs one round trip.
  */
 public final class DefaultPostgresGraphStore implements GraphStore {
 
     /** Graphs with work outstanding: a transitional status, or a service in one. Enum names are safe literals. */
-    private static final String UNSETTLED = "status NOT IN (" + settled(GraphStatus.values()) + ") OR EXISTS "
-            + "(SELECT 1 FROM services s WHERE s.graph_id = graphs.id AND s.status NOT IN ("
+    private static final String UNSETTLED = "graphs.id IN (SELECT id FROM graphs WHERE status NOT IN ("
+            + settled(GraphStatus.values()) + ") UNION SELECT graph_id FROM services WHERE status NOT IN ("
             + settled(ServiceStatus.values()) + "))";
 
     private final Jdbi jdbi;
@@ -93,7 +94,7 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         Objects.requireNonNull(name, "name");
         return read(
                 "read graph (" + name + ")",
-                h -> GraphRows.select(h, "name = :name", q -> q.bind("name", name)).stream()
+                h -> GraphRows.select(h, "graphs.name = :name", q -> q.bind("name", name)).stream()
                         .findFirst());
     }
 
@@ -104,7 +105,13 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         }
         return read(
                 "list graphs of project (" + project + ")",
-                h -> GraphRows.select(h, "project = :project", q -> q.bind("project", project)));
+                h -> GraphRows.select(h, "graphs.project = :project", q -> q.bind("project", project)));
+    }
+
+    @Override
+    public List<PlacedDemand> demand(String graph) {
+        Objects.requireNonNull(graph, "graph");
+        return read("read the demand of placed services", h -> ServiceRows.demand(h, graph));
     }
 
     @Override
@@ -126,6 +133,12 @@ public final class DefaultPostgresGraphStore implements GraphStore {
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("Cluster snapshot names cluster (" + c.name() + ") twice.");
             }
+        }
+        List<ClusterInfo> sorted = clusters.stream()
+                .sorted(java.util.Comparator.comparing(ClusterInfo::name))
+                .toList();
+        if (read("read the cluster snapshot", ClusterRows::all).equals(sorted)) {
+            return; // unchanged: no write, so no commit to wait for (a deploy reads the inventory each time)
         }
         Instant now = now();
         run(
@@ -152,7 +165,7 @@ public final class DefaultPostgresGraphStore implements GraphStore {
     }
 
     private <R> R read(String action, HandleCallback<R, RuntimeException> callback) {
-        return run(action, () -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback));
+        return run(action, () -> jdbi.withHandle(callback));
     }
 
     private static <R> R run(String action, java.util.function.Supplier<R> work) {

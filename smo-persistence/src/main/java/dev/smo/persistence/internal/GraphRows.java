@@ -6,6 +6,7 @@ import dev.smo.core.StoredService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,8 @@ final class GraphRows {
     /** What a write returns: the row id, the new version and the creation time. */
     record Stamp(long id, long version, Instant createdAt) {}
 
-    private record Row(long id, StoredGraph graph) {}
-
-    private static final String COLUMNS =
-            "id, name, project, status, descriptor, placement, dashboard_url, version, created_at, updated_at";
+    private static final String COLUMNS = "graphs.id, graphs.name, graphs.project, graphs.status, graphs.descriptor, "
+            + "graphs.placement, graphs.dashboard_url, graphs.version, graphs.created_at, graphs.updated_at";
 
     private GraphRows() {}
 
@@ -81,22 +80,42 @@ final class GraphRows {
     }
 
     /**
+     * Reads graphs and their services in one statement (a LEFT JOIN), so the answer comes from one snapshot without
+     * a transaction: one round trip, no isolation level to set and reset.
+     *
      * @param where a condition on the graphs table ({@code graphs.} prefix available)
      * @return the matching graphs with their services, ordered by name
      */
     static List<StoredGraph> select(Handle h, String where, Consumer<Query> binder) {
-        Query query = h.createQuery("SELECT " + COLUMNS + " FROM graphs WHERE " + where + " ORDER BY name");
+        Query query =
+                h.createQuery("SELECT " + COLUMNS + ", " + ServiceRows.COLUMNS + " FROM graphs LEFT JOIN services s "
+                        + "ON s.graph_id = graphs.id WHERE " + where + " ORDER BY graphs.name, s.position");
         binder.accept(query);
-        List<Row> rows =
-                query.map((rs, ctx) -> new Row(rs.getLong("id"), graph(rs))).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<StoredService>> services =
-                ServiceRows.select(h, rows.stream().map(Row::id).toList());
-        return rows.stream()
-                .map(r -> withServices(r.graph(), services.getOrDefault(r.id(), List.of())))
-                .toList();
+        List<StoredGraph> graphs = new ArrayList<>();
+        query.scanResultSet((supplier, ctx) -> {
+            try (ResultSet rs = supplier.get()) {
+                StoredGraph current = null;
+                List<StoredService> services = new ArrayList<>();
+                while (rs.next()) {
+                    String name = rs.getString("name");
+                    if (current == null || !current.name().equals(name)) {
+                        if (current != null) {
+                            graphs.add(withServices(current, services));
+                        }
+                        current = graph(rs);
+                        services = new ArrayList<>();
+                    }
+                    if (rs.getObject("s_position") != null) {
+                        services.add(ServiceRows.service(rs));
+                    }
+                }
+                if (current != null) {
+                    graphs.add(withServices(current, services));
+                }
+                return null;
+            }
+        });
+        return graphs;
     }
 
     static StoredGraph copy(StoredGraph g, long version, Instant createdAt, Instant updatedAt) {

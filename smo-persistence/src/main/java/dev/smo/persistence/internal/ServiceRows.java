@@ -3,20 +3,26 @@ package dev.smo.persistence.internal;
 import dev.smo.core.ChartRef;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredService;
+import dev.smo.core.spi.PlacedDemand;
 import dev.smo.intent.ResourceRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The services table: a graph's services, kept in descriptor order by {@code position}. */
 final class ServiceRows {
+
+    /** The service columns of a join with graphs, prefixed {@code s_}; {@code s_position} is null for none. */
+    static final String COLUMNS = "s.position AS s_position, s.name AS s_name, s.status AS s_status, "
+            + "s.cluster AS s_cluster, s.replicas AS s_replicas, s.cpu_millis AS s_cpu_millis, "
+            + "s.memory_bytes AS s_memory_bytes, s.storage_bytes AS s_storage_bytes, s.gpus AS s_gpus, "
+            + "s.artifact_ref AS s_artifact_ref, s.artifact_type AS s_artifact_type, "
+            + "s.artifact_implementer AS s_artifact_implementer, s.helm_values AS s_helm_values, "
+            + "s.alert_rules AS s_alert_rules, s.last_error AS s_last_error, s.dashboard_url AS s_dashboard_url";
 
     private ServiceRows() {}
 
@@ -72,35 +78,44 @@ final class ServiceRows {
         batch.execute();
     }
 
-    /** @return the services of these graphs, by graph id, each list in descriptor order */
-    static Map<Long, List<StoredService>> select(Handle h, List<Long> graphIds) {
-        Map<Long, List<StoredService>> byGraph = new LinkedHashMap<>();
-        h.createQuery("SELECT * FROM services WHERE graph_id = ANY(:ids) ORDER BY graph_id, position")
-                .bindArray("ids", Long.class, graphIds)
-                .map((rs, ctx) -> Map.entry(rs.getLong("graph_id"), service(rs)))
-                .forEach(e -> byGraph.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
-        return byGraph;
-    }
-
-    private static StoredService service(ResultSet rs) throws SQLException {
-        return new StoredService(
-                rs.getString("name"),
-                ServiceStatus.valueOf(rs.getString("status")),
-                rs.getString("cluster"),
-                rs.getInt("replicas"),
-                new ResourceRequest(
+    /** @return the demand of placed services per cluster, status and whether they belong to {@code graph} */
+    static List<PlacedDemand> demand(Handle h, String graph) {
+        return h.createQuery("SELECT s.cluster, s.status, g.name = :graph AS own, "
+                        + "CAST(sum(s.cpu_millis * s.replicas) AS bigint) AS cpu_millis, "
+                        + "CAST(sum(s.memory_bytes * s.replicas) AS bigint) AS memory_bytes, "
+                        + "CAST(sum(CAST(s.gpus AS bigint) * s.replicas) AS bigint) AS gpus "
+                        + "FROM services s JOIN graphs g ON g.id = s.graph_id WHERE s.cluster IS NOT NULL "
+                        + "GROUP BY 1, 2, 3")
+                .bind("graph", graph)
+                .map((rs, ctx) -> new PlacedDemand(
+                        rs.getString("cluster"),
+                        ServiceStatus.valueOf(rs.getString("status")),
+                        rs.getBoolean("own"),
                         rs.getLong("cpu_millis"),
                         rs.getLong("memory_bytes"),
-                        rs.getLong("storage_bytes"),
-                        rs.getInt("gpus")),
+                        rs.getLong("gpus")))
+                .list();
+    }
+
+    /** @return the service of the current row of a query that selects {@link #COLUMNS} */
+    static StoredService service(ResultSet rs) throws SQLException {
+        return new StoredService(
+                rs.getString("s_name"),
+                ServiceStatus.valueOf(rs.getString("s_status")),
+                rs.getString("s_cluster"),
+                rs.getInt("s_replicas"),
+                new ResourceRequest(
+                        rs.getLong("s_cpu_millis"),
+                        rs.getLong("s_memory_bytes"),
+                        rs.getLong("s_storage_bytes"),
+                        rs.getInt("s_gpus")),
                 new ChartRef(
-                        rs.getString("artifact_ref"),
-                        rs.getString("artifact_type"),
-                        rs.getString("artifact_implementer")),
-                Json.readObject(rs.getString("helm_values")),
-                Json.readRules(rs.getString("alert_rules")),
-                rs.getString("last_error"),
-                rs.getString("dashboard_url"));
+                        rs.getString("s_artifact_ref"),
+                        rs.getString("s_artifact_type"),
+                        rs.getString("s_artifact_implementer")),
+                Json.readObject(rs.getString("s_helm_values")),
+                Json.readRules(rs.getString("s_alert_rules")),
+                rs.getString("s_last_error"),
+                rs.getString("s_dashboard_url"));
     }
 }
