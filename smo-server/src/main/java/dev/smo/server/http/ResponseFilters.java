@@ -87,6 +87,10 @@ public final class ResponseFilters {
         if (body == null || body.isEmpty()) {
             return;
         }
+        if (!Secrets.mayHold(body)) { // most answers: no parse, no second serialization
+            ctx.result(body);
+            return;
+        }
         try {
             JsonNode node = json.readTree(body);
             if (Secrets.redact(node) > 0) {

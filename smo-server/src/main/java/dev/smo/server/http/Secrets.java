@@ -36,6 +36,17 @@ public final class Secrets {
     }
 
     /**
+     * A quick test before parsing an answer: a key that names a secret appears as such in the JSON text, unless
+     * written with Unicode escapes.
+     *
+     * @param json a JSON document
+     * @return false when no key of the document can name a secret, so {@link #redact} would hide nothing
+     */
+    public static boolean mayHold(String json) {
+        return json.contains("\\u") || SECRET.matcher(json).find();
+    }
+
+    /**
      * @param key a map key
      * @return whether its value is treated as a secret
      */
