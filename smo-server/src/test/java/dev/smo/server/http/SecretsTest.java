@@ -17,6 +17,34 @@ class SecretsTest {
     }
 
     @Test
+    void everySecretKeyPassesTheQuickTest() {
+        for (String key : new String[] {
+            "password",
+            "PASSWD",
+            "passphrase",
+            "pass",
+            "secret",
+            "token",
+            "credentials",
+            "private_key",
+            "privateKey",
+            "api-key",
+            "ApiKey",
+            "accessKey",
+            "auth",
+            "certificate_key",
+            "tls-key",
+            "DSN",
+            "connectionString"
+        }) {
+            assertThat(Secrets.isSecretKey(key)).as(key).isTrue();
+            assertThat(Secrets.mayHold("{\"values\":{\"" + key + "\":\"x\"}}"))
+                    .as(key)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void everyAnswerThatRedactionChangesIsParsed() throws Exception {
         for (String body : new String[] {
             "{\"values\":{\"db\":{\"Password\":\"x\"}}}",
