@@ -181,6 +181,34 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void updateMayReorderRenameAddAndDropServices() {
+        StoredGraph v1 = store.insert(
+                graph(
+                        "g1",
+                        "p",
+                        service("a", ServiceStatus.DEPLOYED, "c1"),
+                        service("b", ServiceStatus.DEPLOYED, "c1"),
+                        service("c", ServiceStatus.DEPLOYED, "c1")),
+                List.of());
+        StoredGraph swapped = store.update(
+                v1.withServices(List.of(
+                        v1.service("b").orElseThrow(),
+                        v1.service("a").orElseThrow().withStatus(ServiceStatus.FAILED, "x"))),
+                List.of(event("g1", "ONE"), event("g1", "TWO")));
+        assertThat(store.find("g1").orElseThrow()).isEqualTo(swapped);
+        assertThat(swapped.services()).extracting(StoredService::name).containsExactly("b", "a");
+
+        StoredGraph grown = store.update(
+                swapped.withServices(List.of(
+                        swapped.service("a").orElseThrow(),
+                        service("d", ServiceStatus.PENDING, null),
+                        swapped.service("b").orElseThrow())),
+                List.of());
+        assertThat(store.find("g1").orElseThrow()).isEqualTo(grown);
+        assertThat(store.events("g1")).extracting(GraphEvent::type).containsExactly("ONE", "TWO");
+    }
+
+    @Test
     void updateWithAStaleVersionFailsAndChangesNothing() {
         StoredGraph v1 = store.insert(graph("g1", "p", service("a", ServiceStatus.DEPLOYING, "c1")), List.of());
         store.update(v1.withStatus(GraphStatus.RUNNING), List.of());

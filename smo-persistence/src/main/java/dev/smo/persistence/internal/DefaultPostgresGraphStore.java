@@ -54,9 +54,9 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("insert graph", graph.name(), h -> {
-            long id = GraphRows.insert(h, graph, now).orElseThrow(() -> new GraphAlreadyExistsException(graph.name()));
-            ServiceRows.insert(h, id, graph.services());
-            EventRows.append(h, events);
+            if (!GraphRows.insert(h, graph, events, now)) {
+                throw new GraphAlreadyExistsException(graph.name());
+            }
             return GraphRows.copy(graph, 1, now, now);
         });
     }
@@ -68,10 +68,8 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("update graph", graph.name(), h -> {
-            GraphRows.Stamp stamp =
-                    GraphRows.update(h, graph, now).orElseThrow(() -> conflict(h, graph.name(), graph.version()));
-            ServiceRows.replace(h, stamp.id(), graph.services());
-            EventRows.append(h, events);
+            GraphRows.Stamp stamp = GraphRows.update(h, graph, events, now)
+                    .orElseThrow(() -> conflict(h, graph.name(), graph.version()));
             return GraphRows.copy(graph, stamp.version(), stamp.createdAt(), now);
         });
     }
@@ -81,10 +79,9 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(events, "events");
         write("delete graph", name, h -> {
-            if (!GraphRows.delete(h, name, version)) {
+            if (!GraphRows.delete(h, name, version, events)) {
                 throw conflict(h, name, version);
             }
-            EventRows.append(h, events);
             return null;
         });
     }
@@ -160,8 +157,9 @@ public final class DefaultPostgresGraphStore implements GraphStore {
                 .orElseGet(() -> new GraphNotFoundException(name));
     }
 
+    /** A graph write is one statement (graph, services and events), atomic without a transaction around it. */
     private <R> R write(String action, String graph, HandleCallback<R, RuntimeException> callback) {
-        return run(action + " (" + graph + ")", () -> jdbi.inTransaction(callback));
+        return run(action + " (" + graph + ")", () -> jdbi.withHandle(callback));
     }
 
     private <R> R read(String action, HandleCallback<R, RuntimeException> callback) {

@@ -1,5 +1,6 @@
 package dev.smo.persistence.internal;
 
+import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
@@ -26,26 +27,46 @@ final class GraphRows {
 
     private GraphRows() {}
 
-    /** @return the new row's id, or empty when a graph of that name exists */
-    static Optional<Long> insert(Handle h, StoredGraph g, Instant now) {
-        return h.createQuery("INSERT INTO graphs (name, project, status, descriptor, placement, dashboard_url, "
-                        + "version, created_at, updated_at) VALUES (:name, :project, :status, CAST(:descriptor AS json), "
-                        + "CAST(:placement AS json), :dashboardUrl, 1, :now, :now) "
-                        + "ON CONFLICT (name) DO NOTHING RETURNING id")
-                .bindMap(columns(g, now))
-                .mapTo(Long.class)
-                .findOne();
+    /**
+     * Inserts the graph, its services and its events in one statement (so one round trip, atomic on its own).
+     *
+     * @return whether the graph was inserted; false when a graph of that name exists (then nothing is written)
+     */
+    static boolean insert(Handle h, StoredGraph g, List<GraphEvent> events, Instant now) {
+        Query q = h.createQuery("WITH g AS (INSERT INTO graphs (name, project, status, descriptor, placement, "
+                        + "dashboard_url, version, created_at, updated_at) VALUES (:name, :project, :status, "
+                        + "CAST(:descriptor AS json), CAST(:placement AS json), :dashboardUrl, 1, :now, :now) "
+                        + "ON CONFLICT (name) DO NOTHING RETURNING id), "
+                        + "s AS (INSERT INTO services " + ServiceRows.INSERT_COLUMNS + " " + ServiceRows.FROM_ARRAYS
+                        + "), e AS (" + EventRows.INSERT_FROM_ARRAYS + ") SELECT id FROM g")
+                .bindMap(columns(g, now));
+        ServiceRows.bindArrays(q, g.services());
+        EventRows.bindArrays(q, events);
+        return q.mapTo(Long.class).findOne().isPresent();
     }
 
-    /** @return the stamp, or empty when no graph of that name has the graph's version */
-    static Optional<Stamp> update(Handle h, StoredGraph g, Instant now) {
-        return h.createQuery("UPDATE graphs SET project = :project, status = :status, "
+    /**
+     * Updates the graph when it has the graph's version, its changed services (rows past the new count deleted)
+     * and appends its events, in one statement.
+     *
+     * @return the stamp, or empty when no graph of that name has the graph's version (then nothing is written)
+     */
+    static Optional<Stamp> update(Handle h, StoredGraph g, List<GraphEvent> events, Instant now) {
+        Query q = h.createQuery("WITH g AS (UPDATE graphs SET project = :project, status = :status, "
                         + "descriptor = CAST(:descriptor AS json), placement = CAST(:placement AS json), "
                         + "dashboard_url = :dashboardUrl, version = version + 1, updated_at = :now "
-                        + "WHERE name = :name AND version = :version RETURNING id, version, created_at")
+                        + "WHERE name = :name AND version = :version RETURNING id, version, created_at), "
+                        + "s AS (INSERT INTO services " + ServiceRows.INSERT_COLUMNS + " " + ServiceRows.FROM_ARRAYS
+                        + " " + ServiceRows.ON_CONFLICT_UPDATE + "), "
+                        + "d AS (DELETE FROM services USING g WHERE services.graph_id = g.id "
+                        + "AND services.position >= :count), "
+                        + "e AS (" + EventRows.INSERT_FROM_ARRAYS + ") SELECT id, version, created_at FROM g")
                 .bindMap(columns(g, now))
                 .bind("version", g.version())
-                .map((rs, ctx) -> new Stamp(rs.getLong("id"), rs.getLong("version"), Sql.instant(rs, "created_at")))
+                .bind("count", g.services().size());
+        ServiceRows.bindArrays(q, g.services());
+        EventRows.bindArrays(q, events);
+        return q.map((rs, ctx) -> new Stamp(rs.getLong("id"), rs.getLong("version"), Sql.instant(rs, "created_at")))
                 .findOne();
     }
 
@@ -62,13 +83,19 @@ final class GraphRows {
         return values;
     }
 
-    /** @return whether a graph of that name had that version and is now deleted */
-    static boolean delete(Handle h, String name, long version) {
-        return h.createUpdate("DELETE FROM graphs WHERE name = :name AND version = :version")
-                        .bind("name", name)
-                        .bind("version", version)
-                        .execute()
-                == 1;
+    /**
+     * Deletes the graph when it has that version (its services go with it) and appends the events, in one statement.
+     *
+     * @return whether a graph of that name had that version and is now deleted
+     */
+    static boolean delete(Handle h, String name, long version, List<GraphEvent> events) {
+        Query q = h.createQuery(
+                        "WITH g AS (DELETE FROM graphs WHERE name = :name AND version = :version RETURNING id), "
+                                + "e AS (" + EventRows.INSERT_FROM_ARRAYS + ") SELECT count(*) FROM g")
+                .bind("name", name)
+                .bind("version", version);
+        EventRows.bindArrays(q, events);
+        return q.mapTo(Long.class).one() == 1;
     }
 
     /** @return the stored version, or empty when there is no such graph */
