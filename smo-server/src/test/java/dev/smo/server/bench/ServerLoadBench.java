@@ -35,7 +35,8 @@ import java.util.function.IntFunction;
 /**
  * Load benchmark of the REST server: {@code GET /graphs/{name}} and deploy/remove cycles over loopback HTTP, on the
  * PostgreSQL store (127.0.0.1:5432, a fresh schema) side by side with the in-memory store, with the dry-run
- * deployer. Prints requests/s, p50 and p99 per store. Run with {@code ./bench server [seconds] [clients]}.
+ * deployer. Each operation runs 2 s unmeasured first. Prints requests/s, p50 and p99 per store. Run with
+ * {@code ./bench server [seconds] [clients]}.
  */
 public final class ServerLoadBench {
 
@@ -127,6 +128,7 @@ public final class ServerLoadBench {
                                     .DELETE()
                                     .build());
                 };
+                load(http, cycles, 2, clients); // warm-up: the JIT compiles the lifecycle before it is measured
                 print(label, "deploy+remove", load(http, cycles, seconds, clients));
             } finally {
                 app.stop();
