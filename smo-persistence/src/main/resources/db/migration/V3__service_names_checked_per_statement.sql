@@ -1,4 +1,4 @@
--- SMO schema, version 3 (version 2 is another change's). A graph write is one statement that upserts the
+-- SMO schema, version 3. A graph write is one statement that upserts the
 -- graph's services by position; a service name that moves to another position within that statement must not
 -- collide with its old row, so the name's uniqueness is checked at the end of each statement (still within it,
 -- not at commit).
