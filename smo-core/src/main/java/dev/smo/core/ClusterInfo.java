@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param labels cluster labels, empty when none
  * @param podCidr pod CIDR from Submariner, or {@code null} when unknown
  * @param serviceCidr service CIDR from Submariner, or {@code null} when unknown
+ * @param traits per-node limits, taints and GPU resource name; {@link SchedulingTraits#NONE} when unknown
  */
 public record ClusterInfo(
         String name,
@@ -25,7 +26,8 @@ public record ClusterInfo(
         int gpus,
         Map<String, String> labels,
         String podCidr,
-        String serviceCidr) {
+        String serviceCidr,
+        SchedulingTraits traits) {
 
     public ClusterInfo {
         Objects.requireNonNull(name, "name");
@@ -34,6 +36,31 @@ public record ClusterInfo(
                     + ", memoryBytes=" + memoryBytes + ", gpus=" + gpus + ".");
         }
         labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+        traits = traits == null ? SchedulingTraits.NONE : traits;
+    }
+
+    /**
+     * A cluster without scheduling traits ({@link SchedulingTraits#NONE}).
+     *
+     * @param name cluster name
+     * @param ready readiness
+     * @param cpuMillis free CPU in millicores
+     * @param memoryBytes free memory in bytes
+     * @param gpus free GPUs
+     * @param labels labels
+     * @param podCidr pod CIDR, or {@code null}
+     * @param serviceCidr service CIDR, or {@code null}
+     */
+    public ClusterInfo(
+            String name,
+            boolean ready,
+            long cpuMillis,
+            long memoryBytes,
+            int gpus,
+            Map<String, String> labels,
+            String podCidr,
+            String serviceCidr) {
+        this(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr, SchedulingTraits.NONE);
     }
 
     /**
@@ -46,7 +73,7 @@ public record ClusterInfo(
      * @return the cluster
      */
     public static ClusterInfo of(String name, long cpuMillis, long memoryBytes, int gpus) {
-        return new ClusterInfo(name, true, cpuMillis, memoryBytes, gpus, Map.of(), null, null);
+        return new ClusterInfo(name, true, cpuMillis, memoryBytes, gpus, Map.of(), null, null, SchedulingTraits.NONE);
     }
 
     /**
@@ -55,7 +82,7 @@ public record ClusterInfo(
      * @return a copy with these CIDRs
      */
     public ClusterInfo withCidrs(String podCidr, String serviceCidr) {
-        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr);
+        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr, traits);
     }
 
     /**
@@ -63,6 +90,24 @@ public record ClusterInfo(
      * @return a copy with this readiness
      */
     public ClusterInfo withReady(boolean ready) {
-        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr);
+        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr, traits);
+    }
+
+    /**
+     * @param cpuMillis free CPU in millicores
+     * @param memoryBytes free memory in bytes
+     * @param gpus free GPUs
+     * @return a copy with this free capacity
+     */
+    public ClusterInfo withCapacity(long cpuMillis, long memoryBytes, int gpus) {
+        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr, traits);
+    }
+
+    /**
+     * @param traits the scheduling traits
+     * @return a copy with these traits
+     */
+    public ClusterInfo withTraits(SchedulingTraits traits) {
+        return new ClusterInfo(name, ready, cpuMillis, memoryBytes, gpus, labels, podCidr, serviceCidr, traits);
     }
 }

@@ -49,15 +49,9 @@ final class Capacity {
         List<ClusterInfo> out = new ArrayList<>();
         for (ClusterInfo c : clusters) {
             long[] d = delta.getOrDefault(c.name(), new long[3]);
-            out.add(new ClusterInfo(
-                    c.name(),
-                    c.ready(),
-                    Math.max(0, c.cpuMillis() + sign * d[0]),
-                    Math.max(0, c.memoryBytes() + sign * d[1]),
-                    (int) Math.max(0, c.gpus() + sign * d[2]),
-                    c.labels(),
-                    c.podCidr(),
-                    c.serviceCidr()));
+            out.add(c.withCapacity(
+                    Math.max(0, c.cpuMillis() + sign * d[0]), Math.max(0, c.memoryBytes() + sign * d[1]), (int)
+                            Math.max(0, c.gpus() + sign * d[2])));
         }
         return out;
     }

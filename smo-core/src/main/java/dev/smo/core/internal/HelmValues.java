@@ -16,7 +16,9 @@ import java.util.Set;
  * <p>SMO writes {@code clustersAffinity} (the placed cluster) and {@code serviceImportClusters} (the clusters of
  * the services that connect to it, de-duplicated) into the values root, or under {@code voChartOverwrite} for WOT
  * virtual objects, like the original. It adds {@code resources} and {@code replicaCount} only when the user did
- * not set them.
+ * not set them. GPUs are requested under the chosen cluster's own resource name ({@code amd.com/gpu} on an AMD
+ * cluster), in {@code resources.limits} and in the charts' {@code gpu.resource} when the values have a {@code gpu}
+ * map.
  */
 final class HelmValues {
 
@@ -55,10 +57,16 @@ final class HelmValues {
      * @param importClusters clusters that must import it
      * @param resources its concrete resources per replica
      * @param replicas its replica count
+     * @param gpuResource the GPU resource name of its cluster (e.g. {@code amd.com/gpu})
      * @return the complete values of its release
      */
     static Map<String, Object> compose(
-            Service service, String cluster, List<String> importClusters, ResourceRequest resources, int replicas) {
+            Service service,
+            String cluster,
+            List<String> importClusters,
+            ResourceRequest resources,
+            int replicas,
+            String gpuResource) {
         Map<String, Object> values = deepCopy(service.artifact().valuesOverwrite());
         Map<String, Object> target = values;
         if (isWot(service)) {
@@ -67,7 +75,11 @@ final class HelmValues {
         target.put("clustersAffinity", cluster == null ? List.of() : List.of(cluster));
         target.put("serviceImportClusters", List.copyOf(importClusters));
         if (!target.containsKey("resources")) {
-            target.put("resources", resources(resources));
+            target.put("resources", resources(resources, gpuResource));
+        }
+        if (resources.gpus() > 0 && target.get("gpu") instanceof Map<?, ?>) {
+            // The example charts' convention: gpu.resource names the extended resource added to the limits.
+            childMap(target, "gpu").put("resource", gpuResource);
         }
         if (!target.containsKey("replicaCount")) {
             target.put("replicaCount", replicas);
@@ -80,7 +92,7 @@ final class HelmValues {
                 && WOT.equalsIgnoreCase(service.artifact().ociConfig().implementer());
     }
 
-    private static Map<String, Object> resources(ResourceRequest request) {
+    private static Map<String, Object> resources(ResourceRequest request, String gpuResource) {
         Map<String, String> quantities = request.toKubernetes();
         Map<String, Object> requests = new LinkedHashMap<>();
         Map<String, Object> limits = new LinkedHashMap<>();
@@ -91,7 +103,7 @@ final class HelmValues {
             }
         }
         if (request.gpus() > 0) {
-            limits.put("nvidia.com/gpu", request.gpus());
+            limits.put(gpuResource, request.gpus());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", requests);

@@ -5,6 +5,7 @@ import dev.smo.core.ClusterInfo;
 import dev.smo.core.Plan;
 import dev.smo.core.PlanOptions;
 import dev.smo.core.PlannedService;
+import dev.smo.core.SchedulingTraits;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.HdaGraph;
@@ -63,7 +64,8 @@ final class Planner {
             ResourceRequest r = resources.get(s.id());
             ServiceDemand demand = ServiceDemand.of(
                     s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1));
-            problem.service(pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand);
+            demand = pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand;
+            problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id())));
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));
@@ -86,12 +88,22 @@ final class Planner {
         for (Service s : graph.services()) {
             String cluster = placement.get(s.id());
             int n = replicas.getOrDefault(s.id(), 1);
-            Map<String, Object> values = HelmValues.compose(s, cluster, imports.get(s.id()), resources.get(s.id()), n);
+            Map<String, Object> values = HelmValues.compose(
+                    s, cluster, imports.get(s.id()), resources.get(s.id()), n, gpuResource(clusters, cluster));
             List<AlertRule> rules = AlertRules.of(graph, s);
             boolean pending = s.deployment().trigger() instanceof Trigger.Event;
             services.add(new PlannedService(s.id(), cluster, n, resources.get(s.id()), values, rules, pending));
         }
         return new Plan(graph.id(), project, result, services);
+    }
+
+    /** The GPU resource name of the chosen cluster ({@code nvidia.com/gpu} when it names none). */
+    private static String gpuResource(List<ClusterInfo> clusters, String cluster) {
+        return clusters.stream()
+                .filter(c -> c.name().equals(cluster))
+                .findFirst()
+                .map(c -> c.traits().gpuResourceOrDefault())
+                .orElse(SchedulingTraits.DEFAULT_GPU_RESOURCE);
     }
 
     private static void addEdges(HdaGraph graph, PlacementProblem.Builder problem) {

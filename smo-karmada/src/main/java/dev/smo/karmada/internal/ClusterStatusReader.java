@@ -1,11 +1,12 @@
 package dev.smo.karmada.internal;
 
 import dev.smo.core.ClusterInfo;
+import dev.smo.core.SchedulingTraits;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Reads one Karmada {@code Cluster} object (as a map) into a {@link ClusterInfo}, without CIDRs. Partial or
@@ -16,10 +17,12 @@ final class ClusterStatusReader {
     private static final System.Logger LOG = System.getLogger(ClusterStatusReader.class.getName());
 
     /**
-     * Extended resources counted as GPUs: {@code nvidia.com/gpu}, {@code amd.com/gpu} and any other
-     * {@code <vendor>/gpu}, plus Intel's {@code gpu.intel.com/<model>} (e.g. {@code gpu.intel.com/i915}).
+     * Extended resources that count whole GPUs, in order of preference: NVIDIA's and AMD's device plugins, and
+     * Intel's i915 and xe drivers. Intel's {@code gpu.intel.com/millicores}, {@code memory.max} and {@code tiles}
+     * are shared-use amounts, not devices, and are not counted.
      */
-    static final Predicate<String> GPU_RESOURCE = name -> name.endsWith("/gpu") || name.startsWith("gpu.intel.com/");
+    static final List<String> GPU_RESOURCES =
+            List.of("nvidia.com/gpu", "amd.com/gpu", "gpu.intel.com/i915", "gpu.intel.com/xe");
 
     private ClusterStatusReader() {}
 
@@ -37,10 +40,15 @@ final class ClusterStatusReader {
         long cpu = 0;
         long memory = 0;
         int gpus = 0;
+        SchedulingTraits traits;
         try {
             cpu = Quantities.millis(free(summary, "cpu"));
             memory = Quantities.nonNegativeLong(free(summary, "memory"));
-            gpus = (int) Math.min(Integer.MAX_VALUE, Quantities.nonNegativeLong(freeGpus(summary)));
+            String gpuResource = gpuResource(summary);
+            if (gpuResource != null) {
+                gpus = (int) Math.min(Integer.MAX_VALUE, Quantities.nonNegativeLong(free(summary, gpuResource)));
+            }
+            traits = SchedulingReader.read(cluster, gpuResource);
         } catch (RuntimeException malformed) {
             LOG.log(
                     Level.WARNING,
@@ -50,6 +58,7 @@ final class ClusterStatusReader {
             cpu = 0;
             memory = 0;
             gpus = 0;
+            traits = new SchedulingTraits(0, 0, SchedulingReader.taints(cluster), null);
         }
         Map<String, String> labels = new LinkedHashMap<>();
         Json.map(cluster, "metadata", "labels").forEach((k, v) -> {
@@ -57,7 +66,7 @@ final class ClusterStatusReader {
                 labels.put(k, v.toString());
             }
         });
-        return new ClusterInfo(name, ready(cluster), cpu, memory, gpus, labels, null, null);
+        return new ClusterInfo(name, ready(cluster), cpu, memory, gpus, labels, null, null, traits);
     }
 
     /**
@@ -82,14 +91,23 @@ final class ClusterStatusReader {
                 .subtract(Quantities.parse(Json.at(summary, "allocating", resource)));
     }
 
-    private static BigDecimal freeGpus(Map<String, Object> summary) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (String resource : Json.map(summary, "allocatable").keySet()) {
-            if (GPU_RESOURCE.test(resource)) {
-                BigDecimal free = free(summary, resource);
-                total = total.add(free.signum() > 0 ? free : BigDecimal.ZERO);
+    /**
+     * A pod takes GPUs of one vendor only, so the cluster's GPUs are those of the resource with the most free
+     * (the first in {@link #GPU_RESOURCES} on a tie); {@code null} when it has none.
+     */
+    private static String gpuResource(Map<String, Object> summary) {
+        String best = null;
+        BigDecimal most = null;
+        for (String resource : GPU_RESOURCES) {
+            if (Json.at(summary, "allocatable", resource) == null) {
+                continue;
+            }
+            BigDecimal free = free(summary, resource);
+            if (most == null || free.compareTo(most) > 0) {
+                best = resource;
+                most = free;
             }
         }
-        return total;
+        return best;
     }
 }

@@ -1,0 +1,70 @@
+package dev.smo.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a cluster's scheduler checks besides its total free capacity.
+ *
+ * @param maxPodCpuMillis the most CPU one pod may request and still fit on a single node (Karmada's largest
+ *     resource-model grade that has a node with room), {@link Long#MAX_VALUE} when unknown
+ * @param maxPodMemoryBytes the same for memory, {@link Long#MAX_VALUE} when unknown
+ * @param taints the cluster's taints, empty when none
+ * @param gpuResource the extended resource name of the cluster's GPUs (e.g. {@code amd.com/gpu}), or {@code null}
+ *     when unknown (then {@code nvidia.com/gpu} is requested)
+ */
+public record SchedulingTraits(long maxPodCpuMillis, long maxPodMemoryBytes, List<Taint> taints, String gpuResource) {
+
+    /** No per-node limit, no taints, GPU resource unknown. */
+    public static final SchedulingTraits NONE = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null);
+
+    /** The resource requested for GPUs when a cluster does not name its own. */
+    public static final String DEFAULT_GPU_RESOURCE = "nvidia.com/gpu";
+
+    public SchedulingTraits {
+        if (maxPodCpuMillis < 0 || maxPodMemoryBytes < 0) {
+            throw new IllegalArgumentException("Negative per-pod limit: maxPodCpuMillis=" + maxPodCpuMillis
+                    + ", maxPodMemoryBytes=" + maxPodMemoryBytes + ".");
+        }
+        taints = taints == null ? List.of() : List.copyOf(taints);
+    }
+
+    /**
+     * @param cpuMillis CPU of one pod
+     * @param memoryBytes memory of one pod
+     * @return whether one pod of this size fits on a single node
+     */
+    public boolean fitsOnOneNode(long cpuMillis, long memoryBytes) {
+        return cpuMillis <= maxPodCpuMillis && memoryBytes <= maxPodMemoryBytes;
+    }
+
+    /** @return the GPU resource to request on this cluster */
+    public String gpuResourceOrDefault() {
+        return gpuResource == null ? DEFAULT_GPU_RESOURCE : gpuResource;
+    }
+
+    /**
+     * A Kubernetes/Karmada taint.
+     *
+     * @param key the key
+     * @param value the value, or {@code null}
+     * @param effect {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}
+     */
+    public record Taint(String key, String value, String effect) {
+
+        public Taint {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(effect, "effect");
+        }
+
+        /** @return whether Karmada's TaintToleration filter refuses new placements for it ({@code NoSchedule}) */
+        public boolean blocksScheduling() {
+            return "NoSchedule".equals(effect) || "NoExecute".equals(effect);
+        }
+
+        /** @return whether it also evicts what already runs there ({@code NoExecute}) */
+        public boolean evicts() {
+            return "NoExecute".equals(effect);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.smo.core.internal;
+
+import dev.smo.core.ClusterInfo;
+import dev.smo.core.SchedulingTraits;
+import dev.smo.optimizer.placement.ServiceDemand;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Karmada's scheduler checks per cluster beyond total capacity, as restrictions of a service's allowed
+ * clusters: one replica must fit on a single node (resource-model grades), and the cluster must carry no
+ * {@code NoSchedule}/{@code NoExecute} taint (Karmada's TaintToleration filter; SMO's charts declare no
+ * tolerations). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
+ * skips the filter for clusters in the current scheduling result and only the taint manager evicts.
+ */
+final class ClusterFit {
+
+    /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
+    static final String NONE = "(none: every cluster is tainted or has no node that fits one replica)";
+
+    private ClusterFit() {}
+
+    /**
+     * @param demand the service's demand, maybe already restricted (static placement)
+     * @param clusters the candidate clusters
+     * @param current the cluster it runs on now, or {@code null}
+     * @return the demand restricted to the clusters that can take it; unchanged when all can
+     */
+    static ServiceDemand restrict(ServiceDemand demand, List<ClusterInfo> clusters, String current) {
+        Set<String> fitting = new LinkedHashSet<>();
+        boolean excluded = false;
+        for (ClusterInfo c : clusters) {
+            if (!demand.allows(c.name())) {
+                continue;
+            }
+            if (fits(demand, c, c.name().equals(current))) {
+                fitting.add(c.name());
+            } else {
+                excluded = true;
+            }
+        }
+        if (!excluded) {
+            return demand;
+        }
+        return demand.onlyOn(fitting.isEmpty() ? Set.of(NONE) : fitting);
+    }
+
+    /**
+     * @param demand the service
+     * @param cluster a cluster
+     * @param runsThere whether the service runs on it now
+     * @return whether Karmada would schedule one replica of it there
+     */
+    static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere) {
+        SchedulingTraits traits = cluster.traits();
+        if (!traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())) {
+            return false;
+        }
+        return traits.taints().stream().noneMatch(t -> runsThere ? t.evicts() : t.blocksScheduling());
+    }
+}
