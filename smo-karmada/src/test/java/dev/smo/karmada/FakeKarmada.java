@@ -51,8 +51,51 @@ public final class FakeKarmada {
         }
     }
 
+    /**
+     * Karmada's default resource models (what its cluster webhook fills in when CustomizedClusterResourceModeling
+     * is on and a Cluster names none): nine ascending grades of CPU and memory, each range {@code [min, max)}.
+     */
+    static final List<Map<String, Object>> DEFAULT_MODELS = defaultModels();
+
+    private static List<Map<String, Object>> defaultModels() {
+        String[] cpu = {"0", "1", "2", "4", "8", "16", "32", "64", "128", "9223372036854775807"};
+        String[] memory = {
+            "0", "4Gi", "16Gi", "32Gi", "64Gi", "128Gi", "256Gi", "512Gi", "1024Gi", "9223372036854775807"
+        };
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (int grade = 0; grade < 9; grade++) {
+            models.add(Map.of(
+                    "grade",
+                    grade,
+                    "ranges",
+                    List.of(
+                            Map.of("name", "cpu", "min", cpu[grade], "max", cpu[grade + 1]),
+                            Map.of("name", "memory", "min", memory[grade], "max", memory[grade + 1]))));
+        }
+        return models;
+    }
+
+    /**
+     * What Karmada's cluster controllers add to a member beyond its summary: {@code spec.taints} (its cluster
+     * controller sets {@code cluster.karmada.io/not-ready} / {@code unreachable} itself) and, when
+     * {@code nodesPerGrade} is given, {@link #DEFAULT_MODELS} with {@code status.resourceSummary
+     * .allocatableModelings}: how many nodes' free resources fall in each grade, index-aligned with the models.
+     *
+     * @param taints taints ({@code key}, {@code effect}, maybe {@code value})
+     * @param nodesPerGrade node count per grade, or {@code null} for no models
+     */
+    public record Scheduling(List<Map<String, String>> taints, int[] nodesPerGrade) {
+
+        public static final Scheduling NONE = new Scheduling(List.of(), null);
+    }
+
     /** Creates a {@code clusters.cluster.karmada.io} object with the status Karmada's cluster controller sets. */
     public void addMember(Member member) throws ApiException {
+        addMember(member, Scheduling.NONE);
+    }
+
+    /** Creates a member with taints and resource models. */
+    public void addMember(Member member, Scheduling scheduling) throws ApiException {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kubernetesVersion", "v1.31.2");
         status.put(
@@ -70,17 +113,41 @@ public final class FakeKarmada {
                                 : "cluster is not reachable",
                         "lastTransitionTime",
                         "2026-01-01T00:00:00Z")));
-        status.put("resourceSummary", Map.of("allocatable", member.allocatable(), "allocated", member.allocated()));
-        addRawMember(member.name(), member.labels(), status);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("allocatable", member.allocatable());
+        summary.put("allocated", member.allocated());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (!scheduling.taints().isEmpty()) {
+            spec.put("taints", scheduling.taints());
+        }
+        if (scheduling.nodesPerGrade() != null) {
+            spec.put("resourceModels", DEFAULT_MODELS);
+            List<Map<String, Object>> modelings = new ArrayList<>();
+            for (int grade = 0; grade < DEFAULT_MODELS.size(); grade++) {
+                int[] counts = scheduling.nodesPerGrade();
+                modelings.add(Map.of("grade", grade, "count", grade < counts.length ? counts[grade] : 0));
+            }
+            summary.put("allocatableModelings", modelings);
+        }
+        status.put("resourceSummary", summary);
+        addRawMember(member.name(), member.labels(), spec, status);
     }
 
     /** Creates a member cluster with any status, malformed ones included. */
     void addRawMember(String name, Map<String, String> labels, Object status) throws ApiException {
+        addRawMember(name, labels, Map.of(), status);
+    }
+
+    private void addRawMember(String name, Map<String, String> labels, Map<String, Object> extraSpec, Object status)
+            throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiVersion", "cluster.karmada.io/v1alpha1");
         body.put("kind", "Cluster");
         body.put("metadata", Map.of("name", name, "labels", labels));
-        body.put("spec", Map.of("syncMode", "Push", "apiEndpoint", "https://" + name + ".example:6443"));
+        Map<String, Object> spec = new LinkedHashMap<>(extraSpec);
+        spec.put("syncMode", "Push");
+        spec.put("apiEndpoint", "https://" + name + ".example:6443");
+        body.put("spec", spec);
         if (status != null) {
             body.put("status", status);
         }
@@ -157,6 +224,60 @@ public final class FakeKarmada {
             }
         }
         return placements;
+    }
+
+    /** The finalizer Karmada's webhook puts on every PropagationPolicy. */
+    static final String POLICY_FINALIZER = "karmada.io/propagation-policy-controller";
+
+    /**
+     * Karmada's mutating webhook: puts {@link #POLICY_FINALIZER} on every PropagationPolicy in the namespace (the
+     * real webhook does it when the policy is created).
+     */
+    public void addPolicyFinalizers(String namespace) throws ApiException {
+        for (Map<String, Object> policy : list("policy.karmada.io", "v1alpha1", namespace, "propagationpolicies")) {
+            patchPolicy(namespace, policy, Map.of("metadata", Map.of("finalizers", List.of(POLICY_FINALIZER))));
+        }
+    }
+
+    /**
+     * Karmada's propagation-policy controller once its clean-up is done: removes its finalizer from every policy
+     * being deleted, after which the API server removes the policy.
+     *
+     * @return how many policies it let go
+     */
+    public int releaseTerminatingPolicies(String namespace) throws ApiException {
+        int released = 0;
+        for (Map<String, Object> policy : list("policy.karmada.io", "v1alpha1", namespace, "propagationpolicies")) {
+            Map<?, ?> metadata = (Map<?, ?>) policy.get("metadata");
+            if (metadata.get("deletionTimestamp") == null) {
+                continue;
+            }
+            patchPolicy(namespace, policy, Map.of("metadata", Map.of("finalizers", List.of())));
+            String name = String.valueOf(metadata.get("name"));
+            try { // the API server deletes an object whose last finalizer went, if the mock has not done so
+                objects.deleteNamespacedCustomObject(
+                                "policy.karmada.io", "v1alpha1", namespace, "propagationpolicies", name)
+                        .execute();
+            } catch (ApiException gone) {
+                if (gone.getCode() != 404) {
+                    throw gone;
+                }
+            }
+            released++;
+        }
+        return released;
+    }
+
+    private void patchPolicy(String namespace, Map<String, Object> policy, Map<String, Object> patch)
+            throws ApiException {
+        String name = String.valueOf(((Map<?, ?>) policy.get("metadata")).get("name"));
+        PatchUtils.patch(
+                Object.class,
+                () -> objects.patchNamespacedCustomObject(
+                                "policy.karmada.io", "v1alpha1", namespace, "propagationpolicies", name, patch)
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client);
     }
 
     /** Sets a Deployment's {@code status.availableReplicas}, as Karmada does when aggregating member status. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.ClusterInventoryException;
+import dev.smo.core.SchedulingTraits;
 import io.kubernetes.client.openapi.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,14 +64,65 @@ class KarmadaClusterInventoryIT {
                         new ClusterInfo(
                                 "cloud-athens", true, 16_000, 64 * GI, 0, Map.of(), "10.20.0.0/16", "10.120.0.0/16"),
                         new ClusterInfo(
-                                "edge-brussels",
-                                true,
-                                2_600,
-                                12 * GI,
+                                        "edge-brussels",
+                                        true,
+                                        2_600,
+                                        12 * GI,
+                                        1,
+                                        Map.of("location", "brussels"),
+                                        "10.10.0.0/16",
+                                        "10.110.0.0/16")
+                                .withTraits(new SchedulingTraits(
+                                        Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "nvidia.com/gpu")));
+    }
+
+    @Test
+    void taintsResourceModelsAndGpuVendorAreRead() throws Exception {
+        // 32 CPUs in total, but the fullest node with room is in grade 1: [1, 2) CPUs, [4Gi, 16Gi).
+        karmada.addMember(
+                new FakeKarmada.Member(
+                        "edge-amd",
+                        true,
+                        Map.of("cpu", "32", "memory", "128Gi", "amd.com/gpu", "2", "pods", "110"),
+                        Map.of("cpu", "0", "memory", "0"),
+                        Map.of()),
+                new FakeKarmada.Scheduling(
+                        List.of(Map.of("key", "cluster.karmada.io/not-ready", "effect", "NoSchedule")),
+                        new int[] {5, 3}));
+        karmada.addMember(
+                new FakeKarmada.Member(
+                        "edge-intel",
+                        true,
+                        Map.of(
+                                "cpu", "8",
+                                "memory", "32Gi",
+                                "gpu.intel.com/i915", "2",
+                                "gpu.intel.com/millicores", "2000",
+                                "gpu.intel.com/memory.max", "17179869184",
+                                "gpu.intel.com/tiles", "2"),
+                        Map.of("cpu", "0", "memory", "0", "gpu.intel.com/i915", "1"),
+                        Map.of()),
+                FakeKarmada.Scheduling.NONE);
+
+        List<ClusterInfo> clusters =
+                Karmada.connect(config, mock.apiClient(), null).inventory().clusters();
+
+        assertThat(clusters)
+                .extracting(ClusterInfo::name, ClusterInfo::gpus, ClusterInfo::traits)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "edge-amd",
+                                2,
+                                new SchedulingTraits(
+                                        1_000,
+                                        4 * GI,
+                                        List.of(new SchedulingTraits.Taint(
+                                                "cluster.karmada.io/not-ready", null, "NoSchedule")),
+                                        "amd.com/gpu")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "edge-intel",
                                 1,
-                                Map.of("location", "brussels"),
-                                "10.10.0.0/16",
-                                "10.110.0.0/16"));
+                                new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "gpu.intel.com/i915")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
  * by a crash is uninstalled and installed again. When Helm has no record of the release but objects it owns are
  * still there (a lost release Secret, or always with {@code HELM_DRIVER=memory}), those leftovers are deleted
  * before the install, because Helm's install would adopt them without updating custom resources such as
- * PropagationPolicies. Transient failures are retried with backoff; the rest surface as
+ * PropagationPolicies. Uninstalls and re-installs wait (bounded by Helm's timeout) until Karmada has removed the
+ * finalizer of the release's deleted PropagationPolicies ({@link PolicyDeletion}). Transient failures are retried with backoff; the rest surface as
  * {@link UnableToDeployException} with Helm's message.
  */
 final class HelmDeployer implements Deployer {
@@ -34,9 +36,17 @@ final class HelmDeployer implements Deployer {
     private final KubeApi karmada;
     private final ReleaseLeftovers leftovers;
     private final Retrier retrier;
+    private final PolicyDeletion policyDeletion;
 
-    HelmDeployer(HelmRunner helm, KubeApi karmada, Retrier retrier) {
+    /**
+     * @param helm Helm
+     * @param karmada the karmada-apiserver
+     * @param retrier retries of transient failures
+     * @param deletionTimeout how long a re-install waits for Karmada to finish deleting the release's policies
+     */
+    HelmDeployer(HelmRunner helm, KubeApi karmada, Retrier retrier, Duration deletionTimeout) {
         this.helm = helm;
+        this.policyDeletion = new PolicyDeletion(karmada, deletionTimeout);
         this.karmada = karmada;
         this.leftovers = new ReleaseLeftovers(karmada);
         this.retrier = retrier;
@@ -72,6 +82,7 @@ final class HelmDeployer implements Deployer {
                             spec.namespace());
                     helm.uninstall(spec.namespace(), spec.release());
                     leftovers.delete(spec.namespace(), spec.release());
+                    policyDeletion.await(spec.namespace(), spec.release());
                     return install(spec, values);
                 }
                 if (state.startsWith("pending-") || state.equals("uninstalling")) {
@@ -85,6 +96,7 @@ final class HelmDeployer implements Deployer {
                 return helm.upgrade(spec.chart(), spec.namespace(), spec.release(), spec.chartVersion(), values);
             }
             leftovers.delete(spec.namespace(), spec.release());
+            policyDeletion.await(spec.namespace(), spec.release());
             ensureNamespace(spec.namespace());
             return install(spec, values);
         } finally {
@@ -155,7 +167,9 @@ final class HelmDeployer implements Deployer {
             retrier.call(
                     () -> {
                         helm.uninstall(namespace, release);
-                        return leftovers.delete(namespace, release);
+                        int deleted = leftovers.delete(namespace, release);
+                        policyDeletion.await(namespace, release);
+                        return deleted;
                     },
                     HelmDeployer::isTransient);
         } catch (DeployFailure e) {

@@ -63,7 +63,7 @@ class ClusterStatusReaderTest {
                         0),
                 arguments(
                         Named.of(
-                                "nvidia and amd GPUs",
+                                "nvidia and amd GPUs: a pod takes one vendor's, the one with most free",
                                 Map.of(
                                         "allocatable",
                                                 Map.of(
@@ -78,7 +78,7 @@ class ClusterStatusReaderTest {
                                         "allocated", Map.of("nvidia.com/gpu", "1"))),
                         16000L,
                         64 * GI,
-                        5),
+                        3),
                 arguments(
                         Named.of(
                                 "intel GPUs",
@@ -86,6 +86,21 @@ class ClusterStatusReaderTest {
                         4000L,
                         8 * GI,
                         1),
+                arguments(
+                        Named.of(
+                                "intel shared-use amounts are not GPUs",
+                                Map.of(
+                                        "allocatable",
+                                        Map.of(
+                                                "cpu", "4",
+                                                "memory", "8Gi",
+                                                "gpu.intel.com/xe", "2",
+                                                "gpu.intel.com/millicores", "2000",
+                                                "gpu.intel.com/memory.max", "2147483647",
+                                                "gpu.intel.com/tiles", "4"))),
+                        4000L,
+                        8 * GI,
+                        2),
                 arguments(
                         Named.of(
                                 "overcommitted clamps to zero",

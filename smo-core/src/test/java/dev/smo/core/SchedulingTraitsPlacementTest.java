@@ -1,0 +1,118 @@
+package dev.smo.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smo.core.SchedulingTraits.Taint;
+import dev.smo.core.local.InMemoryGraphStore;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Karmada's scheduler checks besides total capacity restricts placement: a replica must fit on one node, and
+ * an untolerated NoSchedule/NoExecute taint excludes a cluster; GPUs are requested under the chosen cluster's own
+ * resource name.
+ */
+class SchedulingTraitsPlacementTest {
+
+    private static final long GIB = 1L << 30;
+
+    /** One medium service (4 CPUs, 2 GiB per replica); without traits the optimizer prefers the big cluster. */
+    private static final String MEDIUM = """
+            hdaGraph:
+              id: sized
+              services:
+                - id: app
+                  artifact: {ociImage: oci://registry:5000/test/app}
+                  deployment: {intent: {compute: {cpu: medium, ram: medium}}}
+            """;
+
+    private static final String GPU = """
+            hdaGraph:
+              id: gpu
+              services:
+                - id: detect
+                  artifact: {ociImage: oci://registry:5000/test/detect, valuesOverwrite: {gpu: {enabled: true}}}
+                  deployment: {intent: {compute: {cpu: light, ram: light, gpu: {enabled: true, count: 1}}}}
+            """;
+
+    @Test
+    void withoutTraitsTheBigClusterIsChosen() {
+        assertThat(placeApp(MEDIUM, big(SchedulingTraits.NONE), small())).isEqualTo("big");
+    }
+
+    @Test
+    void aPodLargerThanAnyNodeIsNotPlacedOnAClusterWhoseTotalWouldFitIt() {
+        // big: 64 CPUs in total, but its fullest resource-model grade with a free node takes 2 CPUs per pod.
+        var twoCpuNodes = new SchedulingTraits(2_000, 64 * GIB, List.of(), null);
+        assertThat(placeApp(MEDIUM, big(twoCpuNodes), small())).isEqualTo("small");
+    }
+
+    @Test
+    void aPodThatFitsNoNodeAnywhereIsNotPlaced() {
+        var tiny = new SchedulingTraits(1_000, GIB, List.of(), null);
+        assertThat(placeApp(MEDIUM, big(tiny), small().withTraits(tiny))).isNull();
+    }
+
+    @Test
+    void aDeployToATaintedClusterIsNotPlannedThere() {
+        var notReady = new SchedulingTraits(
+                Long.MAX_VALUE,
+                Long.MAX_VALUE,
+                List.of(new Taint("cluster.karmada.io/not-ready", null, "NoSchedule")),
+                null);
+        assertThat(placeApp(MEDIUM, big(notReady), small())).isEqualTo("small");
+    }
+
+    @Test
+    void aPreferNoScheduleTaintDoesNotExclude() {
+        var prefer = new SchedulingTraits(
+                Long.MAX_VALUE, Long.MAX_VALUE, List.of(new Taint("maintenance", "soon", "PreferNoSchedule")), null);
+        assertThat(placeApp(MEDIUM, big(prefer), small())).isEqualTo("big");
+    }
+
+    @Test
+    void anAmdClusterGetsAmdGpusInTheValues() {
+        var amd = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "amd.com/gpu");
+        try (Orchestrator smo = orchestrator(
+                ClusterInfo.of("amd", 16_000, 64 * GIB, 2).withTraits(amd),
+                ClusterInfo.of("cpu-only", 64_000, 256 * GIB, 0))) {
+            StoredGraph graph = smo.deployDescriptor("p", GPU);
+            StoredService detect = graph.service("detect").orElseThrow();
+            assertThat(detect.cluster()).isEqualTo("amd");
+            assertThat(detect.values())
+                    .extractingByKey("resources")
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .extractingByKey("limits")
+                    .isEqualTo(Map.of("cpu", "500m", "memory", "500Mi", "amd.com/gpu", 1));
+            assertThat(detect.values())
+                    .extractingByKey("gpu")
+                    .isEqualTo(Map.of("enabled", true, "resource", "amd.com/gpu"));
+        }
+    }
+
+    private static ClusterInfo big(SchedulingTraits traits) {
+        return ClusterInfo.of("big", 64_000, 256 * GIB, 0).withTraits(traits);
+    }
+
+    private static ClusterInfo small() {
+        return ClusterInfo.of("small", 8_000, 16 * GIB, 0);
+    }
+
+    private static String placeApp(String yaml, ClusterInfo... clusters) {
+        try (Orchestrator smo = orchestrator(clusters)) {
+            try {
+                return smo.deployDescriptor("p", yaml).placement().get("app");
+            } catch (RuntimeException unplaceable) {
+                return null;
+            }
+        }
+    }
+
+    private static Orchestrator orchestrator(ClusterInfo... clusters) {
+        return Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(new Fixtures.MutableInventory(false, clusters))
+                .build();
+    }
+}
