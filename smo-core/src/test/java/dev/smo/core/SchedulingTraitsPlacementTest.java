@@ -72,6 +72,32 @@ class SchedulingTraitsPlacementTest {
     }
 
     @Test
+    void aRunningServiceStaysOnANoScheduleClusterAndLeavesANoExecuteOne() {
+        var inventory = new Fixtures.MutableInventory(false, big(SchedulingTraits.NONE), small());
+        try (Orchestrator smo = Orchestrator.builder()
+                .store(new InMemoryGraphStore())
+                .inventory(inventory)
+                .build()) {
+            assertThat(smo.deployDescriptor("p", MEDIUM).placement()).containsEntry("app", "big");
+            // Karmada skips its taint filter for clusters already in the scheduling result; its own pods also
+            // hold node room the models no longer show as free, so neither moves it.
+            inventory.set(
+                    big(new SchedulingTraits(0, 0, List.of(new Taint("maintenance", null, "NoSchedule")), null)),
+                    small());
+            assertThat(smo.replace("sized").placement()).containsEntry("app", "big");
+            // The taint manager evicts for NoExecute.
+            inventory.set(
+                    big(new SchedulingTraits(
+                            Long.MAX_VALUE,
+                            Long.MAX_VALUE,
+                            List.of(new Taint("cluster.karmada.io/unreachable", null, "NoExecute")),
+                            null)),
+                    small());
+            assertThat(smo.replace("sized").placement()).containsEntry("app", "small");
+        }
+    }
+
+    @Test
     void anAmdClusterGetsAmdGpusInTheValues() {
         var amd = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "amd.com/gpu");
         try (Orchestrator smo = orchestrator(

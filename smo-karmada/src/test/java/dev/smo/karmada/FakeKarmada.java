@@ -84,7 +84,7 @@ public final class FakeKarmada {
      * @param taints taints ({@code key}, {@code effect}, maybe {@code value})
      * @param nodesPerGrade node count per grade, or {@code null} for no models
      */
-    public record Scheduling(List<Map<String, String>> taints, int[] nodesPerGrade) {
+    public record Scheduling(List<Map<String, String>> taints, List<Integer> nodesPerGrade) {
 
         public static final Scheduling NONE = new Scheduling(List.of(), null);
     }
@@ -124,8 +124,8 @@ public final class FakeKarmada {
             spec.put("resourceModels", DEFAULT_MODELS);
             List<Map<String, Object>> modelings = new ArrayList<>();
             for (int grade = 0; grade < DEFAULT_MODELS.size(); grade++) {
-                int[] counts = scheduling.nodesPerGrade();
-                modelings.add(Map.of("grade", grade, "count", grade < counts.length ? counts[grade] : 0));
+                List<Integer> counts = scheduling.nodesPerGrade();
+                modelings.add(Map.of("grade", grade, "count", grade < counts.size() ? counts.get(grade) : 0));
             }
             summary.put("allocatableModelings", modelings);
         }
@@ -224,6 +224,110 @@ public final class FakeKarmada {
             }
         }
         return placements;
+    }
+
+    /**
+     * Karmada's detector, scheduler and binding controller for the namespace's Deployments: for each one a
+     * PropagationPolicy selects and that has no ResourceBinding yet, creates {@code <name>-deployment}
+     * ({@code work.karmada.io/v1alpha2}). The candidates are the policy's {@code clusterNames} that are members
+     * (all members when it names none) without a {@code NoSchedule}/{@code NoExecute} taint (the charts declare no
+     * {@code clusterTolerations}); none left gives {@code Scheduled: False, reason: NoClusterFit}, else
+     * {@code Scheduled: True} and {@code FullyApplied: True} with {@code schedulerObservedGeneration} caught up.
+     *
+     * @return how many bindings it created
+     */
+    public int bindDeployments(String namespace) throws ApiException {
+        Map<String, List<?>> taints = new TreeMap<>();
+        for (Map<String, Object> cluster :
+                items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters")
+                        .execute())) {
+            Map<?, ?> spec = cluster.get("spec") instanceof Map<?, ?> m ? m : Map.of();
+            taints.put(
+                    String.valueOf(((Map<?, ?>) cluster.get("metadata")).get("name")),
+                    spec.get("taints") instanceof List<?> l ? l : List.of());
+        }
+        Set<String> bound = new TreeSet<>();
+        for (Map<String, Object> rb : list("work.karmada.io", "v1alpha2", namespace, "resourcebindings")) {
+            bound.add(String.valueOf(((Map<?, ?>) rb.get("metadata")).get("name")));
+        }
+        int created = 0;
+        for (Map.Entry<String, Set<String>> placed : placements(namespace).entrySet()) {
+            if (!placed.getKey().startsWith("Deployment/")) {
+                continue;
+            }
+            String deployment = placed.getKey().substring("Deployment/".length());
+            String name = deployment + "-deployment";
+            if (bound.contains(name)) {
+                continue;
+            }
+            List<String> fit = new ArrayList<>();
+            List<String> refusals = new ArrayList<>();
+            for (String cluster : placed.getValue()) {
+                Object untolerated = taints.get(cluster).stream()
+                        .filter(t -> t instanceof Map<?, ?> m
+                                && ("NoSchedule".equals(m.get("effect")) || "NoExecute".equals(m.get("effect"))))
+                        .findFirst()
+                        .orElse(null);
+                if (untolerated instanceof Map<?, ?> t) {
+                    refusals.add("1 cluster(s) had untolerated taint {" + t.get("key") + ": "
+                            + (t.get("value") == null ? "" : t.get("value")) + "}");
+                } else {
+                    fit.add(cluster);
+                }
+            }
+            List<Map<String, Object>> conditions = new ArrayList<>();
+            if (fit.isEmpty()) {
+                conditions.add(Map.of(
+                        "type", "Scheduled",
+                        "status", "False",
+                        "reason", "NoClusterFit",
+                        "message",
+                                "0/" + taints.size() + " clusters are available: " + String.join(", ", refusals)
+                                        + "."));
+            } else {
+                conditions.add(Map.of(
+                        "type",
+                        "Scheduled",
+                        "status",
+                        "True",
+                        "reason",
+                        "Success",
+                        "message",
+                        "Binding has been scheduled successfully."));
+                conditions.add(Map.of(
+                        "type",
+                        "FullyApplied",
+                        "status",
+                        "True",
+                        "reason",
+                        "FullyAppliedSuccess",
+                        "message",
+                        "All works have been successfully applied"));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("apiVersion", "work.karmada.io/v1alpha2");
+            body.put("kind", "ResourceBinding");
+            body.put("metadata", Map.of("name", name, "namespace", namespace, "generation", 1));
+            body.put(
+                    "spec",
+                    Map.of(
+                            "resource",
+                                    Map.of(
+                                            "apiVersion",
+                                            "apps/v1",
+                                            "kind",
+                                            "Deployment",
+                                            "namespace",
+                                            namespace,
+                                            "name",
+                                            deployment),
+                            "clusters", fit.stream().map(c -> Map.of("name", c)).toList()));
+            body.put("status", Map.of("schedulerObservedGeneration", 1, "conditions", conditions));
+            objects.createNamespacedCustomObject("work.karmada.io", "v1alpha2", namespace, "resourcebindings", body)
+                    .execute();
+            created++;
+        }
+        return created;
     }
 
     /** The finalizer Karmada's webhook puts on every PropagationPolicy. */

@@ -87,8 +87,7 @@ class KarmadaClusterInventoryIT {
                         Map.of("cpu", "0", "memory", "0"),
                         Map.of()),
                 new FakeKarmada.Scheduling(
-                        List.of(Map.of("key", "cluster.karmada.io/not-ready", "effect", "NoSchedule")),
-                        new int[] {5, 3}));
+                        List.of(Map.of("key", "cluster.karmada.io/not-ready", "effect", "NoSchedule")), List.of(5, 3)));
         karmada.addMember(
                 new FakeKarmada.Member(
                         "edge-intel",

@@ -75,8 +75,8 @@ class PolicyFinalizerIT {
         // Karmada's controller finishes its clean-up 1.5 s after the policy was marked for deletion.
         CompletableFuture<Integer> controller = CompletableFuture.supplyAsync(() -> {
             try {
-                while (policies().stream().noneMatch(p -> ((Map<?, ?>) p.get("metadata")).get("deletionTimestamp")
-                        != null)) {
+                while (policies().stream()
+                        .noneMatch(p -> ((Map<?, ?>) p.get("metadata")).get("deletionTimestamp") != null)) {
                     TimeUnit.MILLISECONDS.sleep(20);
                 }
                 TimeUnit.MILLISECONDS.sleep(1500);
@@ -89,8 +89,12 @@ class PolicyFinalizerIT {
         deployer.uninstall(NS, "noise-reduction");
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-        assertThat(controller.get(10, TimeUnit.SECONDS)).as("policies Karmada let go").isPositive();
-        assertThat(waitedMillis).as("uninstall returned only after the finalizer went").isGreaterThanOrEqualTo(1400);
+        assertThat(controller.get(10, TimeUnit.SECONDS))
+                .as("policies Karmada let go")
+                .isPositive();
+        assertThat(waitedMillis)
+                .as("uninstall returned only after the finalizer went")
+                .isGreaterThanOrEqualTo(1400);
         assertThat(policies()).as("no policy left terminating").isEmpty();
 
         deployer.apply(NOISE_REDUCTION);
@@ -99,7 +103,8 @@ class PolicyFinalizerIT {
                 .singleElement()
                 .satisfies(p -> assertThat(((Map<?, ?>) p.get("metadata")).get("deletionTimestamp"))
                         .isNull());
-        assertThat(karmada.placements(NS)).containsEntry("Deployment/noise-reduction", java.util.Set.of("edge-brussels"));
+        assertThat(karmada.placements(NS))
+                .containsEntry("Deployment/noise-reduction", java.util.Set.of("edge-brussels"));
     }
 
     @Test

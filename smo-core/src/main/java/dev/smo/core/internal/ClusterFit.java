@@ -12,7 +12,9 @@ import java.util.Set;
  * clusters: one replica must fit on a single node (resource-model grades), and the cluster must carry no
  * {@code NoSchedule}/{@code NoExecute} taint (Karmada's TaintToleration filter; SMO's charts declare no
  * tolerations). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
- * skips the filter for clusters in the current scheduling result and only the taint manager evicts.
+ * skips the filter for clusters in the current scheduling result and only the taint manager evicts; nor is the
+ * per-node fit checked there, because the service's own pods take node room that the live resource models no
+ * longer count as free.
  */
 final class ClusterFit {
 
@@ -54,9 +56,11 @@ final class ClusterFit {
      */
     static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere) {
         SchedulingTraits traits = cluster.traits();
-        if (!traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())) {
-            return false;
+        if (runsThere) {
+            // Its own pods hold node room the live models no longer show as free: only an eviction moves it.
+            return traits.taints().stream().noneMatch(SchedulingTraits.Taint::evicts);
         }
-        return traits.taints().stream().noneMatch(t -> runsThere ? t.evicts() : t.blocksScheduling());
+        return traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())
+                && traits.taints().stream().noneMatch(SchedulingTraits.Taint::blocksScheduling);
     }
 }

@@ -35,10 +35,7 @@ public final class DefaultKarmada implements Karmada {
         this.inventory =
                 new KarmadaClusterInventory(karmada, broker, config.helm().retry());
         this.deployer = new HelmDeployer(
-                new HelmRunner(config.kubeconfig(), config.registry(), config.helm()),
-                karmada,
-                retrier,
-                config.helm().timeout());
+                new HelmRunner(config.kubeconfig(), config.registry(), config.helm()), karmada, retrier, config.helm());
         this.scaler = new DeploymentScaler(karmada, retrier);
     }
 

@@ -6,12 +6,12 @@ import dev.smo.core.UnableToDeployException;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
+import dev.smo.karmada.HelmOptions;
 import io.kubernetes.client.openapi.ApiException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,16 +37,18 @@ final class HelmDeployer implements Deployer {
     private final ReleaseLeftovers leftovers;
     private final Retrier retrier;
     private final PolicyDeletion policyDeletion;
+    private final KarmadaApplied applied;
 
     /**
      * @param helm Helm
      * @param karmada the karmada-apiserver
      * @param retrier retries of transient failures
-     * @param deletionTimeout how long a re-install waits for Karmada to finish deleting the release's policies
+     * @param options Helm's timeout bounds the waits for Karmada (policy deletion; applying, with waitApplied)
      */
-    HelmDeployer(HelmRunner helm, KubeApi karmada, Retrier retrier, Duration deletionTimeout) {
+    HelmDeployer(HelmRunner helm, KubeApi karmada, Retrier retrier, HelmOptions options) {
         this.helm = helm;
-        this.policyDeletion = new PolicyDeletion(karmada, deletionTimeout);
+        this.policyDeletion = new PolicyDeletion(karmada, options.timeout());
+        this.applied = options.waitApplied() ? new KarmadaApplied(karmada, options.timeout()) : null;
         this.karmada = karmada;
         this.leftovers = new ReleaseLeftovers(karmada);
         this.retrier = retrier;
@@ -56,6 +58,9 @@ final class HelmDeployer implements Deployer {
     public ReleaseStatus apply(ReleaseSpec spec) {
         try {
             Release release = retrier.call(() -> applyOnce(spec), HelmDeployer::isTransient);
+            if (applied != null) {
+                applied.await(spec.namespace(), spec.release());
+            }
             return toStatus(spec.namespace(), spec.release(), release, spec.chart());
         } catch (DeployFailure e) {
             throw new UnableToDeployException(
