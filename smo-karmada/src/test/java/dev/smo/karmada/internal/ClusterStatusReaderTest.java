@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.smo.core.ClusterInfo;
+import dev.smo.core.SchedulingTraits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,61 @@ class ClusterStatusReaderTest {
         ClusterInfo info = ClusterStatusReader.read(cluster(null));
 
         assertThat(info).isEqualTo(new ClusterInfo("edge-1", false, 0, 0, 0, Map.of("region", "brussels"), null, null));
+    }
+
+    private static Map<String, Object> modelled(List<Object> ranges1, int grade0Nodes, int grade1Nodes) {
+        Map<String, Object> cluster = cluster(ready(Map.of(
+                "allocatable",
+                Map.of("cpu", "16", "memory", "64Gi"),
+                "allocatableModelings",
+                List.of(Map.of("grade", 0, "count", grade0Nodes), Map.of("grade", 1, "count", grade1Nodes)))));
+        cluster.put(
+                "spec",
+                Map.of(
+                        "resourceModels",
+                        List.of(
+                                Map.of(
+                                        "grade",
+                                        0,
+                                        "ranges",
+                                        List.of(
+                                                Map.of("name", "cpu", "min", "0", "max", "2"),
+                                                Map.of("name", "memory", "min", "0", "max", "8Gi"))),
+                                Map.of("grade", 1, "ranges", ranges1)),
+                        "taints",
+                        List.of(Map.of("key", "cluster.karmada.io/unreachable", "effect", "NoExecute"))));
+        return cluster;
+    }
+
+    private static final List<Object> GRADE_1 = List.of(
+            Map.of("name", "cpu", "min", "2", "max", "8"), Map.of("name", "memory", "min", "8Gi", "max", "32Gi"));
+
+    @Test
+    void largestPodIsTheMinimumOfTheHighestGradeThatHasANode() {
+        ClusterInfo info = ClusterStatusReader.read(modelled(GRADE_1, 4, 1));
+
+        assertThat(info.traits().maxPodCpuMillis()).isEqualTo(2_000);
+        assertThat(info.traits().maxPodMemoryBytes()).isEqualTo(8 * GI);
+        assertThat(info.traits().taints())
+                .containsExactly(new SchedulingTraits.Taint("cluster.karmada.io/unreachable", null, "NoExecute"));
+    }
+
+    @Test
+    void onlyTheLowestGradeHasNodesSoNothingAboveItsMinimumFits() {
+        ClusterInfo info = ClusterStatusReader.read(modelled(GRADE_1, 4, 0));
+
+        assertThat(info.traits().maxPodCpuMillis()).isZero();
+        assertThat(info.traits().fitsOnOneNode(1, 1)).isFalse();
+        assertThat(info.traits().fitsOnOneNode(0, 0)).isTrue();
+    }
+
+    @Test
+    void modelsWithoutMemoryLeaveNoPerNodeLimitAsKarmadaFallsBackToTheTotals() {
+        ClusterInfo info =
+                ClusterStatusReader.read(modelled(List.of(Map.of("name", "cpu", "min", "2", "max", "8")), 4, 1));
+
+        assertThat(info.traits().maxPodCpuMillis()).isEqualTo(Long.MAX_VALUE);
+        assertThat(info.traits().maxPodMemoryBytes()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
