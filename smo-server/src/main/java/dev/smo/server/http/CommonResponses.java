@@ -27,10 +27,8 @@ public final class CommonResponses {
     /**
      * Properties of the core's records (which know nothing of OpenAPI annotations) that may be null, by schema.
      */
-    private static final Map<String, Set<String>> NULLABLE = Map.of(
-            "AlertRule", Set.of("forDuration"),
-            "AlertOutcome", Set.of("alert", "graph", "service"),
-            "Violation", Set.of());
+    private static final Map<String, Set<String>> NULLABLE =
+            Map.of("AlertRule", Set.of("forDuration"), "AlertOutcome", Set.of("alert", "graph", "service"));
 
     private CommonResponses() {}
 
