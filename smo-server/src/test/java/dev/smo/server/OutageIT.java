@@ -47,7 +47,10 @@ class OutageIT {
     @RegisterExtension
     static final PostgresSchemaExtension DB = new PostgresSchemaExtension();
 
-    private static final Duration OUTAGE = Duration.ofMillis(1500);
+    /** As long as an operator's database restart or failover can take: longer than any pool or request timeout. */
+    private static final Duration OUTAGE = Duration.ofSeconds(45);
+    /** How long a graph may take to converge: the outage, then a few reconcile rounds. */
+    private static final long CONVERGE_NANOS = OUTAGE.toNanos() + TimeUnit.SECONDS.toNanos(30);
 
     private TcpProxy proxy;
     private Orchestrator smo;
@@ -126,7 +129,7 @@ class OutageIT {
 
         assertThat(http.delete("/graphs/remove-graph").status()).isEqualTo(202);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + CONVERGE_NANOS;
         while (System.nanoTime() < deadline && statusOrError("remove-graph") != 404) {
             pause();
         }
@@ -152,7 +155,7 @@ class OutageIT {
 
         rate.set(120.0); // 120 requests/s at 50 per replica: 3 replicas
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + CONVERGE_NANOS;
         int stored = 0;
         while (System.nanoTime() < deadline && stored != 3) {
             Http.Response g = http.get("/graphs/scale-graph");
@@ -202,7 +205,7 @@ class OutageIT {
 
     /** Polls through the outage (answers fail meanwhile) until the graph reaches the state. */
     private JsonNode converge(String name, String status) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + CONVERGE_NANOS;
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             Http.Response r = http.get("/graphs/" + name);
