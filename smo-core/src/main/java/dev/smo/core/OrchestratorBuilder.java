@@ -40,6 +40,7 @@ public final class OrchestratorBuilder {
     private ArtifactFetcher artifacts;
     private ResourceTable resourceTable = ResourceTable.defaults();
     private PlacementWeights weights = PlacementWeights.DEFAULTS;
+    private ServiceDiscovery discovery = ServiceDiscovery.KARMADA_MCS;
     private SolverOptions solverOptions = SolverOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Duration scalingInterval;
@@ -108,6 +109,16 @@ public final class OrchestratorBuilder {
     /** @param weights the placement objective's weights @return this builder */
     public OrchestratorBuilder placementWeights(PlacementWeights weights) {
         this.weights = Objects.requireNonNull(weights, "weights");
+        return this;
+    }
+
+    /**
+     * @param discovery how clients reach services on other clusters, which decides {@code serviceImportClusters}
+     *        and {@code serviceEndpoints} in the values (default {@link ServiceDiscovery#KARMADA_MCS})
+     * @return this builder
+     */
+    public OrchestratorBuilder serviceDiscovery(ServiceDiscovery discovery) {
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
         return this;
     }
 
@@ -197,6 +208,7 @@ public final class OrchestratorBuilder {
                 IntentTranslator.create(resourceTable),
                 solverOptions,
                 weights,
+                discovery,
                 ScalingOptimizer.create(solverOptions),
                 clock,
                 scalingInterval,

@@ -6,7 +6,11 @@ import dev.smo.core.SchedulingTraits.Taint;
 import dev.smo.core.local.InMemoryGraphStore;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What Karmada's scheduler checks besides total capacity restricts placement: a replica must fit on one node, and
@@ -115,6 +119,38 @@ class SchedulingTraitsPlacementTest {
                     .extractingByKey("gpu")
                     .isEqualTo(Map.of("enabled", true, "resource", "amd.com/gpu"));
         }
+    }
+
+    /** The medium service tolerating what its values' clusterTolerations say. */
+    private static String tolerating(String tolerations) {
+        return MEDIUM.replace(
+                "artifact: {ociImage: oci://registry:5000/test/app}",
+                "artifact: {ociImage: oci://registry:5000/test/app, valuesOverwrite: {clusterTolerations: "
+                        + tolerations + "}}");
+    }
+
+    static Stream<Arguments> tolerations() {
+        var dedicated = new Taint("dedicated", "gpu", "NoSchedule");
+        var unreachable = new Taint("cluster.karmada.io/unreachable", null, "NoExecute");
+        return Stream.of(
+                // tolerations, taint on big, where the app goes
+                Arguments.of("[]", dedicated, "small"),
+                Arguments.of("[{key: dedicated, operator: Equal, value: gpu, effect: NoSchedule}]", dedicated, "big"),
+                Arguments.of("[{key: dedicated, value: gpu}]", dedicated, "big"),
+                Arguments.of("[{key: dedicated, operator: Equal, value: cpu}]", dedicated, "small"),
+                Arguments.of("[{key: dedicated, operator: Exists}]", dedicated, "big"),
+                Arguments.of("[{key: dedicated, operator: Exists, effect: NoExecute}]", dedicated, "small"),
+                Arguments.of("[{operator: Exists}]", dedicated, "big"),
+                Arguments.of("[{key: other, operator: Exists}]", dedicated, "small"),
+                Arguments.of("[{key: cluster.karmada.io/unreachable, operator: Exists}]", unreachable, "big"),
+                Arguments.of("[{operator: Exists, effect: NoSchedule}]", unreachable, "small"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("tolerations")
+    void aTaintKeepsTheServiceAwayUnlessItsValuesTolerateIt(String tolerations, Taint taint, String expected) {
+        var tainted = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(taint), null);
+        assertThat(placeApp(tolerating(tolerations), big(tainted), small())).isEqualTo(expected);
     }
 
     private static ClusterInfo big(SchedulingTraits traits) {

@@ -2,10 +2,8 @@ package dev.smo.karmada;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marcnuri.helm.Helm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,49 +15,23 @@ import org.yaml.snakeyaml.Yaml;
 /** The Brussels demo charts in smo-examples render with {@code helm template} and consume SMO's values. */
 class ExampleChartsTest {
 
-    private static final Path CHARTS = Path.of(System.getProperty("smo.examples.charts", "../smo-examples/charts"))
-            .toAbsolutePath()
-            .normalize();
-
     @TempDir
     Path dir;
 
     private List<Map<String, Object>> render(String chart, String valuesJson) throws Exception {
-        Path values = Files.writeString(dir.resolve(chart + "-values.json"), valuesJson);
-        String manifests = Helm.template(CHARTS.resolve(chart).toString())
-                .withName(chart)
-                .withNamespace("brussels")
-                .withValuesFile(values)
-                .call();
-        List<Map<String, Object>> objects = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(manifests)) {
-            if (doc instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> object = (Map<String, Object>) map;
-                objects.add(object);
-            }
-        }
-        return objects;
+        return ExampleCharts.render(dir, chart, valuesJson);
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
-        return objects.stream()
-                .filter(o -> kind.equals(o.get("kind")) && name.equals(meta(o).get("name")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No " + kind + " " + name + " in " + objects));
+        return ExampleCharts.find(objects, kind, name);
     }
 
     private static Map<?, ?> meta(Map<String, Object> object) {
-        return (Map<?, ?>) object.get("metadata");
+        return ExampleCharts.meta(object);
     }
 
-    @SuppressWarnings("unchecked")
     private static Object at(Object root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            node = ((Map<String, Object>) node).get(key);
-        }
-        return node;
+        return ExampleCharts.at(root, path);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,12 +141,13 @@ class ExampleChartsTest {
     @Test
     void virtualObjectChartIsAnnotatedAsVo() throws Exception {
         Map<String, Object> chart =
-                new Yaml().load(Files.readString(CHARTS.resolve("image-compression-vo/Chart.yaml")));
+                new Yaml().load(Files.readString(ExampleCharts.CHARTS.resolve("image-compression-vo/Chart.yaml")));
 
         assertThat(at(chart, "annotations"))
                 .isEqualTo(Map.of("specType", "VO", "descriptorPath", "scripts/config.yaml"));
         assertThat(chart).containsEntry("name", "image-compression-vo");
-        assertThat(CHARTS.resolve("image-compression-vo/scripts/config.yaml")).isRegularFile();
+        assertThat(ExampleCharts.CHARTS.resolve("image-compression-vo/scripts/config.yaml"))
+                .isRegularFile();
     }
 
     @ParameterizedTest(name = "{0}")

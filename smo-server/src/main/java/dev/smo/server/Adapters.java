@@ -1,6 +1,7 @@
 package dev.smo.server;
 
 import dev.smo.core.OrchestratorBuilder;
+import dev.smo.core.ServiceDiscovery;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.karmada.Karmada;
@@ -45,6 +46,11 @@ final class Adapters {
     }
 
     private void deployment(DeploymentSettings deployment) {
+        builder.serviceDiscovery(deployment.discovery());
+        line("service discovery: "
+                + (deployment.discovery() == ServiceDiscovery.LIGHTHOUSE
+                        ? "Submariner Lighthouse (ServiceExport only)"
+                        : "Karmada multi-cluster services (ServiceImport, derived-<service>)"));
         if (deployment.karmada().isPresent()) {
             KarmadaConfig karmadaConfig = deployment.karmada().get();
             Karmada karmada = Karmada.connect(karmadaConfig);
@@ -53,7 +59,8 @@ final class Adapters {
                     + (karmadaConfig.submarinerKubeconfig() == null
                             ? ""
                             : ", Submariner CIDRs (" + karmadaConfig.submarinerKubeconfig() + ")"));
-            line("deployer: Helm through Karmada");
+            line("deployer: Helm through Karmada"
+                    + (karmadaConfig.helm().waitApplied() ? ", Deployed once Karmada applied it" : ""));
             return;
         }
         builder.inventory(deployment

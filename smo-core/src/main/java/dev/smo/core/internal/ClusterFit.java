@@ -2,6 +2,7 @@ package dev.smo.core.internal;
 
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.SchedulingTraits;
+import dev.smo.model.ClusterTolerations.Toleration;
 import dev.smo.optimizer.placement.ServiceDemand;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * What Karmada's scheduler checks per cluster beyond total capacity, as restrictions of a service's allowed
  * clusters: one replica must fit on a single node (resource-model grades), and the cluster must carry no
- * {@code NoSchedule}/{@code NoExecute} taint (Karmada's TaintToleration filter; SMO's charts declare no
- * tolerations). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
+ * {@code NoSchedule}/{@code NoExecute} taint the service does not tolerate (Karmada's TaintToleration filter, with
+ * the {@code clusterTolerations} of the service's values, which its chart's PropagationPolicy carries). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
  * skips the filter for clusters in the current scheduling result and only the taint manager evicts; nor is the
  * per-node fit checked there, because the service's own pods take node room that the live resource models no
  * longer count as free.
@@ -19,7 +20,7 @@ import java.util.Set;
 final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
-    static final String NONE = "(none: every cluster is tainted or has no node that fits one replica)";
+    static final String NONE = "(none: every cluster has an untolerated taint or no node that fits one replica)";
 
     private ClusterFit() {}
 
@@ -27,16 +28,18 @@ final class ClusterFit {
      * @param demand the service's demand, maybe already restricted (static placement)
      * @param clusters the candidate clusters
      * @param current the cluster it runs on now, or {@code null}
+     * @param tolerations the taints the service tolerates
      * @return the demand restricted to the clusters that can take it; unchanged when all can
      */
-    static ServiceDemand restrict(ServiceDemand demand, List<ClusterInfo> clusters, String current) {
+    static ServiceDemand restrict(
+            ServiceDemand demand, List<ClusterInfo> clusters, String current, List<Toleration> tolerations) {
         Set<String> fitting = new LinkedHashSet<>();
         boolean excluded = false;
         for (ClusterInfo c : clusters) {
             if (!demand.allows(c.name())) {
                 continue;
             }
-            if (fits(demand, c, c.name().equals(current))) {
+            if (fits(demand, c, c.name().equals(current), tolerations)) {
                 fitting.add(c.name());
             } else {
                 excluded = true;
@@ -52,15 +55,20 @@ final class ClusterFit {
      * @param demand the service
      * @param cluster a cluster
      * @param runsThere whether the service runs on it now
+     * @param tolerations the taints the service tolerates
      * @return whether Karmada would schedule one replica of it there
      */
-    static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere) {
+    static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, List<Toleration> tolerations) {
         SchedulingTraits traits = cluster.traits();
         if (runsThere) {
             // Its own pods hold node room the live models no longer show as free: only an eviction moves it.
-            return traits.taints().stream().noneMatch(SchedulingTraits.Taint::evicts);
+            return traits.taints().stream().noneMatch(t -> t.evicts() && !tolerated(t, tolerations));
         }
         return traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())
-                && traits.taints().stream().noneMatch(SchedulingTraits.Taint::blocksScheduling);
+                && traits.taints().stream().noneMatch(t -> t.blocksScheduling() && !tolerated(t, tolerations));
+    }
+
+    private static boolean tolerated(SchedulingTraits.Taint taint, List<Toleration> tolerations) {
+        return tolerations.stream().anyMatch(t -> t.tolerates(taint.key(), taint.value(), taint.effect()));
     }
 }

@@ -92,7 +92,7 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.parseOptions = ParseOptions.defaults()
                 .withResourceLevels(parts.translator().table().levels());
         this.descriptors = new ParsedDescriptors(this::parse);
-        this.planner = new Planner(parts.translator(), parts.solverOptions(), parts.weights());
+        this.planner = new Planner(parts.translator(), parts.solverOptions(), parts.weights(), parts.discovery());
         this.executor =
                 new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
         this.scaling = new Scaling(

@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.ServiceDiscovery;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
@@ -13,9 +14,11 @@ import java.util.Set;
 /**
  * The Helm values of a service's release: the user's {@code valuesOverwrite} with SMO's placement values merged in.
  *
- * <p>SMO writes {@code clustersAffinity} (the placed cluster) and {@code serviceImportClusters} (the clusters of
- * the services that connect to it, de-duplicated) into the values root, or under {@code voChartOverwrite} for WOT
- * virtual objects, like the original. It adds {@code resources} and {@code replicaCount} only when the user did
+ * <p>SMO writes {@code clustersAffinity} (the placed cluster) and {@code serviceImportClusters} (the other clusters
+ * whose services connect to it, de-duplicated; always empty with {@link ServiceDiscovery#LIGHTHOUSE}) into the
+ * values root, or under {@code voChartOverwrite} for WOT virtual objects, like the original, and
+ * {@code serviceEndpoints}: for each service it connects to, the host name to call from where it runs, unless the
+ * user set that key. It adds {@code resources} and {@code replicaCount} only when the user did
  * not set them. GPUs are requested under the chosen cluster's own resource name ({@code amd.com/gpu} on an AMD
  * cluster), in {@code resources.limits} and in the charts' {@code gpu.resource} when the values have a {@code gpu}
  * map.
@@ -29,20 +32,25 @@ final class HelmValues {
     /**
      * @param graph the descriptor
      * @param placement service → cluster
-     * @return service → clusters that must import it (the clusters of its clients), de-duplicated, in
-     *         descriptor order
+     * @param discovery how clients find services on other clusters
+     * @return service → the other clusters that must import it (the clusters of its clients, not its own),
+     *         de-duplicated, in descriptor order; empty lists with {@link ServiceDiscovery#LIGHTHOUSE}, which imports
+     *         by itself
      */
-    static Map<String, List<String>> importClusters(HdaGraph graph, Map<String, String> placement) {
+    static Map<String, List<String>> importClusters(
+            HdaGraph graph, Map<String, String> placement, ServiceDiscovery discovery) {
         Map<String, Set<String>> imports = new LinkedHashMap<>();
         graph.services().forEach(s -> imports.put(s.id(), new LinkedHashSet<>()));
-        for (Service client : graph.services()) {
-            String clientCluster = placement.get(client.id());
-            if (clientCluster == null) {
-                continue;
-            }
-            for (String target : client.intent().connectionPoints()) {
-                if (imports.containsKey(target)) {
-                    imports.get(target).add(clientCluster);
+        if (discovery == ServiceDiscovery.KARMADA_MCS) {
+            for (Service client : graph.services()) {
+                String clientCluster = placement.get(client.id());
+                if (clientCluster == null) {
+                    continue;
+                }
+                for (String target : client.intent().connectionPoints()) {
+                    if (imports.containsKey(target) && !clientCluster.equals(placement.get(target))) {
+                        imports.get(target).add(clientCluster);
+                    }
                 }
             }
         }
@@ -52,9 +60,54 @@ final class HelmValues {
     }
 
     /**
+     * The host names a service calls for its connection points, as the example charts name a Service after its
+     * release (the service's id): {@code <target>.<namespace>.svc.cluster.local} on the same cluster, else
+     * {@code derived-<target>.<namespace>.svc.cluster.local} (Karmada's ServiceImport controller) or
+     * {@code <target>.<namespace>.svc.clusterset.local} (Lighthouse).
+     *
+     * @param client the calling service
+     * @param graph the descriptor
+     * @param placement service → cluster
+     * @param namespace the graph's namespace (its project)
+     * @param discovery how clients find services on other clusters
+     * @return target id → host, in connection-point order; unplaced clients or targets are left out
+     */
+    static Map<String, String> endpoints(
+            Service client,
+            HdaGraph graph,
+            Map<String, String> placement,
+            String namespace,
+            ServiceDiscovery discovery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String here = placement.get(client.id());
+        if (here == null) {
+            return out;
+        }
+        for (String target : client.intent().connectionPoints()) {
+            String there = placement.get(target);
+            if (there == null
+                    || target.equals(client.id())
+                    || graph.service(target).isEmpty()) {
+                continue;
+            }
+            String host;
+            if (there.equals(here)) {
+                host = target + "." + namespace + ".svc.cluster.local";
+            } else if (discovery == ServiceDiscovery.KARMADA_MCS) {
+                host = "derived-" + target + "." + namespace + ".svc.cluster.local";
+            } else {
+                host = target + "." + namespace + ".svc.clusterset.local";
+            }
+            out.put(target, host);
+        }
+        return out;
+    }
+
+    /**
      * @param service the service
      * @param cluster its cluster
      * @param importClusters clusters that must import it
+     * @param endpoints connection point → host name to call
      * @param resources its concrete resources per replica
      * @param replicas its replica count
      * @param gpuResource the GPU resource name of its cluster (e.g. {@code amd.com/gpu})
@@ -64,6 +117,7 @@ final class HelmValues {
             Service service,
             String cluster,
             List<String> importClusters,
+            Map<String, String> endpoints,
             ResourceRequest resources,
             int replicas,
             String gpuResource) {
@@ -74,6 +128,9 @@ final class HelmValues {
         }
         target.put("clustersAffinity", cluster == null ? List.of() : List.of(cluster));
         target.put("serviceImportClusters", List.copyOf(importClusters));
+        if (!endpoints.isEmpty() && !target.containsKey("serviceEndpoints")) {
+            target.put("serviceEndpoints", new LinkedHashMap<>(endpoints));
+        }
         if (!target.containsKey("resources")) {
             target.put("resources", resources(resources, gpuResource));
         }

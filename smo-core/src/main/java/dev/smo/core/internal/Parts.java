@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.ServiceDiscovery;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.ArtifactFetcher;
 import dev.smo.core.spi.ClusterInventory;
@@ -32,6 +33,7 @@ public record Parts(
         IntentTranslator translator,
         SolverOptions solverOptions,
         PlacementWeights weights,
+        ServiceDiscovery discovery,
         ScalingOptimizer scalingOptimizer,
         Clock clock,
         Duration scalingInterval,

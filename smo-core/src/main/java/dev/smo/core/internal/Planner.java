@@ -6,8 +6,10 @@ import dev.smo.core.Plan;
 import dev.smo.core.PlanOptions;
 import dev.smo.core.PlannedService;
 import dev.smo.core.SchedulingTraits;
+import dev.smo.core.ServiceDiscovery;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
+import dev.smo.model.ClusterTolerations;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
 import dev.smo.model.Trigger;
@@ -32,12 +34,18 @@ final class Planner {
     private final SolverOptions solverOptions;
     private final PlacementOptimizer optimizer;
     private final PlacementWeights weights;
+    private final ServiceDiscovery discovery;
 
-    Planner(IntentTranslator translator, SolverOptions solverOptions, PlacementWeights weights) {
+    Planner(
+            IntentTranslator translator,
+            SolverOptions solverOptions,
+            PlacementWeights weights,
+            ServiceDiscovery discovery) {
         this.translator = translator;
         this.solverOptions = solverOptions;
         this.optimizer = PlacementOptimizer.create(solverOptions);
         this.weights = weights;
+        this.discovery = discovery;
     }
 
     /**
@@ -65,7 +73,8 @@ final class Planner {
             ServiceDemand demand = ServiceDemand.of(
                     s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1));
             demand = pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand;
-            problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id())));
+            problem.service(ClusterFit.restrict(
+                    demand, clusters, current.get(s.id()), ClusterTolerations.tolerationsOf(s.artifact())));
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));
@@ -83,13 +92,19 @@ final class Planner {
         PlacementResult result = solver.solve(problem.build());
 
         Map<String, String> placement = result.assignment();
-        Map<String, List<String>> imports = HelmValues.importClusters(graph, placement);
+        Map<String, List<String>> imports = HelmValues.importClusters(graph, placement, discovery);
         List<PlannedService> services = new ArrayList<>();
         for (Service s : graph.services()) {
             String cluster = placement.get(s.id());
             int n = replicas.getOrDefault(s.id(), 1);
             Map<String, Object> values = HelmValues.compose(
-                    s, cluster, imports.get(s.id()), resources.get(s.id()), n, gpuResource(clusters, cluster));
+                    s,
+                    cluster,
+                    imports.get(s.id()),
+                    HelmValues.endpoints(s, graph, placement, project, discovery),
+                    resources.get(s.id()),
+                    n,
+                    gpuResource(clusters, cluster));
             List<AlertRule> rules = AlertRules.of(graph, s);
             boolean pending = s.deployment().trigger() instanceof Trigger.Event;
             services.add(new PlannedService(s.id(), cluster, n, resources.get(s.id()), values, rules, pending));

@@ -1,5 +1,6 @@
 package dev.smo.model.internal;
 
+import dev.smo.model.ClusterTolerations;
 import dev.smo.model.ClustersAffinity;
 import dev.smo.model.Compute;
 import dev.smo.model.HdaGraph;
@@ -123,6 +124,7 @@ public final class GraphValidator {
             replicaCount(service.artifact().valuesOverwrite().get("replicaCount"), path, subject);
         }
         ClustersAffinity.of(service.artifact()).ifPresent(affinity -> clustersAffinity(affinity, path, subject));
+        ClusterTolerations.of(service.artifact()).ifPresent(tolerations -> tolerations(tolerations, path, subject));
         String deployment = path + "/deployment";
         if (service.deployment().trigger() instanceof Trigger.Auto auto) {
             references(
@@ -185,6 +187,19 @@ public final class GraphValidator {
                         subject + " clustersAffinity #" + i + " (" + Text.oneLine(String.valueOf(name))
                                 + ") is not a cluster name.\nMaybe write the name of a member cluster, such as "
                                 + "clustersAffinity: [cluster-1].");
+            }
+        }
+    }
+
+    /** Tolerations reach Karmada's PropagationPolicy as written, and placement matches taints against them. */
+    private void tolerations(ClusterTolerations tolerations, String path, String subject) {
+        for (int i = 0; i < tolerations.entries().size(); i++) {
+            String problem =
+                    ClusterTolerations.Toleration.problem(tolerations.entries().get(i));
+            if (problem != null) {
+                add(
+                        path + "/artifact" + tolerations.pointer() + "/" + i,
+                        subject + " clusterTolerations #" + i + " " + problem + ".");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.smo.server.config;
 
+import dev.smo.core.ServiceDiscovery;
 import dev.smo.karmada.KarmadaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,13 @@ import java.util.Optional;
  *     {@code SUBMARINER_KUBECONFIG}, the registry variables)
  * @param clustersFile a static clusters file ({@code SMO_CLUSTERS_FILE}) used when there is no Karmada
  * @param dryRunLatency how long each dry-run Helm call pretends to take ({@code SMO_DRY_RUN_LATENCY_MS})
+ * @param discovery how clients reach services on other clusters ({@code SMO_SERVICE_DISCOVERY})
  */
-public record DeploymentSettings(Optional<KarmadaConfig> karmada, Optional<Path> clustersFile, Duration dryRunLatency) {
+public record DeploymentSettings(
+        Optional<KarmadaConfig> karmada,
+        Optional<Path> clustersFile,
+        Duration dryRunLatency,
+        ServiceDiscovery discovery) {
 
     @Override
     public String toString() {

@@ -1,5 +1,7 @@
 package dev.smo.server.config;
 
+import dev.smo.core.ServiceDiscovery;
+import dev.smo.karmada.HelmOptions;
 import dev.smo.karmada.KarmadaConfig;
 import dev.smo.karmada.RegistryOptions;
 import dev.smo.karmada.artifact.ArtifactConfig;
@@ -194,11 +196,29 @@ public final class EnvironmentConfig {
             problems.add("SUBMARINER_KUBECONFIG is set but KARMADA_KUBECONFIG is not; Submariner is only read "
                     + "for clusters Karmada manages.\n  Maybe set KARMADA_KUBECONFIG too.");
         }
+        boolean waitApplied = bool("SMO_KARMADA_WAIT_APPLIED", true);
+        int helmTimeout = integer("SMO_HELM_TIMEOUT_S", 300, 1, 86_400);
         Optional<KarmadaConfig> config = karmada.map(k -> KarmadaConfig.of(k)
                 .withSubmariner(submariner.orElse(null))
-                .withRegistry(RegistryOptions.from(artifacts)));
+                .withRegistry(RegistryOptions.from(artifacts))
+                .withHelm(HelmOptions.DEFAULT
+                        .withTimeout(Duration.ofSeconds(helmTimeout))
+                        .withWaitApplied(waitApplied)));
         int latency = integer("SMO_DRY_RUN_LATENCY_MS", 0, 0, 600_000);
-        return new DeploymentSettings(config, existingFile("SMO_CLUSTERS_FILE"), Duration.ofMillis(latency));
+        ServiceDiscovery discovery = ServiceDiscovery.KARMADA_MCS;
+        Optional<String> mode = text("SMO_SERVICE_DISCOVERY");
+        if (mode.isPresent()) {
+            try {
+                discovery = ServiceDiscovery.parse(mode.get());
+            } catch (IllegalArgumentException e) {
+                problem(
+                        "SMO_SERVICE_DISCOVERY",
+                        "SMO_SERVICE_DISCOVERY (" + mode.get() + ") is not karmada or "
+                                + "lighthouse.\n  Maybe use karmada (Karmada's multi-cluster services) or lighthouse "
+                                + "(Submariner).");
+            }
+        }
+        return new DeploymentSettings(config, existingFile("SMO_CLUSTERS_FILE"), Duration.ofMillis(latency), discovery);
     }
 
     private ObservabilitySettings observability() {

@@ -46,6 +46,15 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             plain("SMO_EMBEDDED_FAST_UNSAFE", "embedded database without fsync, for tests only", "false"),
             plain("KARMADA_KUBECONFIG", "Karmada API server kubeconfig; dry run when unset", null),
             plain("SUBMARINER_KUBECONFIG", "Submariner broker kubeconfig", null),
+            plain(
+                    "SMO_SERVICE_DISCOVERY",
+                    "karmada (ServiceImport, clients call derived-<svc>) or lighthouse (Submariner, ServiceExport only)",
+                    "karmada"),
+            plain(
+                    "SMO_KARMADA_WAIT_APPLIED",
+                    "a service is Deployed only once Karmada scheduled and applied it (ResourceBinding FullyApplied)",
+                    "true"),
+            plain("SMO_HELM_TIMEOUT_S", "limit of one Helm call and of the waits for Karmada, in seconds", "300"),
             plain("SMO_CLUSTERS_FILE", "a static clusters file when there is no Karmada", null),
             plain("INSECURE_REGISTRY", "reach OCI registries over plain HTTP", "false"),
             plain("SMO_REGISTRY_HOST", "the registry the credentials are for (host[:port])", null),

@@ -3,6 +3,7 @@ package dev.smo.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.core.ServiceDiscovery;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -138,6 +139,9 @@ class EnvironmentConfigTest {
                         "KARMADA_KUBECONFIG (/nonexistent/kubeconfig)"),
                 Arguments.of("not postgres", Map.of("SMO_DATABASE_URL", "mysql://h/db"), "not a PostgreSQL URL"),
                 Arguments.of(
+                        "discovery mode", Map.of("SMO_SERVICE_DISCOVERY", "consul"), "SMO_SERVICE_DISCOVERY (consul)"),
+                Arguments.of("helm timeout", Map.of("SMO_HELM_TIMEOUT_S", "0"), "SMO_HELM_TIMEOUT_S (0)"),
+                Arguments.of(
                         "rule labels",
                         Map.of("SMO_PROMETHEUS_RULES_LABELS", "release"),
                         "SMO_PROMETHEUS_RULES_LABELS (release) is not key=value"),
@@ -217,6 +221,27 @@ class EnvironmentConfigTest {
                     .isEqualTo("smo");
         });
         assertThat(c.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void karmadaWaitsForAppliedReleasesAndDiscoveryModeIsRead() {
+        ServerConfig defaults = EnvironmentConfig.read(Map.of("KARMADA_KUBECONFIG", "pom.xml"));
+        assertThat(defaults.deployment().discovery()).isEqualTo(ServiceDiscovery.KARMADA_MCS);
+        assertThat(defaults.deployment().karmada()).hasValueSatisfying(k -> {
+            assertThat(k.helm().waitApplied()).isTrue();
+            assertThat(k.helm().timeout()).isEqualTo(Duration.ofMinutes(5));
+        });
+
+        ServerConfig set = EnvironmentConfig.read(Map.of(
+                "KARMADA_KUBECONFIG", "pom.xml",
+                "SMO_KARMADA_WAIT_APPLIED", "false",
+                "SMO_HELM_TIMEOUT_S", "42",
+                "SMO_SERVICE_DISCOVERY", "Lighthouse"));
+        assertThat(set.deployment().discovery()).isEqualTo(ServiceDiscovery.LIGHTHOUSE);
+        assertThat(set.deployment().karmada()).hasValueSatisfying(k -> {
+            assertThat(k.helm().waitApplied()).isFalse();
+            assertThat(k.helm().timeout()).isEqualTo(Duration.ofSeconds(42));
+        });
     }
 
     @Test
