@@ -2,6 +2,7 @@ package dev.smo.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a cluster's scheduler checks besides its total free capacity.
@@ -12,11 +13,20 @@ import java.util.Objects;
  * @param taints the cluster's taints, empty when none
  * @param gpuResource the extended resource name of the cluster's GPUs (e.g. {@code amd.com/gpu}), or {@code null}
  *     when unknown (then {@code nvidia.com/gpu} is requested)
+ * @param apis the APIs the cluster serves, as {@code group/version/Kind} ({@code v1/Service} for the core group;
+ *     Karmada's {@code status.apiEnablements}), empty when unknown (then every API is assumed)
  */
-public record SchedulingTraits(long maxPodCpuMillis, long maxPodMemoryBytes, List<Taint> taints, String gpuResource) {
+public record SchedulingTraits(
+        long maxPodCpuMillis, long maxPodMemoryBytes, List<Taint> taints, String gpuResource, Set<String> apis) {
 
-    /** No per-node limit, no taints, GPU resource unknown. */
+    /** No per-node limit, no taints, GPU resource and APIs unknown. */
     public static final SchedulingTraits NONE = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null);
+
+    /** The MCS API's ServiceExport, which a service needs where it runs when services on other clusters call it. */
+    public static final String SERVICE_EXPORT = "multicluster.x-k8s.io/v1alpha1/ServiceExport";
+
+    /** The MCS API's ServiceImport, which Karmada's multi-cluster services put where a service's clients run. */
+    public static final String SERVICE_IMPORT = "multicluster.x-k8s.io/v1alpha1/ServiceImport";
 
     /** The resource requested for GPUs when a cluster does not name its own. */
     public static final String DEFAULT_GPU_RESOURCE = "nvidia.com/gpu";
@@ -27,6 +37,27 @@ public record SchedulingTraits(long maxPodCpuMillis, long maxPodMemoryBytes, Lis
                     + ", maxPodMemoryBytes=" + maxPodMemoryBytes + ".");
         }
         taints = taints == null ? List.of() : List.copyOf(taints);
+        apis = apis == null ? Set.of() : Set.copyOf(apis);
+    }
+
+    /**
+     * Traits whose APIs are unknown.
+     *
+     * @param maxPodCpuMillis the most CPU one pod may request on one node
+     * @param maxPodMemoryBytes the most memory one pod may request on one node
+     * @param taints the taints
+     * @param gpuResource the GPU resource name, or {@code null}
+     */
+    public SchedulingTraits(long maxPodCpuMillis, long maxPodMemoryBytes, List<Taint> taints, String gpuResource) {
+        this(maxPodCpuMillis, maxPodMemoryBytes, taints, gpuResource, Set.of());
+    }
+
+    /**
+     * @param api {@code group/version/Kind}
+     * @return whether the cluster serves it (always, when its APIs are unknown)
+     */
+    public boolean serves(String api) {
+        return apis.isEmpty() || apis.contains(api);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.smo.core.SchedulingTraits.Taint;
 import dev.smo.core.local.InMemoryGraphStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,6 +152,44 @@ class SchedulingTraitsPlacementTest {
     void aTaintKeepsTheServiceAwayUnlessItsValuesTolerateIt(String tolerations, Taint taint, String expected) {
         var tainted = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(taint), null);
         assertThat(placeApp(tolerating(tolerations), big(tainted), small())).isEqualTo(expected);
+    }
+
+    /** A client calling a server, as Karmada's multi-cluster services or Lighthouse would connect them. */
+    private static final String CALLED = """
+            hdaGraph:
+              id: called
+              services:
+                - id: app
+                  artifact: {ociImage: oci://registry:5000/test/app}
+                  deployment: {intent: {compute: {cpu: medium, ram: medium}}}
+                - id: client
+                  artifact: {ociImage: oci://registry:5000/test/client}
+                  deployment: {intent: {compute: {cpu: light, ram: light}, connectionPoints: [app]}}
+            """;
+
+    static Stream<Arguments> apiEnablements() {
+        Set<String> both =
+                Set.of(SchedulingTraits.SERVICE_EXPORT, SchedulingTraits.SERVICE_IMPORT, "apps/v1/Deployment");
+        return Stream.of(
+                // APIs big serves (empty: unknown), the service, where it goes
+                Arguments.of(Set.of(), "app", "big"),
+                Arguments.of(both, "app", "big"),
+                // A called service needs ServiceExport where it runs.
+                Arguments.of(Set.of("apps/v1/Deployment", SchedulingTraits.SERVICE_IMPORT), "app", "small"),
+                // With Karmada's multi-cluster services a client needs ServiceImport where it runs.
+                Arguments.of(Set.of("apps/v1/Deployment", SchedulingTraits.SERVICE_EXPORT), "client", "small"),
+                // ... and the app follows it rather than cut their edge.
+                Arguments.of(Set.of("apps/v1/Deployment", SchedulingTraits.SERVICE_EXPORT), "app", "small"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} on {2}")
+    @MethodSource("apiEnablements")
+    void aClusterWithoutAnApiTheServiceNeedsIsNoCandidate(Set<String> apis, String service, String expected) {
+        var traits = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null, apis);
+        // The client would join the app on big (a cut edge costs), unless big cannot take it.
+        try (Orchestrator smo = orchestrator(big(traits), small())) {
+            assertThat(smo.deployDescriptor("p", CALLED).placement()).containsEntry(service, expected);
+        }
     }
 
     private static ClusterInfo big(SchedulingTraits traits) {

@@ -12,7 +12,9 @@ import java.util.Set;
  * What Karmada's scheduler checks per cluster beyond total capacity, as restrictions of a service's allowed
  * clusters: one replica must fit on a single node (resource-model grades), and the cluster must carry no
  * {@code NoSchedule}/{@code NoExecute} taint the service does not tolerate (Karmada's TaintToleration filter, with
- * the {@code clusterTolerations} of the service's values, which its chart's PropagationPolicy carries). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
+ * the {@code clusterTolerations} of the service's values, which its chart's PropagationPolicy carries); and it
+ * must serve the APIs the service's objects need there (Karmada's APIEnablement filter: a ServiceExport sent to a
+ * member without the MCS API is never applied, so cross-cluster calls would silently fail). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
  * skips the filter for clusters in the current scheduling result and only the taint manager evicts; nor is the
  * per-node fit checked there, because the service's own pods take node room that the live resource models no
  * longer count as free.
@@ -20,7 +22,8 @@ import java.util.Set;
 final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
-    static final String NONE = "(none: every cluster has an untolerated taint or no node that fits one replica)";
+    static final String NONE =
+            "(none: every cluster has an untolerated taint, no node that fits one replica, or lacks an API it needs)";
 
     private ClusterFit() {}
 
@@ -29,17 +32,23 @@ final class ClusterFit {
      * @param clusters the candidate clusters
      * @param current the cluster it runs on now, or {@code null}
      * @param tolerations the taints the service tolerates
+     * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
      * @return the demand restricted to the clusters that can take it; unchanged when all can
      */
     static ServiceDemand restrict(
-            ServiceDemand demand, List<ClusterInfo> clusters, String current, List<Toleration> tolerations) {
+            ServiceDemand demand,
+            List<ClusterInfo> clusters,
+            String current,
+            List<Toleration> tolerations,
+            Set<String> apis) {
         Set<String> fitting = new LinkedHashSet<>();
         boolean excluded = false;
         for (ClusterInfo c : clusters) {
             if (!demand.allows(c.name())) {
                 continue;
             }
-            if (fits(demand, c, c.name().equals(current), tolerations)) {
+            if (fits(demand, c, c.name().equals(current), tolerations)
+                    && apis.stream().allMatch(c.traits()::serves)) {
                 fitting.add(c.name());
             } else {
                 excluded = true;

@@ -74,7 +74,11 @@ final class Planner {
                     s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1));
             demand = pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand;
             problem.service(ClusterFit.restrict(
-                    demand, clusters, current.get(s.id()), ClusterTolerations.tolerationsOf(s.artifact())));
+                    demand,
+                    clusters,
+                    current.get(s.id()),
+                    ClusterTolerations.tolerationsOf(s.artifact()),
+                    neededApis(graph, s)));
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));
@@ -110,6 +114,27 @@ final class Planner {
             services.add(new PlannedService(s.id(), cluster, n, resources.get(s.id()), values, rules, pending));
         }
         return new Plan(graph.id(), project, result, services);
+    }
+
+    /**
+     * The MCS APIs a service's objects need where it runs: ServiceExport when other services call it, and, with
+     * Karmada's multi-cluster services, ServiceImport when it calls others (their imports and {@code derived-}
+     * Services land on its cluster).
+     */
+    private Set<String> neededApis(HdaGraph graph, Service service) {
+        Set<String> apis = new LinkedHashSet<>();
+        boolean called = graph.services().stream()
+                .anyMatch(other -> !other.id().equals(service.id())
+                        && other.intent().connectionPoints().contains(service.id()));
+        if (called) {
+            apis.add(SchedulingTraits.SERVICE_EXPORT);
+        }
+        boolean calls = service.intent().connectionPoints().stream()
+                .anyMatch(t -> !t.equals(service.id()) && graph.service(t).isPresent());
+        if (calls && discovery == ServiceDiscovery.KARMADA_MCS) {
+            apis.add(SchedulingTraits.SERVICE_IMPORT);
+        }
+        return apis;
     }
 
     /** The GPU resource name of the chosen cluster ({@code nvidia.com/gpu} when it names none). */

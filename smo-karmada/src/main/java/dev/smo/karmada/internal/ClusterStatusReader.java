@@ -58,7 +58,7 @@ final class ClusterStatusReader {
             cpu = 0;
             memory = 0;
             gpus = 0;
-            traits = new SchedulingTraits(0, 0, SchedulingReader.taints(cluster), null);
+            traits = new SchedulingTraits(0, 0, SchedulingReader.taints(cluster), null, SchedulingReader.apis(cluster));
         }
         Map<String, String> labels = new LinkedHashMap<>();
         Json.map(cluster, "metadata", "labels").forEach((k, v) -> {

@@ -3,12 +3,14 @@ package dev.smo.karmada.internal;
 import dev.smo.core.SchedulingTraits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what Karmada's scheduler checks besides total capacity from a {@code Cluster} object: its taints
- * ({@code spec.taints}) and the largest pod one node can still take, from the resource models
+ * ({@code spec.taints}), the APIs it serves ({@code status.apiEnablements}, for the APIEnablement filter) and the largest pod one node can still take, from the resource models
  * ({@code spec.resourceModels}) and how many nodes are in each grade ({@code status.resourceSummary
  * .allocatableModelings}, index-aligned with the models).
  *
@@ -30,7 +32,25 @@ final class SchedulingReader {
      */
     static SchedulingTraits read(Map<String, Object> cluster, String gpuResource) {
         long[] largest = largestPod(cluster);
-        return new SchedulingTraits(largest[0], largest[1], taints(cluster), gpuResource);
+        return new SchedulingTraits(largest[0], largest[1], taints(cluster), gpuResource, apis(cluster));
+    }
+
+    /** @return {@code group/version/Kind} of every resource in {@code status.apiEnablements}, empty when none */
+    static Set<String> apis(Map<String, Object> cluster) {
+        Set<String> apis = new LinkedHashSet<>();
+        for (Object enablement : Json.list(cluster, "status", "apiEnablements")) {
+            String groupVersion = Json.string(enablement, "groupVersion");
+            if (groupVersion == null) {
+                continue;
+            }
+            for (Object resource : Json.list(enablement, "resources")) {
+                String kind = Json.string(resource, "kind");
+                if (kind != null) {
+                    apis.add(groupVersion + "/" + kind);
+                }
+            }
+        }
+        return apis;
     }
 
     static List<SchedulingTraits.Taint> taints(Map<String, Object> cluster) {

@@ -229,6 +229,36 @@ class ClusterStatusReaderTest {
     }
 
     @Test
+    void apiEnablementsBecomeGroupVersionKinds() {
+        Map<String, Object> status = new LinkedHashMap<>(ready(Map.of("allocatable", Map.of("cpu", "4"))));
+        status.put(
+                "apiEnablements",
+                List.of(
+                        Map.of(
+                                "groupVersion",
+                                "v1",
+                                "resources",
+                                List.of(
+                                        Map.of("name", "services", "kind", "Service"),
+                                        Map.of("name", "pods", "kind", "Pod"))),
+                        Map.of(
+                                "groupVersion",
+                                "multicluster.x-k8s.io/v1alpha1",
+                                "resources",
+                                List.of(Map.of("name", "serviceexports", "kind", "ServiceExport"))),
+                        Map.of("resources", List.of(Map.of("name", "orphans", "kind", "Orphan")))));
+        SchedulingTraits traits = ClusterStatusReader.read(cluster(status)).traits();
+
+        assertThat(traits.apis())
+                .containsExactlyInAnyOrder("v1/Service", "v1/Pod", "multicluster.x-k8s.io/v1alpha1/ServiceExport");
+        assertThat(traits.serves(SchedulingTraits.SERVICE_EXPORT)).isTrue();
+        assertThat(traits.serves(SchedulingTraits.SERVICE_IMPORT)).isFalse();
+        // A cluster that reports no enablements is assumed to serve everything.
+        assertThat(ClusterStatusReader.read(cluster(ready(Map.of()))).traits().serves(SchedulingTraits.SERVICE_IMPORT))
+                .isTrue();
+    }
+
+    @Test
     void clusterWithoutNameIsSkipped() {
         assertThat(ClusterStatusReader.read(Map.of("metadata", Map.of()))).isNull();
     }
