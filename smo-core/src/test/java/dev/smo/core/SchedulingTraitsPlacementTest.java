@@ -192,6 +192,48 @@ class SchedulingTraitsPlacementTest {
         }
     }
 
+    static Stream<Arguments> gpuVendors() {
+        return Stream.of(
+                // the intent's vendor, where the GPU service goes (nv: nvidia.com/gpu, amd: amd.com/gpu,
+                // intel: gpu.intel.com/i915, plain: names no resource, so nvidia.com/gpu is requested)
+                Arguments.of("", "amd"),
+                Arguments.of(", vendor: any", "amd"),
+                Arguments.of(", vendor: nvidia", "nv"),
+                Arguments.of(", vendor: AMD", "amd"),
+                Arguments.of(", vendor: intel", "intel"));
+    }
+
+    @ParameterizedTest(name = "vendor{0} on {1}")
+    @MethodSource("gpuVendors")
+    void aGpuVendorInTheIntentRestrictsTheClusters(String vendor, String expected) {
+        String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, count: 1" + vendor + "}");
+        // amd has the most headroom, so it wins when any vendor will do.
+        try (Orchestrator smo = orchestrator(
+                gpuCluster("nv", 16_000, "nvidia.com/gpu"),
+                gpuCluster("amd", 64_000, "amd.com/gpu"),
+                gpuCluster("intel", 16_000, "gpu.intel.com/i915"))) {
+            StoredService detect =
+                    smo.deployDescriptor("p", yaml).service("detect").orElseThrow();
+            assertThat(detect.cluster()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aClusterNamingNoGpuResourceCountsAsNvidia() {
+        String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, count: 1, vendor: amd}");
+        assertThat(placeApp(yaml.replace("- id: detect", "- id: app"), ClusterInfo.of("plain", 64_000, 64 * GIB, 4)))
+                .isNull();
+        assertThat(placeApp(
+                        yaml.replace("vendor: amd", "vendor: nvidia").replace("- id: detect", "- id: app"),
+                        ClusterInfo.of("plain", 64_000, 64 * GIB, 4)))
+                .isEqualTo("plain");
+    }
+
+    private static ClusterInfo gpuCluster(String name, long cpuMillis, String resource) {
+        return ClusterInfo.of(name, cpuMillis, 64 * GIB, 2)
+                .withTraits(new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), resource));
+    }
+
     private static ClusterInfo big(SchedulingTraits traits) {
         return ClusterInfo.of("big", 64_000, 256 * GIB, 0).withTraits(traits);
     }

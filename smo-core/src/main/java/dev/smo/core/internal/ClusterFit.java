@@ -3,6 +3,7 @@ package dev.smo.core.internal;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.SchedulingTraits;
 import dev.smo.model.ClusterTolerations.Toleration;
+import dev.smo.model.Gpu;
 import dev.smo.optimizer.placement.ServiceDemand;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,33 +23,35 @@ import java.util.Set;
 final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
-    static final String NONE =
-            "(none: every cluster has an untolerated taint, no node that fits one replica, or lacks an API it needs)";
+    static final String NONE = "(none: every cluster has an untolerated taint, no node that fits one replica, "
+            + "lacks an API it needs or has another vendor's GPUs)";
 
     private ClusterFit() {}
+
+    /**
+     * What a service needs of a cluster besides capacity.
+     *
+     * @param tolerations the taints it tolerates
+     * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
+     * @param gpu its GPU need, whose vendor (when it names one) must match the cluster's GPU resource
+     */
+    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu) {}
 
     /**
      * @param demand the service's demand, maybe already restricted (static placement)
      * @param clusters the candidate clusters
      * @param current the cluster it runs on now, or {@code null}
-     * @param tolerations the taints the service tolerates
-     * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
+     * @param needs what it needs of a cluster besides capacity
      * @return the demand restricted to the clusters that can take it; unchanged when all can
      */
-    static ServiceDemand restrict(
-            ServiceDemand demand,
-            List<ClusterInfo> clusters,
-            String current,
-            List<Toleration> tolerations,
-            Set<String> apis) {
+    static ServiceDemand restrict(ServiceDemand demand, List<ClusterInfo> clusters, String current, Needs needs) {
         Set<String> fitting = new LinkedHashSet<>();
         boolean excluded = false;
         for (ClusterInfo c : clusters) {
             if (!demand.allows(c.name())) {
                 continue;
             }
-            if (fits(demand, c, c.name().equals(current), tolerations)
-                    && apis.stream().allMatch(c.traits()::serves)) {
+            if (fits(demand, c, c.name().equals(current), needs)) {
                 fitting.add(c.name());
             } else {
                 excluded = true;
@@ -64,17 +67,23 @@ final class ClusterFit {
      * @param demand the service
      * @param cluster a cluster
      * @param runsThere whether the service runs on it now
-     * @param tolerations the taints the service tolerates
+     * @param needs what it needs of a cluster besides capacity
      * @return whether Karmada would schedule one replica of it there
      */
-    static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, List<Toleration> tolerations) {
+    static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, Needs needs) {
         SchedulingTraits traits = cluster.traits();
+        if (!needs.apis().stream().allMatch(traits::serves)) {
+            return false;
+        }
+        if (demand.gpus() > 0 && !needs.gpu().acceptsResource(traits.gpuResource())) {
+            return false;
+        }
         if (runsThere) {
             // Its own pods hold node room the live models no longer show as free: only an eviction moves it.
-            return traits.taints().stream().noneMatch(t -> t.evicts() && !tolerated(t, tolerations));
+            return traits.taints().stream().noneMatch(t -> t.evicts() && !tolerated(t, needs.tolerations()));
         }
         return traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())
-                && traits.taints().stream().noneMatch(t -> t.blocksScheduling() && !tolerated(t, tolerations));
+                && traits.taints().stream().noneMatch(t -> t.blocksScheduling() && !tolerated(t, needs.tolerations()));
     }
 
     private static boolean tolerated(SchedulingTraits.Taint taint, List<Toleration> tolerations) {

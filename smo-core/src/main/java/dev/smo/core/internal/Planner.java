@@ -73,12 +73,11 @@ final class Planner {
             ServiceDemand demand = ServiceDemand.of(
                     s.id(), r.cpuMillis(), r.memoryBytes(), r.gpus(), replicas.getOrDefault(s.id(), 1));
             demand = pinned.containsKey(s.id()) ? demand.onlyOn(pinned.get(s.id())) : demand;
-            problem.service(ClusterFit.restrict(
-                    demand,
-                    clusters,
-                    current.get(s.id()),
+            var needs = new ClusterFit.Needs(
                     ClusterTolerations.tolerationsOf(s.artifact()),
-                    neededApis(graph, s)));
+                    neededApis(graph, s),
+                    s.intent().compute().gpu());
+            problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id()), needs));
         }
         for (ClusterInfo c : clusters) {
             problem.cluster(new ClusterCapacity(c.name(), c.cpuMillis(), c.memoryBytes(), c.gpus(), c.ready()));

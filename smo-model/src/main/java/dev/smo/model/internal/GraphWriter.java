@@ -156,6 +156,9 @@ public final class GraphWriter {
         if (gpu.count() != 1) {
             map.put("count", gpu.count());
         }
+        if (gpu.vendor() != null) {
+            map.put("vendor", gpu.vendor());
+        }
         map.putAll(gpu.extensions());
         return map;
     }

@@ -56,7 +56,23 @@ final class IntentMapper {
                     subject + " gpu count (" + count + ") must be at least 1.\nMaybe write enabled: false for no GPU.");
             count = 1;
         }
-        return new Gpu(enabled, count, Fields.extensions(gpu, Set.of("enabled", "count")));
+        String vendor = fields.text(gpu, "vendor", path + "/vendor", subject + " gpu vendor");
+        if (vendor != null) {
+            String lower = vendor.strip().toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("any")) {
+                vendor = null;
+            } else if (Gpu.VENDORS.contains(lower)) {
+                vendor = lower;
+            } else {
+                fields.add(
+                        path + "/vendor",
+                        gpu.get("vendor").mark(),
+                        subject + " gpu vendor (" + vendor + ") is not nvidia, amd, intel or any.\n"
+                                + "Maybe write vendor: any to accept every vendor's GPUs.");
+                vendor = null;
+            }
+        }
+        return new Gpu(enabled, count, vendor, Fields.extensions(gpu, Set.of("enabled", "count", "vendor")));
     }
 
     private Network network(MapNode network, String path, String subject) {
