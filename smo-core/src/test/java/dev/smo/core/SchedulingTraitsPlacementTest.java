@@ -229,6 +229,28 @@ class SchedulingTraitsPlacementTest {
                 .isEqualTo("plain");
     }
 
+    static Stream<Arguments> clusterLabels() {
+        return Stream.of(
+                // the labels the values require, where the app goes (big: region=brussels, tier=edge; small: none)
+                Arguments.of("{}", "big"),
+                Arguments.of("{region: brussels}", "big"),
+                Arguments.of("{region: brussels, tier: edge}", "big"),
+                Arguments.of("{region: leuven}", null),
+                Arguments.of("{region: brussels, tier: cloud}", null));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("clusterLabels")
+    void requiredClusterLabelsRestrictThePlacement(String labels, String expected) {
+        String yaml = MEDIUM.replace(
+                "artifact: {ociImage: oci://registry:5000/test/app}",
+                "artifact: {ociImage: oci://registry:5000/test/app, valuesOverwrite: {clusterLabels: " + labels + "}}");
+        var labelled = new ClusterInfo(
+                "big", true, 64_000, 256 * GIB, 0, Map.of("region", "brussels", "tier", "edge"), null, null);
+        // small has room too but carries no labels; nothing else can take a labelled app.
+        assertThat(placeApp(yaml, small(), labelled)).isEqualTo(expected);
+    }
+
     private static ClusterInfo gpuCluster(String name, long cpuMillis, String resource) {
         return ClusterInfo.of(name, cpuMillis, 64 * GIB, 2)
                 .withTraits(new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), resource));

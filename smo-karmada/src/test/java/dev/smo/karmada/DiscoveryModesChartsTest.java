@@ -103,8 +103,15 @@ class DiscoveryModesChartsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tolerationCharts")
-    void tolerationsReachThePropagationPolicy(String chart, String valuesJson) throws Exception {
+    void tolerationsAndRequiredLabelsReachThePropagationPolicy(String chart, String valuesJson) throws Exception {
         List<Map<String, Object>> objects = ExampleCharts.render(dir, chart, valuesJson);
+
+        assertThat(at(find(objects, "PropagationPolicy", chart), "spec", "placement", "clusterAffinity"))
+                .isEqualTo(Map.of(
+                        "clusterNames",
+                        List.of("edge-1"),
+                        "labelSelector",
+                        Map.of("matchLabels", Map.of("region", "eu"))));
 
         assertThat(at(find(objects, "PropagationPolicy", chart), "spec", "placement", "clusterTolerations"))
                 .isEqualTo(List.of(
@@ -113,7 +120,8 @@ class DiscoveryModesChartsTest {
 
     static Stream<Arguments> tolerationCharts() {
         String tolerations = "{\"clusterTolerations\":[{\"key\":\"dedicated\",\"operator\":\"Equal\",\"value\":\"gpu\","
-                + "\"effect\":\"NoSchedule\"}]}";
+                + "\"effect\":\"NoSchedule\"}],\"clustersAffinity\":[\"edge-1\"],"
+                + "\"clusterLabels\":{\"region\":\"eu\"}}";
         return Stream.of(
                 Arguments.of("noise-reduction", tolerations),
                 Arguments.of("image-detection", tolerations),

@@ -2,11 +2,13 @@ package dev.smo.core.internal;
 
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.SchedulingTraits;
+import dev.smo.model.ClusterSelector;
 import dev.smo.model.ClusterTolerations.Toleration;
 import dev.smo.model.Gpu;
 import dev.smo.optimizer.placement.ServiceDemand;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
     static final String NONE = "(none: every cluster has an untolerated taint, no node that fits one replica, "
-            + "lacks an API it needs or has another vendor's GPUs)";
+            + "lacks a label or an API it needs, or has another vendor's GPUs)";
 
     private ClusterFit() {}
 
@@ -34,8 +36,9 @@ final class ClusterFit {
      * @param tolerations the taints it tolerates
      * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
      * @param gpu its GPU need, whose vendor (when it names one) must match the cluster's GPU resource
+     * @param labels the cluster labels it requires ({@code clusterLabels} in its values)
      */
-    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu) {}
+    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu, Map<String, String> labels) {}
 
     /**
      * @param demand the service's demand, maybe already restricted (static placement)
@@ -72,6 +75,9 @@ final class ClusterFit {
      */
     static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, Needs needs) {
         SchedulingTraits traits = cluster.traits();
+        if (!ClusterSelector.matches(needs.labels(), cluster.labels())) {
+            return false;
+        }
         if (!needs.apis().stream().allMatch(traits::serves)) {
             return false;
         }

@@ -9,6 +9,7 @@ import dev.smo.core.SchedulingTraits;
 import dev.smo.core.ServiceDiscovery;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
+import dev.smo.model.ClusterSelector;
 import dev.smo.model.ClusterTolerations;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
@@ -76,7 +77,8 @@ final class Planner {
             var needs = new ClusterFit.Needs(
                     ClusterTolerations.tolerationsOf(s.artifact()),
                     neededApis(graph, s),
-                    s.intent().compute().gpu());
+                    s.intent().compute().gpu(),
+                    ClusterSelector.requiredBy(s.artifact()));
             problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id()), needs));
         }
         for (ClusterInfo c : clusters) {

@@ -1,5 +1,6 @@
 package dev.smo.model.internal;
 
+import dev.smo.model.ClusterSelector;
 import dev.smo.model.ClusterTolerations;
 import dev.smo.model.ClustersAffinity;
 import dev.smo.model.Compute;
@@ -125,6 +126,17 @@ public final class GraphValidator {
         }
         ClustersAffinity.of(service.artifact()).ifPresent(affinity -> clustersAffinity(affinity, path, subject));
         ClusterTolerations.of(service.artifact()).ifPresent(tolerations -> tolerations(tolerations, path, subject));
+        ClusterSelector.of(service.artifact())
+                .ifPresent(selector -> selector.labels().forEach((label, value) -> {
+                    if (!(value instanceof String)) {
+                        add(
+                                path + "/artifact" + selector.pointer() + "/" + Text.escapePointer(label),
+                                subject + " clusterLabels " + Text.oneLine(label) + " ("
+                                        + Text.oneLine(String.valueOf(value))
+                                        + ") is not a string.\nMaybe quote it: " + Text.oneLine(label) + ": \""
+                                        + Text.oneLine(String.valueOf(value)) + "\".");
+                    }
+                }));
         String deployment = path + "/deployment";
         if (service.deployment().trigger() instanceof Trigger.Auto auto) {
             references(
