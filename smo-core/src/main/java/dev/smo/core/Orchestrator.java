@@ -217,6 +217,17 @@ public interface Orchestrator extends AutoCloseable {
     boolean dryRun();
 
     /**
+     * How to read {@link #clusters()}' capacity: a live inventory (Karmada) reports what is free with SMO's
+     * deployed workloads already subtracted; a static one (a clusters file) reports what the cluster offers, and
+     * SMO subtracts what its placed services hold.
+     *
+     * @return whether the inventory's free capacity already counts the workloads SMO deployed
+     */
+    default boolean inventoryCountsDeployed() {
+        return true;
+    }
+
+    /**
      * Reads the clusters from the inventory and stores the snapshot.
      *
      * @return the clusters, ordered by name

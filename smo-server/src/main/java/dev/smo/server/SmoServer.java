@@ -12,6 +12,7 @@ import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
 import dev.smo.server.http.Auth;
 import dev.smo.server.http.CommonResponses;
+import dev.smo.server.http.Console;
 import dev.smo.server.http.GraphHandlers;
 import dev.smo.server.http.HealthHandlers;
 import dev.smo.server.http.HttpMetrics;
@@ -83,6 +84,7 @@ public final class SmoServer {
         HealthHandlers health = new HealthHandlers(smo);
         NfvclHandlers nfvcl = new NfvclHandlers(infrastructure, json);
         HttpMetrics metrics = new HttpMetrics(smo);
+        Console console = new Console();
         Auth auth = new Auth(settings);
         ResponseFilters filters = new ResponseFilters(json, auth, settings);
         RequestGuard guard = new RequestGuard(settings, inFlight);
@@ -136,6 +138,9 @@ public final class SmoServer {
                 get("/health/live", health::live);
                 get("/health/ready", health::ready);
                 get("/metrics", metrics::scrape);
+                get("/", console::root);
+                get(Console.PATH, console::serve);
+                get(Console.PATH + "/<path>", console::serve);
                 get(NfvclHandlers.VIM_SYNC, nfvcl::syncVims);
                 get("/vims/smo_vims", nfvcl::listVims);
                 post("/vims/smo_vims", nfvcl::registerVim);

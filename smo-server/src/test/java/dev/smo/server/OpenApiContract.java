@@ -50,7 +50,13 @@ final class OpenApiContract {
         String q = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         // Javalin ignores trailing slashes, and so does the contract.
         String p = q.length() > 1 && q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
-        if (p.equals("/openapi.json") || p.startsWith("/docs") || p.startsWith("/webjars")) {
+        // The API's documents and the web console are pages, not API routes.
+        if (p.equals("/openapi.json")
+                || p.startsWith("/docs")
+                || p.startsWith("/webjars")
+                || p.equals("/")
+                || p.equals("/ui")
+                || p.startsWith("/ui/")) {
             return;
         }
         JsonNode paths = document(base).path("paths");

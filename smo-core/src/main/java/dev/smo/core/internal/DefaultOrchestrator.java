@@ -508,6 +508,11 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     @Override
+    public boolean inventoryCountsDeployed() {
+        return inventory.countsDeployedWorkloads();
+    }
+
+    @Override
     public List<ClusterInfo> clusters() {
         return readClusters();
     }

@@ -51,6 +51,7 @@ public final class Auth {
         ctx.attribute(ATTRIBUTE, access);
         String path = ctx.path();
         if (OPEN.contains(path)
+                || isConsole(path)
                 || path.startsWith("/docs")
                 || path.startsWith("/openapi")
                 || path.startsWith("/webjars")) {
@@ -87,6 +88,11 @@ public final class Auth {
      */
     static boolean authenticated(Context ctx) {
         return ctx.attribute(ATTRIBUTE) != Access.ANONYMOUS && ctx.attribute(ATTRIBUTE) != null;
+    }
+
+    /** The console's files hold no data (its views read the API with a token), and {@code /} only redirects. */
+    private static boolean isConsole(String path) {
+        return path.equals("/") || path.equals(Console.PATH) || path.startsWith(Console.PATH + "/");
     }
 
     private Access access(Context ctx) {

@@ -7,6 +7,9 @@ import dev.smo.core.AlertOutcome;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.Plan;
 import dev.smo.core.PlanOptions;
+import dev.smo.core.ServiceStatus;
+import dev.smo.core.StoredGraph;
+import dev.smo.core.StoredService;
 import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -16,6 +19,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +81,44 @@ public final class OperationHandlers {
             methods = HttpMethod.GET,
             tags = "clusters",
             summary = "The member clusters, read again from the inventory",
+            description = "Each cluster's capacity: total (what it offers SMO), used (held by SMO's placed services,"
+                    + " requests times replicas) and free; the flat fields are the inventory's own figures.",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Views.ClusterView[].class)),
                 @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void clusters(Context ctx) {
-        ctx.json(smo.clusters().stream().map(Views::cluster).toList());
+        boolean countsDeployed = smo.inventoryCountsDeployed();
+        Map<String, long[]> held = new HashMap<>();
+        for (StoredGraph g : smo.list(null)) {
+            for (StoredService s : g.services()) {
+                if (s.cluster() == null || !holds(s.status(), countsDeployed)) {
+                    continue;
+                }
+                long[] sum = held.computeIfAbsent(s.cluster(), k -> new long[3]);
+                sum[0] += s.resources().cpuMillis() * s.replicas();
+                sum[1] += s.resources().memoryBytes() * s.replicas();
+                sum[2] += (long) s.resources().gpus() * s.replicas();
+            }
+        }
+        ctx.json(smo.clusters().stream()
+                .map(c -> {
+                    long[] sum = held.getOrDefault(c.name(), new long[3]);
+                    return Views.cluster(c, new Views.CapacityView(sum[0], sum[1], sum[2]), countsDeployed);
+                })
+                .toList());
+    }
+
+    /**
+     * Whether a service's requests hold capacity on its cluster: a live inventory sees deployed workloads only;
+     * for a static one SMO counts what it placed, pending services included (their capacity is reserved).
+     */
+    private static boolean holds(ServiceStatus status, boolean countsDeployed) {
+        return countsDeployed
+                ? status == ServiceStatus.DEPLOYED
+                : status == ServiceStatus.DEPLOYED
+                        || status == ServiceStatus.DEPLOYING
+                        || status == ServiceStatus.PENDING;
     }
 
     @OpenApi(

@@ -85,7 +85,19 @@ public final class Views {
             boolean acceleration,
             Map<String, String> labels,
             @OpenApiNullable String pod_cidr,
-            @OpenApiNullable String service_cidr) {}
+            @OpenApiNullable String service_cidr,
+            CapacityView total,
+            CapacityView used,
+            CapacityView free) {}
+
+    /**
+     * An amount of each resource.
+     *
+     * @param cpuMillis CPU, in millicores
+     * @param memoryBytes memory, in bytes
+     * @param gpus GPUs
+     */
+    public record CapacityView(long cpuMillis, long memoryBytes, long gpus) {}
 
     /** One event of a graph's log. */
     public record EventView(
@@ -177,7 +189,25 @@ public final class Views {
                 s.lastError());
     }
 
-    static ClusterView cluster(ClusterInfo c) {
+    /**
+     * @param c the inventory's view of the cluster
+     * @param held what SMO's placed services hold there (requests times replicas)
+     * @param countsDeployed whether the inventory's figures already count them (then they are what is free)
+     */
+    static ClusterView cluster(ClusterInfo c, CapacityView held, boolean countsDeployed) {
+        CapacityView reported = new CapacityView(c.cpuMillis(), c.memoryBytes(), c.gpus());
+        CapacityView total = countsDeployed
+                ? new CapacityView(
+                        reported.cpuMillis() + held.cpuMillis(),
+                        reported.memoryBytes() + held.memoryBytes(),
+                        reported.gpus() + held.gpus())
+                : reported;
+        CapacityView free = countsDeployed
+                ? reported
+                : new CapacityView(
+                        Math.max(0, total.cpuMillis() - held.cpuMillis()),
+                        Math.max(0, total.memoryBytes() - held.memoryBytes()),
+                        Math.max(0, total.gpus() - held.gpus()));
         return new ClusterView(
                 c.name(),
                 c.ready(),
@@ -189,7 +219,10 @@ public final class Views {
                 c.gpus() > 0,
                 c.labels(),
                 c.podCidr(),
-                c.serviceCidr());
+                c.serviceCidr(),
+                total,
+                held,
+                free);
     }
 
     static EventView event(GraphEvent e) {
