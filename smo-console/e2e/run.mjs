@@ -171,6 +171,31 @@ async function scenario(page, base) {
   await page.waitForTimeout(300);
   await shot(page, '10-plan-feasible');
 
+  step = 'a graph across three clusters shows its cut edges';
+  const pipeline = readFileSync(join(here, 'fixtures/edge-pipeline.yaml'), 'utf8');
+  const deployed = await fetch(`${base}/project/demo/graphs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/yaml', Prefer: 'wait=30' },
+    body: pipeline,
+  });
+  if (deployed.status !== 201) throw new Error(`deploy of edge-pipeline answered ${deployed.status}`);
+  await page.goto(`${base}/ui/graphs/edge-pipeline`);
+  await expectText(page.locator('.graph-head p'), '3 cut edges', 'three edges cross clusters');
+  await page.locator('.react-flow__node-cluster').nth(2).waitFor();
+  await page.locator('.react-flow__node-service').nth(4).waitFor();
+  const groups = await page.locator('.react-flow__node-cluster').count();
+  if (groups !== 3) throw new Error(`edge-pipeline drawn on ${groups} clusters, not 3`);
+  await page.locator('.react-flow__edge.cut').nth(2).waitFor();
+  await page.locator('.react-flow__node-service', { hasText: 'object-detector' }).click();
+  await page.getByRole('complementary').waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, '12-graph-across-clusters');
+  await page.goto(`${base}/ui/graphs?project=demo`);
+  await expectText(page.getByRole('row', { name: /edge-pipeline/ }), 'Running', 'the demo project lists edge-pipeline');
+  step = 'the demo project shows the last event of edge-pipeline';
+  await page.waitForFunction(() => [...document.querySelectorAll('.last-event')].some((e) => e.textContent.includes(':')));
+  await shot(page, '13-graphs-demo');
+
   step = 'remove with confirmation';
   await page.goto(`${base}/ui/graphs/${GRAPH}`);
   await page.getByRole('group', { name: 'Graph actions' }).getByRole('button', { name: 'Remove' }).click();

@@ -73,7 +73,7 @@ function connections(s: DescriptorService): string[] {
 }
 
 /**
- * Builds the drawn model: services grouped by the cluster they are placed on (clusters in name order, unplaced
+ * Builds the drawn model: services grouped by the cluster they are placed on (clusters in the order the graph flows, unplaced
  * last), an edge per connection point between two services of the graph, marked cut when it crosses clusters.
  */
 export function buildModel(
@@ -96,8 +96,12 @@ export function buildModel(
     list.push(node);
     byCluster.set(s.cluster, list);
   }
+  const edges = edgesOf(services, described, clusterOf);
+  const rank = ranks(services.map((s) => s.name), edges);
+  const first = (c: string | null) => Math.min(...byCluster.get(c)!.map((s) => rank.get(s.id) ?? 0));
+  // Clusters in the order the graph flows (the cluster of the earliest service first), then by name; unplaced last.
   const names = [...byCluster.keys()].sort((a, b) =>
-    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+    a === null ? 1 : b === null ? -1 : first(a) - first(b) || a.localeCompare(b),
   );
   const groups = names.map((cluster) => {
     const list = byCluster.get(cluster)!;
@@ -105,6 +109,14 @@ export function buildModel(
     list.forEach((s) => (counts[s.status] = (counts[s.status] ?? 0) + 1));
     return { cluster, services: list, counts };
   });
+  return { groups, edges, cutEdges: edges.filter((e) => e.cut).length };
+}
+
+function edgesOf(
+  services: { name: string }[],
+  described: Map<string, DescriptorService>,
+  clusterOf: Map<string, string | null>,
+): Edge[] {
   const edges: Edge[] = [];
   const seen = new Set<string>();
   for (const s of services) {
@@ -119,7 +131,29 @@ export function buildModel(
       edges.push({ id, source: s.name, target, cut: a !== null && b !== null && a !== b });
     }
   }
-  return { groups, edges, cutEdges: edges.filter((e) => e.cut).length };
+  return edges;
+}
+
+/** Longest-path rank of each service from the sources of the edges (a cycle stops the walk where it closes). */
+function ranks(names: string[], edges: Edge[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const next = new Map<string, string[]>();
+  const incoming = new Map<string, number>();
+  edges.forEach((e) => {
+    next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+    incoming.set(e.target, (incoming.get(e.target) ?? 0) + 1);
+  });
+  const queue = names.filter((n) => !incoming.get(n));
+  queue.forEach((n) => out.set(n, 0));
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i];
+    for (const t of next.get(n) ?? []) {
+      out.set(t, Math.max(out.get(t) ?? 0, out.get(n)! + 1));
+      incoming.set(t, incoming.get(t)! - 1);
+      if (incoming.get(t) === 0) queue.push(t);
+    }
+  }
+  return out;
 }
 
 /** The model of a deployed graph. */

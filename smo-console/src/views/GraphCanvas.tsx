@@ -69,8 +69,8 @@ const ClusterBox = memo(function ClusterBox({ data }: NodeProps<FlowNode<GroupDa
           ))}
         </div>
       )}
-      <Handle type="target" position={Position.Left} />
-      <Handle type="source" position={Position.Right} />
+      {data.collapsed && <Handle type="target" position={Position.Left} />}
+      {data.collapsed && <Handle type="source" position={Position.Right} />}
     </div>
   );
 });
@@ -167,6 +167,7 @@ export function GraphCanvas(props: {
         ariaLabel: `${e.source} connects to ${e.target}${e.cut ? ', across clusters' : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, color: e.cut ? '#dc2626' : '#64748b' },
         animated: e.cut,
+        interactionWidth: 0,
         zIndex: 1,
       });
     }

@@ -3,17 +3,18 @@ import { useMemo, useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { graphModel } from '../lib/graphModel';
 import { linkProps } from '../lib/router';
-import { ErrorNote, StatusChip, when } from './common';
+import { ErrorNote, linkable, StatusChip, when } from './common';
 import { ConfirmDialog } from './ConfirmDialog';
 import { GraphCanvas, UNPLACED } from './GraphCanvas';
 import { ServicePanel } from './ServicePanel';
 
 type Verb = 'stop' | 'start' | 'placement' | 'remove';
-const ACTIONS: { verb: Verb; label: string; body: string; danger?: boolean }[] = [
-  { verb: 'stop', label: 'Stop', body: 'Uninstall every release of this graph and remove its alert rules; the graph is kept.' },
-  { verb: 'start', label: 'Start', body: 'Reinstall the services this graph ran before it was stopped.' },
-  { verb: 'placement', label: 'Re-place', body: 'Solve the placement again on the current clusters and move what must move.' },
-  { verb: 'remove', label: 'Remove', body: 'Uninstall its releases, delete its rules and dashboard, and the graph. The event log stays.', danger: true },
+/** The lifecycle actions and the graph states they apply in (the server's lifecycle table has the last word). */
+const ACTIONS: { verb: Verb; label: string; body: string; when: string[]; danger?: boolean }[] = [
+  { verb: 'stop', label: 'Stop', when: ['Running', 'Failed'], body: 'Uninstall every release of this graph and remove its alert rules; the graph is kept.' },
+  { verb: 'start', label: 'Start', when: ['Stopped'], body: 'Reinstall the services this graph ran before it was stopped.' },
+  { verb: 'placement', label: 'Re-place', when: ['Running', 'Failed'], body: 'Solve the placement again on the current clusters and move what must move.' },
+  { verb: 'remove', label: 'Remove', when: ['Running', 'Failed', 'Stopped'], body: 'Uninstall its releases, delete its rules and dashboard, and the graph. The event log stays.', danger: true },
 ];
 
 /** One graph: drawn on its clusters, live; a side panel per service, its events, and the lifecycle actions. */
@@ -79,7 +80,7 @@ export function GraphView({ name }: { name: string }) {
             project <a {...linkProps(`/graphs?project=${encodeURIComponent(g.project)}`)}>{g.project}</a> ·{' '}
             {g.services.length} services · {model?.cutEdges ?? 0} cut edge{model?.cutEdges === 1 ? '' : 's'}
             {g.dryRun && ' · dry run (releases recorded, not installed)'}
-            {g.grafana && (
+            {linkable(g.grafana) && (
               <>
                 {' · '}
                 <a href={g.grafana} target="_blank" rel="noreferrer noopener">
@@ -95,7 +96,7 @@ export function GraphView({ name }: { name: string }) {
               key={a.verb}
               type="button"
               className={a.danger ? 'danger' : undefined}
-              disabled={!g || act.isPending}
+              disabled={!g || act.isPending || !a.when.includes(g.status)}
               onClick={() => setConfirm(a)}
             >
               {a.label}

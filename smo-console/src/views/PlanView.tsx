@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parse } from 'yaml';
 import { api, ApiError } from '../lib/api';
 import { planModel } from '../lib/graphModel';
@@ -62,8 +62,13 @@ function PlanResult({ plan, descriptor }: { plan: Plan; descriptor: string }) {
   }, [descriptor]);
   const model = useMemo(() => planModel(plan, parsed), [plan, parsed]);
   const [selected, setSelected] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'start' });
+    section.current?.focus();
+  }, [plan]);
   return (
-    <section aria-labelledby="plan-result" className="card">
+    <section aria-labelledby="plan-result" className="card plan-result" ref={section} tabIndex={-1}>
       <h2 id="plan-result">
         {plan.feasible ? 'Placement found' : 'No placement'}{' '}
         <span className={`chip ${plan.feasible ? 'ok' : 'failed'}`}>{plan.status}</span>

@@ -1,7 +1,7 @@
 import type { ServiceView } from '../lib/types';
 import type { Trigger } from '../lib/graphModel';
 import { formatMemory } from '../lib/capacity';
-import { StatusChip } from './common';
+import { linkable, StatusChip } from './common';
 
 /** Everything about one service: resources after intent translation, Helm values, alert rules, last error. */
 export function ServicePanel({ service, trigger, onClose }: { service: ServiceView; trigger: Trigger | null; onClose: () => void }) {
@@ -36,7 +36,7 @@ export function ServicePanel({ service, trigger, onClose }: { service: ServiceVi
         <dd>{service.gpu}</dd>
         <dt>Chart</dt>
         <dd className="wrap">{service.artifact_ref}</dd>
-        {service.grafana && (
+        {linkable(service.grafana) && (
           <>
             <dt>Dashboard</dt>
             <dd>

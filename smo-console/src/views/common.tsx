@@ -41,3 +41,8 @@ export function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
+
+/** A dashboard address worth linking to (an in-memory dashboard store gives none). */
+export function linkable(url: string | null | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url);
+}
