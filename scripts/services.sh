@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when missing), starts and stops the real services the test suite talks to:
 # PostgreSQL (127.0.0.1:5432), Prometheus (127.0.0.1:9090), Alertmanager (127.0.0.1:9093)
-# and an OCI registry (127.0.0.1:5000). Usage: scripts/services.sh install|start|stop|status
+# and an OCI registry (127.0.0.1:5000); install also brings Node, npm and chromium for the console's tests.
+# Usage: scripts/services.sh install|start|stop|status
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -16,6 +17,11 @@ install() {
   command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+  # The web console's build and browser tests: Node 20 with npm, Debian's chromium (never a downloaded browser)
+  # and a font for it to render text with.
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -qq

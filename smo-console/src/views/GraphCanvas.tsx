@@ -7,11 +7,12 @@ import {
   Position,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   type Edge as FlowEdge,
   type Node as FlowNode,
   type NodeProps,
 } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { GraphModel, ServiceNode } from '../lib/graphModel';
 import { NODE_W, NODE_H } from '../lib/layout';
 import { useLayout } from '../lib/useLayout';
@@ -79,6 +80,16 @@ const nodeTypes = { service: ServiceBox, cluster: ClusterBox };
 
 export const UNPLACED = '(not placed)';
 
+/** Fits the drawing to the canvas again when its frame changes (a side panel opens, a group collapses). */
+function Refit({ when }: { when: string }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const t = window.setTimeout(() => flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 }), 60);
+    return () => window.clearTimeout(t);
+  }, [when, flow]);
+  return null;
+}
+
 /** The HDAG drawn on its clusters: one box per cluster holding its services, cut edges in red across them. */
 export function GraphCanvas(props: {
   model: GraphModel;
@@ -88,6 +99,8 @@ export function GraphCanvas(props: {
   selected: string | null;
   onSelect: (service: string | null) => void;
   label: string;
+  /** changes when the canvas's frame changes size */
+  frame?: string;
 }) {
   const { model, collapsed, search } = props;
   const groupId = (c: string | null) => `cluster:${c ?? UNPLACED}`;
@@ -198,6 +211,7 @@ export function GraphCanvas(props: {
           }}
           onPaneClick={() => props.onSelect(null)}
         >
+          <Refit when={`${props.frame ?? ''}|${shapeKey}|${positions ? 1 : 0}`} />
           <Background gap={24} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
           {big && <MiniMap pannable zoomable ariaLabel="Overview of the graph" />}

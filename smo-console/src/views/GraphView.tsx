@@ -135,6 +135,7 @@ export function GraphView({ name }: { name: string }) {
               selected={selected}
               onSelect={setSelected}
               label={`Graph ${name} on its clusters`}
+              frame={service ? 'panel' : 'full'}
             />
             {service && <ServicePanel service={service} trigger={trigger} onClose={() => setSelected(null)} />}
           </div>
