@@ -80,12 +80,20 @@ const nodeTypes = { service: ServiceBox, cluster: ClusterBox };
 
 export const UNPLACED = '(not placed)';
 
-/** Fits the drawing to the canvas again when its frame changes (a side panel opens, a group collapses). */
+/** Fits the drawing to the canvas again when its frame changes (a side panel opens, a group collapses, the window resizes). */
 function Refit({ when }: { when: string }) {
   const flow = useReactFlow();
   useEffect(() => {
-    const t = window.setTimeout(() => flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 }), 60);
-    return () => window.clearTimeout(t);
+    let t = window.setTimeout(() => flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 }), 60);
+    const onResize = () => {
+      window.clearTimeout(t);
+      t = window.setTimeout(() => flow.fitView({ padding: 0.12, maxZoom: 1.1 }), 120);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.clearTimeout(t);
+      window.removeEventListener('resize', onResize);
+    };
   }, [when, flow]);
   return null;
 }
