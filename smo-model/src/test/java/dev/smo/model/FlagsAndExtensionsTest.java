@@ -67,7 +67,7 @@ class FlagsAndExtensionsTest {
                         rollout: canary
                         trigger: {event: {condition: any, events: [{id: e1, severity: high, condition: {promQuery: up == 0, gracePeriod: 1h30m, labels: {a: b}}}], window: 5m}}
                         intent:
-                          compute: {cpu: 250m, ram: 3Gi, storage: none, gpu: {enabled: false, vendor: nvidia}, arch: arm64}
+                          compute: {cpu: 250m, ram: 3Gi, storage: none, gpu: {enabled: false, vendor: nvidia, model: a100}, arch: arm64}
                           network: {latencies: [{connectionPoint: web, qos: low, maxMs: 10}], deviceProximity: {enabled: False, radius: 5}, mesh: istio}
                           priority: 3
                 """;
@@ -86,7 +86,8 @@ class FlagsAndExtensionsTest {
         assertThat(event.events().get(0).condition().extensions()).isEqualTo(Map.of("labels", Map.of("a", "b")));
         assertThat(web.intent().extensions()).isEqualTo(Map.of("priority", 3));
         assertThat(web.intent().compute().extensions()).isEqualTo(Map.of("arch", "arm64"));
-        assertThat(web.intent().compute().gpu().extensions()).isEqualTo(Map.of("vendor", "nvidia"));
+        assertThat(web.intent().compute().gpu().extensions()).isEqualTo(Map.of("model", "a100"));
+        assertThat(web.intent().compute().gpu().vendor()).isEqualTo("nvidia");
         assertThat(web.intent().network().extensions()).isEqualTo(Map.of("mesh", "istio"));
         assertThat(web.intent().network().latencies().get(0).extensions()).isEqualTo(Map.of("maxMs", 10));
         assertThat(web.intent().network().deviceProximity().extensions()).isEqualTo(Map.of("radius", 5));
