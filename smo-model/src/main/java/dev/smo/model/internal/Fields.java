@@ -137,6 +137,32 @@ final class Fields {
         return fallback;
     }
 
+    /** @return the value as a finite number, or null when absent or invalid (reported) */
+    Double number(MapNode map, String key, String path, String subject) {
+        Node node = map.get(key);
+        if (absent(node)) {
+            return null;
+        }
+        if (node instanceof ScalarNode scalar && scalar.value() instanceof Number number) {
+            double value = number.doubleValue();
+            if (Double.isFinite(value)) {
+                return value;
+            }
+            add(path, node.mark(), subject + " (" + Text.oneLine(scalar.text()) + ") must be a finite number.");
+            return null;
+        }
+        String message = subject + " must be a number, not a " + node.kind();
+        if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+            message += " (" + Text.oneLine(scalar.text()) + ")";
+            if (scalar.value() instanceof String) {
+                message += ".\nMaybe remove the quotes: " + key + ": "
+                        + Text.oneLine(scalar.text().strip());
+            }
+        }
+        add(path, node.mark(), message + ".");
+        return null;
+    }
+
     /** @return the fields of the mapping not in {@code known}, as plain values */
     static Map<String, Object> extensions(MapNode map, Set<String> known) {
         Map<String, Object> extensions = new LinkedHashMap<>();

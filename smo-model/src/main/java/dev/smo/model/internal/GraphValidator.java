@@ -159,6 +159,7 @@ public final class GraphValidator {
                                 + ") names the service itself.\nMaybe remove it.");
             }
         }
+        intent.scaling().ifPresent(scaling -> ScalingRules.check(scaling, path + "/scaling", subject, this::add));
         references(intent.connectionPoints(), path + "/connectionPoints", subject + " connectionPoint", id);
         references(intent.coLocation(), path + "/coLocation", subject + " coLocation", id);
         List<Latency> latencies = intent.network().latencies();

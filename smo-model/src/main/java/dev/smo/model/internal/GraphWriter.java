@@ -10,6 +10,7 @@ import dev.smo.model.HdaGraph;
 import dev.smo.model.Intent;
 import dev.smo.model.Latency;
 import dev.smo.model.Network;
+import dev.smo.model.ScalingIntent;
 import dev.smo.model.Service;
 import dev.smo.model.Trigger;
 import java.util.Collection;
@@ -146,8 +147,29 @@ public final class GraphWriter {
         put(map, "network", net);
         put(map, "coLocation", intent.coLocation());
         put(map, "metrics", intent.metrics());
+        intent.scaling().ifPresent(scaling -> map.put("scaling", scaling(scaling)));
         map.putAll(intent.extensions());
         return map;
+    }
+
+    private static Map<String, Object> scaling(ScalingIntent scaling) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("minReplicas", scaling.minReplicas());
+        map.put("maxReplicas", scaling.maxReplicas());
+        scaling.alpha().ifPresent(alpha -> map.put("alpha", number(alpha)));
+        scaling.beta().ifPresent(beta -> map.put("beta", number(beta)));
+        scaling.requestRate().ifPresent(query -> map.put("requestRate", query));
+        scaling.replicasQuery().ifPresent(query -> map.put("replicasQuery", query));
+        if (scaling.targetUtilisation() != 1.0) {
+            map.put("targetUtilisation", scaling.targetUtilisation());
+        }
+        map.putAll(scaling.extensions());
+        return map;
+    }
+
+    /** Whole numbers are written without a fraction, as they were most likely given. */
+    private static Object number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
     }
 
     private static Map<String, Object> gpu(Gpu gpu) {

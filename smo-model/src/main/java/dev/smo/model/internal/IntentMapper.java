@@ -6,13 +6,16 @@ import dev.smo.model.Gpu;
 import dev.smo.model.Intent;
 import dev.smo.model.Latency;
 import dev.smo.model.Network;
+import dev.smo.model.ScalingIntent;
 import dev.smo.model.internal.Node.ListNode;
 import dev.smo.model.internal.Node.MapNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
-/** Maps {@code deployment.intent}: compute, connection points, network, co-location and metrics. */
+/** Maps {@code deployment.intent}: compute, connection points, network, co-location, metrics and scaling. */
 final class IntentMapper {
 
     private final Fields fields;
@@ -25,6 +28,7 @@ final class IntentMapper {
         MapNode compute = fields.map(intent, "compute", path + "/compute", subject + " compute");
         MapNode network = fields.map(intent, "network", path + "/network", subject + " network");
         ListNode metrics = fields.list(intent, "metrics", path + "/metrics", subject + " metrics");
+        MapNode scaling = fields.map(intent, "scaling", path + "/scaling", subject + " scaling");
         return new Intent(
                 compute == null ? null : compute(compute, path + "/compute", subject),
                 fields.texts(intent, "connectionPoints", path + "/connectionPoints", subject + " connectionPoints"),
@@ -33,7 +37,50 @@ final class IntentMapper {
                 metrics == null
                         ? null
                         : metrics.items().stream().map(Fields::plain).toList(),
-                Fields.extensions(intent, Set.of("compute", "connectionPoints", "network", "coLocation", "metrics")));
+                scaling == null ? Optional.empty() : Optional.of(scaling(scaling, path + "/scaling", subject)),
+                Fields.extensions(
+                        intent, Set.of("compute", "connectionPoints", "network", "coLocation", "metrics", "scaling")));
+    }
+
+    private ScalingIntent scaling(MapNode scaling, String path, String subject) {
+        String what = subject + " scaling ";
+        Double alpha = fields.number(scaling, "alpha", path + "/alpha", what + "alpha");
+        Double beta = fields.number(scaling, "beta", path + "/beta", what + "beta");
+        Double target =
+                fields.number(scaling, "targetUtilisation", path + "/targetUtilisation", what + "targetUtilisation");
+        int max = fields.integer(scaling, "maxReplicas", path + "/maxReplicas", what + "maxReplicas", -1);
+        if (Fields.absent(scaling.get("maxReplicas"))) {
+            fields.add(
+                    path + "/maxReplicas",
+                    scaling.mark(),
+                    what + "has no maxReplicas.\nMaybe add maxReplicas: 3 (the most replicas SMO may run).");
+        }
+        if (beta != null && Fields.absent(scaling.get("alpha"))) {
+            fields.add(
+                    path + "/beta",
+                    scaling.get("beta").mark(),
+                    what + "has beta (" + ((Node.ScalarNode) scaling.get("beta")).text() + ") without alpha."
+                            + "\nMaybe give both, or neither to use the service's learned profile.");
+        }
+        return new ScalingIntent(
+                fields.integer(scaling, "minReplicas", path + "/minReplicas", what + "minReplicas", 1),
+                max,
+                alpha == null ? OptionalDouble.empty() : OptionalDouble.of(alpha),
+                beta == null ? OptionalDouble.empty() : OptionalDouble.of(beta),
+                Optional.ofNullable(fields.text(scaling, "requestRate", path + "/requestRate", what + "requestRate")),
+                Optional.ofNullable(
+                        fields.text(scaling, "replicasQuery", path + "/replicasQuery", what + "replicasQuery")),
+                target == null ? 1.0 : target,
+                Fields.extensions(
+                        scaling,
+                        Set.of(
+                                "minReplicas",
+                                "maxReplicas",
+                                "alpha",
+                                "beta",
+                                "requestRate",
+                                "replicasQuery",
+                                "targetUtilisation")));
     }
 
     private Compute compute(MapNode compute, String path, String subject) {
