@@ -1,5 +1,6 @@
 /**
- * Branch-and-bound MILP over commons-math3 simplex, with the placement and scaling models.
+ * Branch-and-bound MILP over commons-math3 simplex, with the placement and scaling models, and the robust
+ * regression that learns services' scaling profiles.
  *
  * <p>Only plain inputs (names, numbers, maps) cross this module's API. The {@code internal} packages are not exported.
  */
@@ -9,5 +10,6 @@ module dev.smo.optimizer {
 
     exports dev.smo.optimizer.milp;
     exports dev.smo.optimizer.placement;
+    exports dev.smo.optimizer.profiling;
     exports dev.smo.optimizer.scaling;
 }

@@ -26,6 +26,10 @@ public record ScalingExplanation(Reason reason, String service, String cluster, 
         RATE_ABOVE_MAX_REPLICAS,
         /** The services on a cluster need more CPU, at their fewest replicas, than the cluster has. */
         CLUSTER_CPU_SHORT,
+        /** The services on a cluster need more memory, at their fewest replicas, than the cluster has. */
+        CLUSTER_MEMORY_SHORT,
+        /** The services on a cluster need more GPUs, at their fewest replicas, than the cluster has. */
+        CLUSTER_GPU_SHORT,
         /** The service names a cluster the problem does not list. */
         UNKNOWN_CLUSTER,
         /** The solver stopped on a limit or numerical failure before finding replica counts. */

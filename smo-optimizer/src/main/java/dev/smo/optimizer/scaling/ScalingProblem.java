@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Choose integer replicas {@code r_s ∈ [min_s, max_s]} with {@code alpha_s·r_s + beta_s >= rate_s} and, per
- * cluster, {@code Σ_{s on cluster} r_s·cpu_s <= cluster cpu}, minimising the {@link ScalingWeights} objective.
+ * cluster, {@code Σ_{s on cluster} r_s·cpu_s <= cluster cpu}, the same for memory and GPUs, minimising the
+ * {@link ScalingWeights} objective.
  *
  * @param services services in a fixed order (the order of the result)
  * @param clusters the clusters the services run on
@@ -62,10 +63,19 @@ public record ScalingProblem(List<ScalingService> services, List<ScalingCluster>
         /**
          * @param name cluster name
          * @param cpuMillis CPU available there, in millicores
-         * @return this builder
+         * @return this builder; the cluster's memory and GPUs are not limited
          */
         public Builder cluster(String name, long cpuMillis) {
-            clusters.add(new ScalingCluster(name, cpuMillis));
+            clusters.add(ScalingCluster.ofCpu(name, cpuMillis));
+            return this;
+        }
+
+        /**
+         * @param cluster a cluster with its CPU, memory and GPUs
+         * @return this builder
+         */
+        public Builder cluster(ScalingCluster cluster) {
+            clusters.add(Objects.requireNonNull(cluster, "cluster"));
             return this;
         }
 

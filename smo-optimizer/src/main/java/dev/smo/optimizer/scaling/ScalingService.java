@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param name unique service name
  * @param cluster the cluster the service runs on (its CPU counts against that cluster)
  * @param cpuMillis CPU per replica, in millicores (≥ 0)
+ * @param memoryBytes memory per replica, in bytes (≥ 0)
+ * @param gpus GPUs per replica (≥ 0)
  * @param minReplicas lowest allowed replica count (≥ 0)
  * @param maxReplicas highest allowed replica count (≥ minReplicas, ≥ 1)
  * @param previousReplicas current replica count (≥ 0), the reference of the change term
@@ -20,6 +22,8 @@ public record ScalingService(
         String name,
         String cluster,
         long cpuMillis,
+        long memoryBytes,
+        int gpus,
         int minReplicas,
         int maxReplicas,
         int previousReplicas,
@@ -32,6 +36,8 @@ public record ScalingService(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(cluster, "cluster");
         if (cpuMillis < 0
+                || memoryBytes < 0
+                || gpus < 0
                 || minReplicas < 0
                 || maxReplicas < Math.max(1, minReplicas)
                 || previousReplicas < 0
@@ -41,10 +47,37 @@ public record ScalingService(
                 || Double.isInfinite(alpha)
                 || Double.isInfinite(requestRate)) {
             throw new InvalidModelException("Service (" + name + ") has an out-of-range scaling input: cpuMillis ("
-                    + cpuMillis + "), replicas [" + minReplicas + ", " + maxReplicas + "], previous ("
+                    + cpuMillis + "), memoryBytes (" + memoryBytes + "), gpus (" + gpus + "), replicas [" + minReplicas
+                    + ", " + maxReplicas + "], previous ("
                     + previousReplicas + "), alpha (" + alpha + "), beta (" + beta + "), rate (" + requestRate
                     + ").\nMaybe maxReplicas >= max(1, minReplicas) and alpha, rate >= 0.");
         }
+    }
+
+    /**
+     * A service that needs CPU only.
+     *
+     * @param name unique service name
+     * @param cluster the cluster the service runs on
+     * @param cpuMillis CPU per replica, in millicores
+     * @param minReplicas lowest allowed replica count
+     * @param maxReplicas highest allowed replica count
+     * @param previousReplicas current replica count
+     * @param alpha requests/s served per replica
+     * @param beta requests/s served independently of replicas
+     * @param requestRate observed request rate, in requests/s
+     */
+    public ScalingService(
+            String name,
+            String cluster,
+            long cpuMillis,
+            int minReplicas,
+            int maxReplicas,
+            int previousReplicas,
+            double alpha,
+            double beta,
+            double requestRate) {
+        this(name, cluster, cpuMillis, 0, 0, minReplicas, maxReplicas, previousReplicas, alpha, beta, requestRate);
     }
 
     /**

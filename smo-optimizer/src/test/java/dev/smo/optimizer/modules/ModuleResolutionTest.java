@@ -41,7 +41,10 @@ class ModuleResolutionTest {
         assertThat(optimizer.getModule().getDescriptor().exports())
                 .extracting(e -> e.source())
                 .containsExactlyInAnyOrder(
-                        "dev.smo.optimizer.milp", "dev.smo.optimizer.placement", "dev.smo.optimizer.scaling");
+                        "dev.smo.optimizer.milp",
+                        "dev.smo.optimizer.placement",
+                        "dev.smo.optimizer.profiling",
+                        "dev.smo.optimizer.scaling");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Clusters share nothing in the scaling model, so each cluster is one small MILP. Presolve lifts each lower bound to
  * the replicas the rate needs; every infeasibility is then a single service above its maximum or a single cluster
- * short of CPU at the lower bounds, which the explanation names.
+ * short of CPU, memory or GPUs at the lower bounds, which the explanation names.
  */
 public final class DefaultScalingOptimizer implements ScalingOptimizer {
 
@@ -89,7 +89,9 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** One cluster's MILP: r_s integer, d_s ≥ |r_s − prev_s|, Σ cpu·r ≤ capacity. */
+    private static final double MIB = 1024.0 * 1024.0;
+
+    /** One cluster's MILP: r_s integer, d_s ≥ |r_s − prev_s|, Σ cpu·r, Σ memory·r, Σ gpus·r ≤ capacity. */
     @SuppressWarnings("ArrayRecordComponent") // a value carrier on a hot path, never compared
     record ClusterModel(LinearModel model, List<Variable> replicas, double[] lowestReplicas) {
 
@@ -99,6 +101,10 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
             List<Variable> replicas = new ArrayList<>();
             List<Variable> changes = new ArrayList<>();
             LinearExpression.Builder cpu = LinearExpression.builder();
+            LinearExpression.Builder memory = LinearExpression.builder();
+            LinearExpression.Builder gpus = LinearExpression.builder();
+            boolean usesMemory = false;
+            boolean usesGpus = false;
             LinearExpression.Builder objective = LinearExpression.builder();
             for (ScalingService s : services) {
                 Variable r = model.integer("r_" + s.name(), s.replicasNeeded(), s.maxReplicas());
@@ -114,12 +120,28 @@ public final class DefaultScalingOptimizer implements ScalingOptimizer {
                         Relation.GREATER_OR_EQUAL,
                         (double) s.previousReplicas());
                 cpu.add((double) s.cpuMillis(), r);
+                // memory in MiB keeps the coefficients near the CPU ones for the simplex
+                memory.add(s.memoryBytes() / MIB, r);
+                gpus.add((double) s.gpus(), r);
+                usesMemory |= s.memoryBytes() > 0;
+                usesGpus |= s.gpus() > 0;
                 objective.add(weights.cpu() * s.cpuMillis() / cpuNorm, r).add(weights.change() / s.maxReplicas(), d);
                 replicas.add(r);
                 changes.add(d);
             }
             model.constraint(
                     "cpu_" + cluster.name(), cpu.build(), Relation.LESS_OR_EQUAL, (double) cluster.cpuMillis());
+            if (usesMemory && cluster.memoryBytes() != Long.MAX_VALUE) {
+                model.constraint(
+                        "memory_" + cluster.name(),
+                        memory.build(),
+                        Relation.LESS_OR_EQUAL,
+                        cluster.memoryBytes() / MIB);
+            }
+            if (usesGpus && cluster.gpus() != Integer.MAX_VALUE) {
+                model.constraint(
+                        "gpus_" + cluster.name(), gpus.build(), Relation.LESS_OR_EQUAL, (double) cluster.gpus());
+            }
             model.minimise(objective.build());
             double[] lowest = new double[model.variables().size()];
             for (int i = 0; i < services.size(); i++) {

@@ -46,23 +46,78 @@ final class ScalingPresolve {
         }
         for (ScalingCluster cluster : problem.clusters()) {
             long cpu = 0;
+            long memory = 0;
+            long gpus = 0;
             List<String> names = new ArrayList<>();
             for (ScalingService s : problem.services()) {
                 if (s.cluster().equals(cluster.name())) {
-                    cpu += s.replicasNeeded() * s.cpuMillis();
-                    names.add(s.name() + "×" + s.replicasNeeded());
+                    long r = s.replicasNeeded();
+                    cpu += r * s.cpuMillis();
+                    memory = saturatedAdd(memory, r, s.memoryBytes());
+                    gpus += r * s.gpus();
+                    names.add(s.name() + "×" + r);
                 }
             }
             if (cpu > cluster.cpuMillis()) {
-                return Optional.of(new ScalingExplanation(
+                return Optional.of(short_(
                         Reason.CLUSTER_CPU_SHORT,
-                        "",
-                        cluster.name(),
-                        "Cluster (" + cluster.name() + ") has cpu " + cluster.cpuMillis() + "m but its services "
-                                + names + " need at least " + cpu + "m to serve their request rates, "
-                                + (cpu - cluster.cpuMillis()) + "m short.\nMaybe re-place some of them."));
+                        cluster,
+                        "cpu",
+                        cluster.cpuMillis() + "m",
+                        names,
+                        cpu + "m",
+                        (cpu - cluster.cpuMillis()) + "m"));
+            }
+            if (memory > cluster.memoryBytes()) {
+                return Optional.of(short_(
+                        Reason.CLUSTER_MEMORY_SHORT,
+                        cluster,
+                        "memory",
+                        mib(cluster.memoryBytes()),
+                        names,
+                        mib(memory),
+                        mib(memory - cluster.memoryBytes())));
+            }
+            if (gpus > cluster.gpus()) {
+                return Optional.of(short_(
+                        Reason.CLUSTER_GPU_SHORT,
+                        cluster,
+                        "gpus",
+                        Integer.toString(cluster.gpus()),
+                        names,
+                        Long.toString(gpus),
+                        Long.toString(gpus - cluster.gpus())));
             }
         }
         return Optional.empty();
+    }
+
+    private static ScalingExplanation short_(
+            Reason reason,
+            ScalingCluster cluster,
+            String resource,
+            String has,
+            List<String> names,
+            String need,
+            String missing) {
+        return new ScalingExplanation(
+                reason,
+                "",
+                cluster.name(),
+                "Cluster (" + cluster.name() + ") has " + resource + " " + has + " but its services " + names
+                        + " need at least " + need + " to serve their request rates, " + missing
+                        + " short.\nMaybe re-place some of them.");
+    }
+
+    private static long saturatedAdd(long sum, long replicas, long perReplica) {
+        try {
+            return Math.addExact(sum, Math.multiplyExact(replicas, perReplica));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String mib(long bytes) {
+        return (bytes / (1024 * 1024)) + "Mi";
     }
 }
