@@ -11,7 +11,15 @@ public class GraphNotFoundException extends SmoException {
 
     /** @param graph the graph name that was asked for */
     public GraphNotFoundException(String graph) {
-        super("Graph (" + graph + ") not found.");
+        this(graph, "Graph (" + graph + ") not found.");
+    }
+
+    /**
+     * @param graph the graph name that was asked for
+     * @param message what was not found
+     */
+    protected GraphNotFoundException(String graph, String message) {
+        super(message);
         this.graph = graph;
     }
 

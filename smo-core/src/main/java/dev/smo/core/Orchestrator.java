@@ -242,13 +242,39 @@ public interface Orchestrator extends AutoCloseable {
     List<GraphEvent> events(String name);
 
     /**
-     * Runs one scaling round for a running graph: reads request rates, solves the replica counts per cluster and
-     * scales; re-places the graph when no replica count fits.
+     * Runs one scaling round for a running graph: reads request rates, turns them into replicas with each
+     * service's capacity model (descriptor or stored profile) and target utilisation, damps them with the
+     * {@link ScalingPolicy}, solves the replica counts per cluster (CPU, memory, GPUs) and scales; re-places the
+     * graph when no replica count fits. Decisions are events with their inputs.
      *
      * @param name the graph name
      * @return the graph after the round
      */
     StoredGraph scale(String name);
+
+    /**
+     * Learns a service's capacity model from the metrics of the last {@code window}: its replica count and request
+     * rate (range queries), fitted robustly, stored as the service's next profile version. The scaling loop uses
+     * the current profile when the descriptor gives no alpha.
+     *
+     * @param name the graph name
+     * @param service the service id
+     * @param window how far back to look (1 minute to 31 days)
+     * @return the stored profile with every sample and what the fit did with it
+     * @throws GraphNotFoundException when there is no such graph ({@link ServiceNotFoundException} for the service)
+     * @throws ProfileRefusedException when the samples do not support a profile; nothing is stored
+     * @throws SmoIntegrationException when the metrics cannot be read
+     * @throws IllegalArgumentException when the window is out of range
+     */
+    ProfileReport learnProfile(String name, String service, java.time.Duration window);
+
+    /**
+     * @param name the graph name
+     * @param service the service id
+     * @return the service's current profile, empty when none was learned
+     * @throws GraphNotFoundException when there is no such graph ({@link ServiceNotFoundException} for the service)
+     */
+    Optional<ServiceProfile> profile(String name, String service);
 
     /**
      * Finishes the work recorded but not carried out (after a crash, a restart, or a step that failed because the

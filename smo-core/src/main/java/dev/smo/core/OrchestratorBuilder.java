@@ -5,6 +5,7 @@ import dev.smo.core.internal.Parts;
 import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryAlertRuleStore;
 import dev.smo.core.local.InMemoryDashboardPublisher;
+import dev.smo.core.local.InMemoryProfileStore;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.ArtifactFetcher;
@@ -13,6 +14,7 @@ import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.MetricsSource;
+import dev.smo.core.spi.ProfileStore;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceTable;
@@ -37,6 +39,8 @@ public final class OrchestratorBuilder {
     private AlertRuleStore rules = new InMemoryAlertRuleStore();
     private DashboardPublisher dashboards = new InMemoryDashboardPublisher();
     private MetricsSource metrics;
+    private ProfileStore profiles = new InMemoryProfileStore();
+    private ScalingPolicy scalingPolicy = ScalingPolicy.DEFAULTS;
     private ArtifactFetcher artifacts;
     private ResourceTable resourceTable = ResourceTable.defaults();
     private PlacementWeights weights = PlacementWeights.DEFAULTS;
@@ -94,6 +98,25 @@ public final class OrchestratorBuilder {
         return this;
     }
 
+    /**
+     * @param profiles where learned service profiles are kept (in memory by default)
+     * @return this builder
+     */
+    public OrchestratorBuilder profiles(ProfileStore profiles) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        return this;
+    }
+
+    /**
+     * @param policy the scaling loop's damping: scale-down stabilisation window and most replicas changed per round
+     *        ({@link ScalingPolicy#DEFAULTS} unless set)
+     * @return this builder
+     */
+    public OrchestratorBuilder scalingPolicy(ScalingPolicy policy) {
+        this.scalingPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     /** @param artifacts fetches descriptors from artifact references @return this builder */
     public OrchestratorBuilder artifacts(ArtifactFetcher artifacts) {
         this.artifacts = artifacts;
@@ -128,7 +151,7 @@ public final class OrchestratorBuilder {
         return this;
     }
 
-    /** @param clock the clock stamping events @return this builder */
+    /** @param clock the clock stamping events and driving the scaling loop's stabilisation @return this builder */
     public OrchestratorBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -204,6 +227,7 @@ public final class OrchestratorBuilder {
                 rules,
                 dashboards,
                 metrics,
+                profiles,
                 artifacts,
                 IntentTranslator.create(resourceTable),
                 solverOptions,
@@ -212,6 +236,7 @@ public final class OrchestratorBuilder {
                 ScalingOptimizer.create(solverOptions),
                 clock,
                 scalingInterval,
+                scalingPolicy,
                 workers,
                 reconcileInterval));
     }

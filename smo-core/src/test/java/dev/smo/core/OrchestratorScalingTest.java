@@ -8,10 +8,8 @@ import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryGraphStore;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.ReplicaStatus;
-import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.ScriptedMetrics;
 import dev.smo.core.spi.WorkloadScaler;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +32,10 @@ class OrchestratorScalingTest {
     private final MutableInventory inventory =
             new MutableInventory(false, cluster("edge-a", 16_000, 32, 0), cluster("edge-b", 16_000, 32, 0));
     private final AtomicReference<Double> rate = new AtomicReference<>(120.0);
-    private final MetricsSource metrics = promql -> {
+    private final MetricsSource metrics = ScriptedMetrics.instant(promql -> {
         assertThat(promql).contains("noise-reduction");
-        return List.of(new Sample(Map.of("service", "noise-reduction"), rate.get()));
-    };
+        return rate.get();
+    });
 
     private Orchestrator orchestrator(WorkloadScaler scaler) {
         return Orchestrator.builder()
@@ -46,6 +44,7 @@ class OrchestratorScalingTest {
                 .deployer(deployer)
                 .scaler(scaler)
                 .metrics(metrics)
+                .scalingPolicy(ScalingPolicy.IMMEDIATE)
                 .build();
     }
 

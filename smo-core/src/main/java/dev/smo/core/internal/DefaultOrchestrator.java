@@ -19,6 +19,9 @@ import dev.smo.core.PlacementFailedException;
 import dev.smo.core.Plan;
 import dev.smo.core.PlanOptions;
 import dev.smo.core.PlannedService;
+import dev.smo.core.ProfileReport;
+import dev.smo.core.ServiceNotFoundException;
+import dev.smo.core.ServiceProfile;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.StoredGraph;
@@ -26,6 +29,7 @@ import dev.smo.core.StoredService;
 import dev.smo.core.spi.ArtifactFetcher;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.ProfileStore;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
@@ -72,6 +76,8 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final Planner planner;
     private final Executor executor;
     private final Scaling scaling;
+    private final ProfileStore profiles;
+    private final Profiler profiler;
     private final Clock clock;
     private final Events graphEvents;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
@@ -95,16 +101,9 @@ public final class DefaultOrchestrator implements Orchestrator {
         this.planner = new Planner(parts.translator(), parts.solverOptions(), parts.weights(), parts.discovery());
         this.executor =
                 new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
-        this.scaling = new Scaling(
-                this,
-                descriptors::graph,
-                store,
-                parts.scaler(),
-                parts.metrics(),
-                parts.scalingOptimizer(),
-                clock,
-                parts.scalingInterval(),
-                parts.inventory().countsDeployedWorkloads());
+        this.scaling = new Scaling(this, descriptors::graph, parts);
+        this.profiles = parts.profiles();
+        this.profiler = new Profiler(parts.metrics(), parts.profiles(), clock);
         this.workers = new ThreadPoolExecutor(
                 parts.workers(),
                 parts.workers(),
@@ -534,6 +533,27 @@ public final class DefaultOrchestrator implements Orchestrator {
     @Override
     public StoredGraph scale(String name) {
         return scaling.round(name);
+    }
+
+    @Override
+    public ProfileReport learnProfile(String name, String service, Duration window) {
+        if (window == null
+                || window.compareTo(Duration.ofMinutes(1)) < 0
+                || window.compareTo(Duration.ofDays(31)) > 0) {
+            throw new IllegalArgumentException(
+                    "Profile window (" + window + ") must be between 1 minute and 31 days.\nMaybe use 6h.");
+        }
+        StoredGraph g = get(name);
+        return profiler.learn(g, descriptors.graph(g.descriptor()), service, window);
+    }
+
+    @Override
+    public Optional<ServiceProfile> profile(String name, String service) {
+        StoredGraph g = get(name);
+        if (g.services().stream().noneMatch(s -> s.name().equals(service))) {
+            throw new ServiceNotFoundException(name, service);
+        }
+        return profiles.current(name, service);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.ScalingPolicy;
 import dev.smo.core.ServiceDiscovery;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.ArtifactFetcher;
@@ -8,6 +9,7 @@ import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.MetricsSource;
+import dev.smo.core.spi.ProfileStore;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.intent.IntentTranslator;
 import dev.smo.optimizer.milp.SolverOptions;
@@ -29,6 +31,7 @@ public record Parts(
         AlertRuleStore rules,
         DashboardPublisher dashboards,
         MetricsSource metrics,
+        ProfileStore profiles,
         ArtifactFetcher artifacts,
         IntentTranslator translator,
         SolverOptions solverOptions,
@@ -37,5 +40,6 @@ public record Parts(
         ScalingOptimizer scalingOptimizer,
         Clock clock,
         Duration scalingInterval,
+        ScalingPolicy scalingPolicy,
         int workers,
         Duration reconcileInterval) {}

@@ -4,14 +4,19 @@ import dev.smo.core.ClusterInfo;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.PlacementFailedException;
+import dev.smo.core.ScalingPolicy;
+import dev.smo.core.ServiceProfile;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.MetricsSource;
+import dev.smo.core.spi.ProfileStore;
 import dev.smo.core.spi.Sample;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.model.HdaGraph;
+import dev.smo.model.ScalingIntent;
+import dev.smo.optimizer.scaling.ScalingCluster;
 import dev.smo.optimizer.scaling.ScalingOptimizer;
 import dev.smo.optimizer.scaling.ScalingProblem;
 import dev.smo.optimizer.scaling.ScalingResult;
@@ -20,20 +25,25 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The scaling loop: per running graph, reads each scalable service's request rate from the metrics source, solves
- * the replica counts with per-cluster CPU capacity, scales the Deployments that change, and re-places the graph
- * when no replica count fits.
+ * The scaling loop: per running graph, reads each scalable service's request rate, turns it into the replicas its
+ * capacity model ({@code alpha·r + beta}, from the descriptor or the stored profile) needs at its target
+ * utilisation, damps that with the {@link ScalingPolicy}, checks that the replicas fit every cluster's CPU, memory
+ * and GPUs, scales the Deployments that change, and re-places the graph when no replica count fits. Every decision
+ * that differs from the running count is an event with its inputs.
  */
 final class Scaling implements AutoCloseable {
 
@@ -44,32 +54,32 @@ final class Scaling implements AutoCloseable {
     private final GraphStore store;
     private final WorkloadScaler scaler;
     private final MetricsSource metrics;
+    private final ProfileStore profiles;
     private final ScalingOptimizer optimizer;
+    private final Clock clock;
     private final Events graphEvents;
+    private final Stabiliser stabiliser;
     private final Duration interval;
     private final boolean countsDeployed;
+    /** Services already told they have no coefficients, so that the event is written once, not every round. */
+    private final Set<String> unprofiledReported = ConcurrentHashMap.newKeySet();
+
     private ScheduledExecutorService loop;
     private java.util.concurrent.ScheduledFuture<?> rounds;
 
-    Scaling(
-            DefaultOrchestrator orchestrator,
-            Function<String, HdaGraph> parser,
-            GraphStore store,
-            WorkloadScaler scaler,
-            MetricsSource metrics,
-            ScalingOptimizer optimizer,
-            Clock clock,
-            Duration interval,
-            boolean countsDeployed) {
+    Scaling(DefaultOrchestrator orchestrator, Function<String, HdaGraph> parser, Parts parts) {
         this.orchestrator = orchestrator;
         this.parser = parser;
-        this.store = store;
-        this.scaler = scaler;
-        this.metrics = metrics;
-        this.optimizer = optimizer;
+        this.store = parts.store();
+        this.scaler = parts.scaler();
+        this.metrics = parts.metrics();
+        this.profiles = parts.profiles();
+        this.optimizer = parts.scalingOptimizer();
+        this.clock = parts.clock();
         this.graphEvents = new Events(clock);
-        this.interval = interval;
-        this.countsDeployed = countsDeployed;
+        this.stabiliser = new Stabiliser(parts.scalingPolicy());
+        this.interval = parts.scalingInterval();
+        this.countsDeployed = parts.inventory().countsDeployedWorkloads();
     }
 
     void start() {
@@ -115,69 +125,155 @@ final class Scaling implements AutoCloseable {
             return g;
         }
         HdaGraph graph = parser.apply(g.descriptor());
-        Map<String, ScalingService> inputs = new LinkedHashMap<>();
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        List<GraphEvent> notes = new ArrayList<>();
         for (StoredService s : g.services()) {
-            Optional<ScalingProfile> profile = graph.service(s.name()).flatMap(ScalingProfile::of);
-            if (s.status() != ServiceStatus.DEPLOYED || profile.isEmpty()) {
+            Optional<ScalingIntent> intent =
+                    graph.service(s.name()).flatMap(x -> x.intent().scaling());
+            if (s.status() != ServiceStatus.DEPLOYED || intent.isEmpty()) {
                 continue;
             }
-            ScalingProfile p = profile.get();
-            double rate = metrics.query(p.requestRateQuery()).stream()
+            Optional<Coefficients> coefficients = coefficients(g.name(), s.name(), intent.get());
+            if (coefficients.isEmpty()) {
+                if (unprofiledReported.add(g.name() + "/" + s.name())) {
+                    notes.add(graphEvents.of(
+                            g,
+                            s.name(),
+                            "SCALING_SKIPPED",
+                            "Service " + s.name() + " is not scaled: its scaling intent gives no alpha and it has no"
+                                    + " stored profile. Learn one with POST /graphs/" + g.name() + "/services/"
+                                    + s.name() + "/profile."));
+                }
+                continue;
+            }
+            unprofiledReported.remove(g.name() + "/" + s.name());
+            double rate = metrics.query(intent.get().requestRateQuery(s.name())).stream()
                     .mapToDouble(Sample::value)
                     .filter(Double::isFinite)
                     .sum();
-            int current = Math.max(0, s.replicas());
-            int max = Math.max(Math.max(1, p.minReplicas()), p.maxReplicas());
-            inputs.put(
-                    s.name(),
-                    new ScalingService(
-                            s.name(),
-                            s.cluster(),
-                            s.resources().cpuMillis(),
-                            p.minReplicas(),
-                            max,
-                            current,
-                            p.alpha(),
-                            p.beta(),
-                            rate));
+            inputs.put(s.name(), decide(g, s, intent.get(), coefficients.get(), Math.max(0, rate)));
+        }
+        stabiliser.retain(
+                inputs.keySet().stream().map(n -> name + "/" + n).collect(java.util.stream.Collectors.toSet()),
+                name + "/");
+        if (!notes.isEmpty()) {
+            g = store.update(g, notes);
         }
         if (inputs.isEmpty()) {
             return g;
         }
         ScalingProblem.Builder problem = ScalingProblem.builder();
-        inputs.values().forEach(problem::service);
+        inputs.values().forEach(i -> problem.service(i.service()));
+        Map<String, long[]> free = free(g, inputs.keySet());
         for (String cluster : new TreeSet<>(
-                inputs.values().stream().map(ScalingService::cluster).toList())) {
-            problem.cluster(cluster, cpuFor(cluster, g, inputs));
+                inputs.values().stream().map(i -> i.service().cluster()).toList())) {
+            long[] f = free.getOrDefault(cluster, new long[3]);
+            problem.cluster(new ScalingCluster(cluster, f[0], f[1], (int) Math.min(Integer.MAX_VALUE, f[2])));
         }
         ScalingResult result = optimizer.solve(problem.build());
         if (!result.status().hasSolution()) {
             String why = result.explanation()
                     .map(Object::toString)
                     .orElse(result.status().name());
+            List<String> described =
+                    inputs.values().stream().map(i -> i.describe(null)).toList();
             StoredGraph logged = store.update(
                     g,
                     List.of(graphEvents.of(
                             g,
-                            null,
+                            result.explanation()
+                                    .map(e -> e.service().isEmpty() ? null : e.service())
+                                    .orElse(null),
                             "SCALING_INFEASIBLE",
-                            "No replica counts fit: " + why + " Re-placing the graph.")));
+                            "No replica counts fit: " + why + " Inputs: " + String.join("; ", described)
+                                    + ". Re-placing the graph.")));
             try {
                 return orchestrator.replace(logged.name());
             } catch (PlacementFailedException e) {
                 return orchestrator.get(name);
             }
         }
-        return apply(g, result);
+        return apply(g, result, inputs);
     }
 
-    private StoredGraph apply(StoredGraph g, ScalingResult result) {
+    private Optional<Coefficients> coefficients(String graph, String service, ScalingIntent intent) {
+        if (intent.alpha().isPresent()) {
+            return Optional.of(
+                    new Coefficients(intent.alpha().getAsDouble(), intent.beta().orElse(0), "descriptor"));
+        }
+        return profiles.current(graph, service).map(p -> new Coefficients(p.alpha(), p.beta(), source(p)));
+    }
+
+    private static String source(ServiceProfile p) {
+        return String.format(java.util.Locale.ROOT, "profile v%d, R² %.3f", p.version(), p.rSquared());
+    }
+
+    /** The model's recommendation for one service, damped, as the MILP's input (bounds fixed to the target). */
+    private Input decide(StoredGraph g, StoredService s, ScalingIntent intent, Coefficients c, double rate) {
+        int min = intent.minReplicas();
+        int max = Math.max(Math.max(1, min), intent.maxReplicas());
+        double planned = rate / intent.targetUtilisation();
+        int current = Math.max(0, s.replicas());
+        var resources = s.resources();
+        ScalingService unbounded = new ScalingService(
+                s.name(),
+                s.cluster(),
+                resources.cpuMillis(),
+                resources.memoryBytes(),
+                resources.gpus(),
+                min,
+                max,
+                current,
+                c.alpha(),
+                c.beta(),
+                planned);
+        int recommended = unbounded.replicasNeeded();
+        if (recommended > max) {
+            // The rate needs more than maxReplicas: the MILP explains it and the graph is re-placed.
+            return new Input(
+                    unbounded,
+                    rate,
+                    intent.targetUtilisation(),
+                    c,
+                    current,
+                    recommended,
+                    new Stabiliser.Decision(recommended, ""));
+        }
+        Stabiliser.Decision decision =
+                stabiliser.decide(g.name() + "/" + s.name(), clock.instant(), current, recommended, min, max);
+        int target = decision.replicas();
+        double served = c.alpha() * target + c.beta();
+        double beta = served < 0 ? -c.alpha() * target : c.beta();
+        ScalingService fixed = new ScalingService(
+                s.name(),
+                s.cluster(),
+                resources.cpuMillis(),
+                resources.memoryBytes(),
+                resources.gpus(),
+                target,
+                Math.max(1, target),
+                current,
+                c.alpha(),
+                beta,
+                Math.max(0, Math.min(planned, served)));
+        return new Input(fixed, rate, intent.targetUtilisation(), c, current, recommended, decision);
+    }
+
+    private StoredGraph apply(StoredGraph g, ScalingResult result, Map<String, Input> inputs) {
         List<StoredService> next = new ArrayList<>();
         List<GraphEvent> events = new ArrayList<>();
         for (StoredService s : g.services()) {
             Integer r = result.replicas().get(s.name());
+            Input input = inputs.get(s.name());
             if (r == null || r == s.replicas()) {
                 next.add(s);
+                if (input != null && input.recommended() != s.replicas()) {
+                    events.add(graphEvents.of(
+                            g,
+                            s.name(),
+                            "SCALING_HELD",
+                            "Replicas of " + s.name() + " stay at " + s.replicas() + ": " + input.describe(r) + "."));
+                }
                 continue;
             }
             try {
@@ -188,33 +284,43 @@ final class Scaling implements AutoCloseable {
                         g,
                         s.name(),
                         "SCALE_FAILED",
-                        "Scaling " + s.name() + " to " + r + " failed: " + Executor.message(e)));
+                        "Scaling " + s.name() + " to " + r + " failed: " + Executor.message(e) + " ("
+                                + input.describe(r) + ")"));
                 continue;
             }
             next.add(s.withReplicas(r));
             events.add(graphEvents.of(
-                    g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + "."));
+                    g,
+                    s.name(),
+                    "SCALED",
+                    "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + ": " + input.describe(r) + "."));
         }
         return events.isEmpty() ? g : store.update(g.withServices(next), events);
     }
 
     /**
-     * CPU the graph's scalable services on a cluster may use: what the cluster offers this graph, less what the
-     * graph's other running services there hold.
+     * CPU, memory and GPUs the graph's scalable services may use per cluster: what the cluster offers this graph,
+     * less what the graph's other running services there hold.
      */
-    private long cpuFor(String cluster, StoredGraph g, Map<String, ScalingService> inputs) {
-        long available = Capacity.availableTo(store.clusters(), countsDeployed, store.demand(g.name())).stream()
-                .filter(c -> c.name().equals(cluster))
-                .mapToLong(ClusterInfo::cpuMillis)
-                .findFirst()
-                .orElse(0);
-        long others = g.services().stream()
-                .filter(s -> cluster.equals(s.cluster())
-                        && !inputs.containsKey(s.name())
-                        && s.status() == ServiceStatus.DEPLOYED)
-                .mapToLong(s -> s.resources().cpuMillis() * s.replicas())
-                .sum();
-        return Math.max(0, available - others);
+    private Map<String, long[]> free(StoredGraph g, Set<String> scalable) {
+        Map<String, long[]> free = new LinkedHashMap<>();
+        for (ClusterInfo c : Capacity.availableTo(store.clusters(), countsDeployed, store.demand(g.name()))) {
+            free.put(c.name(), new long[] {c.cpuMillis(), c.memoryBytes(), c.gpus()});
+        }
+        Set<String> seen = new HashSet<>();
+        for (StoredService s : g.services()) {
+            long[] f = free.get(s.cluster());
+            if (f == null
+                    || scalable.contains(s.name())
+                    || s.status() != ServiceStatus.DEPLOYED
+                    || !seen.add(s.name())) {
+                continue;
+            }
+            f[0] = Math.max(0, f[0] - s.resources().cpuMillis() * s.replicas());
+            f[1] = Math.max(0, f[1] - s.resources().memoryBytes() * s.replicas());
+            f[2] = Math.max(0, f[2] - (long) s.resources().gpus() * s.replicas());
+        }
+        return free;
     }
 
     @Override
@@ -224,6 +330,53 @@ final class Scaling implements AutoCloseable {
         }
         if (loop != null) {
             loop.shutdownNow();
+        }
+    }
+
+    /** A capacity model and where it came from: {@code descriptor} or {@code profile vN}. */
+    record Coefficients(double alpha, double beta, String source) {}
+
+    /** One service's inputs to the round. */
+    record Input(
+            ScalingService service,
+            double rate,
+            double targetUtilisation,
+            Coefficients coefficients,
+            int previous,
+            int recommended,
+            Stabiliser.Decision decision) {
+
+        String describe(Integer result) {
+            StringBuilder b = new StringBuilder(String.format(
+                    java.util.Locale.ROOT,
+                    "%s rate %.2f req/s, capacity %s·r %s %s req/s (%s), target utilisation %s, previous %d,"
+                            + " recommended %d",
+                    service.name(),
+                    rate,
+                    number(coefficients.alpha()),
+                    coefficients.beta() < 0 ? "−" : "+",
+                    number(Math.abs(coefficients.beta())),
+                    coefficients.source(),
+                    number(targetUtilisation),
+                    previous,
+                    recommended));
+            if (!decision.reason().isEmpty()) {
+                b.append(", target ")
+                        .append(decision.replicas())
+                        .append(" (")
+                        .append(decision.reason())
+                        .append(')');
+            }
+            if (result != null) {
+                b.append(", result ").append(result);
+            }
+            return b.toString();
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : String.format(java.util.Locale.ROOT, "%.3f", value);
         }
     }
 }
