@@ -31,10 +31,11 @@ class MigrationsIT {
                         "graph_events",
                         "graphs",
                         "nfvcl_clusters",
+                        "service_profiles",
                         "services",
                         "vims");
         assertThat(query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "5");
     }
 
     @Test
