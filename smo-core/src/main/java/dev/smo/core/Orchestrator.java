@@ -277,6 +277,13 @@ public interface Orchestrator extends AutoCloseable {
     Optional<ServiceProfile> profile(String name, String service);
 
     /**
+     * @param name the graph name
+     * @return the current profile of each of its services that has one, by service id (no check that the graph
+     *     exists: one store read, for views)
+     */
+    Map<String, ServiceProfile> profiles(String name);
+
+    /**
      * Finishes the work recorded but not carried out (after a crash, a restart, or a step that failed because the
      * store or a cluster was away); graphs with work running in this process are left to it. With a reconcile
      * interval set on the builder this also runs in the background.

@@ -5,21 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.Series;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link MetricsSource} over Prometheus' HTTP API ({@code GET /api/v1/query}): vector and scalar results become
- * samples; Prometheus' own errors, HTTP failures and timeouts become {@link SmoIntegrationException}s naming the
+ * A {@link MetricsSource} over Prometheus' HTTP API ({@code GET /api/v1/query} and {@code /api/v1/query_range}):
+ * vector, matrix and scalar results become samples and series; Prometheus' own errors, HTTP failures and timeouts become {@link SmoIntegrationException}s naming the
  * query.
  */
 public final class PrometheusMetrics implements MetricsSource {
@@ -54,8 +58,71 @@ public final class PrometheusMetrics implements MetricsSource {
 
     @Override
     public List<Sample> query(String promql) {
+        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), promql);
+        return samples(body.path("data"), promql);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Uses {@code GET /api/v1/query_range}; a matrix becomes one series per label set, a scalar one series
+     * without labels. Prometheus refuses more than 11,000 points per series: choose the step accordingly.
+     */
+    @Override
+    public List<Series> queryRange(String promql, Instant start, Instant end, Duration step) {
+        if (end.isBefore(start) || step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("Range query (" + promql + ") needs start <= end and a positive step: "
+                    + start + ", " + end + ", " + step + ".");
+        }
+        JsonNode body = get(
+                "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
+                        + seconds(start) + "&end=" + seconds(end) + "&step=" + seconds(step),
+                promql);
+        JsonNode data = body.path("data");
+        String type = data.path("resultType").asText();
+        List<Series> out = new ArrayList<>();
+        switch (type) {
+            case "matrix" ->
+                data.path("result")
+                        .forEach(r -> out.add(new Series(labels(r.path("metric")), points(r.path("values")))));
+            case "scalar" -> out.add(new Series(Map.of(), points(data.path("result"))));
+            default ->
+                throw new SmoIntegrationException("Range query (" + promql + ") gives a " + type
+                        + "; SMO needs an instant vector or a scalar.\nMaybe wrap it in sum(...) or drop the range.");
+        }
+        return out;
+    }
+
+    private static List<Series.Point> points(JsonNode values) {
+        List<Series.Point> points = new ArrayList<>();
+        values.forEach(pair -> points.add(new Series.Point(instant(pair.path(0)), value(pair))));
+        return points;
+    }
+
+    private static Instant instant(JsonNode seconds) {
+        BigDecimal value = seconds.decimalValue();
+        long whole = value.longValue();
+        int nanos = value.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+        return Instant.ofEpochSecond(whole, nanos);
+    }
+
+    private static String seconds(Instant instant) {
+        return BigDecimal.valueOf(instant.getEpochSecond())
+                .add(BigDecimal.valueOf(instant.getNano(), 9))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.getSeconds())
+                .add(BigDecimal.valueOf(duration.getNano(), 9))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private JsonNode get(String pathAndQuery, String promql) {
         String base = config.baseUrl().toString().replaceAll("/+$", "");
-        URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        URI uri = URI.create(base + pathAndQuery);
         HttpResponse<String> response;
         try {
             response = http.send(
@@ -76,7 +143,7 @@ public final class PrometheusMetrics implements MetricsSource {
                     + body.path("errorType").asText("error") + ": "
                     + body.path("error").asText("HTTP " + response.statusCode()) + ".");
         }
-        return samples(body.path("data"), promql);
+        return body;
     }
 
     private static JsonNode parse(HttpResponse<String> response, String promql) {

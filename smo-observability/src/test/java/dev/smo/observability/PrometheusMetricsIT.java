@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.Series;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,33 @@ class PrometheusMetricsIT {
                 .singleElement()
                 .extracting(Sample::value)
                 .satisfies(v -> assertThat(Double.isNaN(v)).isTrue());
+    }
+
+    @Test
+    void rangeQueriesGiveOnePointPerStepOnTheStepGrid() {
+        Instant end = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
+        Instant start = end.minus(Duration.ofMinutes(10));
+
+        List<Series> series = prometheus.queryRange(
+                "label_replace(vector(2.5), \"service\", \"noise\", \"\", \"\")", start, end, Duration.ofMinutes(1));
+
+        assertThat(series).singleElement().satisfies(s -> {
+            assertThat(s.labels()).containsEntry("service", "noise");
+            assertThat(s.points()).hasSize(11);
+            assertThat(s.points().get(0).at()).isEqualTo(start);
+            assertThat(s.points().get(10).at()).isEqualTo(end);
+            assertThat(s.points()).allSatisfy(p -> assertThat(p.value()).isEqualTo(2.5));
+        });
+        assertThat(prometheus.queryRange("scalar(vector(3))", start, end, Duration.ofSeconds(150)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.points()).hasSize(5));
+        assertThat(prometheus.queryRange("up{job=\"no-such-job\"}", start, end, Duration.ofMinutes(1)))
+                .isEmpty();
+        assertThatThrownBy(() -> prometheus.queryRange("sum(rate(x[1m]", start, end, Duration.ofMinutes(1)))
+                .isInstanceOf(SmoIntegrationException.class)
+                .hasMessageContaining("bad_data");
+        assertThatThrownBy(() -> prometheus.queryRange("vector(1)", end, start, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -86,6 +86,7 @@ final class Adapters {
                             .orElse(", scaling loop off"));
         });
         settings.scalingInterval().ifPresent(builder::scalingInterval);
+        builder.scalingPolicy(settings.scalingPolicy());
         if (settings.ruleFiles().isPresent()) {
             var files = settings.ruleFiles().get();
             builder.alertRules(PrometheusRuleFiles.create(files));

@@ -15,6 +15,7 @@ import dev.smo.persistence.EmbeddedDatabase;
 import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresInfrastructureStore;
+import dev.smo.persistence.PostgresProfileStore;
 import dev.smo.persistence.SealingKey;
 import dev.smo.server.config.ConfigException;
 import dev.smo.server.config.ServerConfig;
@@ -51,7 +52,10 @@ public final class Composition implements AutoCloseable {
             DataSource dataSource = dataSource(config, what);
             GraphStore store = PostgresGraphStore.create(dataSource);
             // Work a failed step left recorded (the database or a cluster was away) is finished without a restart.
-            OrchestratorBuilder builder = Orchestrator.builder().store(store).reconcileInterval(RECONCILE_INTERVAL);
+            OrchestratorBuilder builder = Orchestrator.builder()
+                    .store(store)
+                    .profiles(PostgresProfileStore.create(dataSource))
+                    .reconcileInterval(RECONCILE_INTERVAL);
             Adapters.wire(config, builder, opened, what);
             if (config.resourceTable().isPresent()) {
                 builder.resourceTable(resourceTable(config.resourceTable().get()));

@@ -20,6 +20,7 @@ import dev.smo.server.http.NfvclHandlers;
 import dev.smo.server.http.OperationHandlers;
 import dev.smo.server.http.ProblemErrorHandler;
 import dev.smo.server.http.Problems;
+import dev.smo.server.http.ProfileHandlers;
 import dev.smo.server.http.RequestGuard;
 import dev.smo.server.http.ResponseFilters;
 import io.javalin.Javalin;
@@ -80,6 +81,7 @@ public final class SmoServer {
                         JsonFactory.builder().streamReadConstraints(JSON_LIMITS).build())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         GraphHandlers graphs = new GraphHandlers(smo, json);
+        ProfileHandlers profiles = new ProfileHandlers(smo);
         OperationHandlers ops = new OperationHandlers(smo, json);
         HealthHandlers health = new HealthHandlers(smo);
         NfvclHandlers nfvcl = new NfvclHandlers(infrastructure, json);
@@ -131,6 +133,8 @@ public final class SmoServer {
                     }
                 }
                 get("/graphs/{name}/events", graphs::events);
+                post(ProfileHandlers.PATH, profiles::learn);
+                get(ProfileHandlers.PATH, profiles::current);
                 post("/alerts", ops::alerts);
                 get("/clusters", ops::clusters);
                 post("/plan", ops::plan);

@@ -9,10 +9,12 @@ import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.core.spi.ReplicaStatus;
 import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.Series;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresSchemaExtension;
@@ -24,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +81,17 @@ class OutageIT {
                         ClusterInfo.of("edge-b", 16_000, 64L << 30, 0))))
                 .deployer(new OutageOnCall())
                 .scaler(new OutageOnScale())
-                .metrics(promql -> List.of(new Sample(Map.of(), rate.get())))
+                .metrics(new MetricsSource() {
+                    @Override
+                    public List<Sample> query(String promql) {
+                        return List.of(new Sample(Map.of(), rate.get()));
+                    }
+
+                    @Override
+                    public List<Series> queryRange(String promql, Instant start, Instant end, Duration step) {
+                        return List.of();
+                    }
+                })
                 .scalingInterval(Duration.ofMillis(300))
                 .reconcileInterval(Duration.ofMillis(200))
                 .build();

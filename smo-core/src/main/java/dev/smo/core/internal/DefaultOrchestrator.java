@@ -557,6 +557,11 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     @Override
+    public Map<String, ServiceProfile> profiles(String name) {
+        return profiles.currentOf(name);
+    }
+
+    @Override
     public List<String> reconcile() {
         return reconcile(false);
     }

@@ -35,6 +35,18 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public synchronized Map<String, ServiceProfile> currentOf(String graph) {
+        Map<String, ServiceProfile> current = new java.util.TreeMap<>();
+        profiles.forEach((key, versions) -> {
+            ServiceProfile last = versions.get(versions.size() - 1);
+            if (last.graph().equals(graph)) {
+                current.put(last.service(), last);
+            }
+        });
+        return current;
+    }
+
+    @Override
     public synchronized List<ServiceProfile> history(String graph, String service) {
         return List.copyOf(profiles.getOrDefault(key(graph, service), List.of()));
     }

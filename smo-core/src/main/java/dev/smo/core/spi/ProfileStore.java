@@ -25,6 +25,12 @@ public interface ProfileStore {
 
     /**
      * @param graph the graph name
+     * @return the latest version of each of the graph's services that has a profile, by service id
+     */
+    java.util.Map<String, ServiceProfile> currentOf(String graph);
+
+    /**
+     * @param graph the graph name
      * @param service the service id
      * @return every version, oldest first
      */

@@ -72,5 +72,8 @@ public abstract class ProfileStoreContract {
         assertThat(store.current("g", "api")).isEmpty();
         assertThat(store.current("h", "web").orElseThrow().alpha()).isEqualTo(7);
         assertThat(store.history("x", "y")).isEmpty();
+        assertThat(store.currentOf("g")).containsOnlyKeys("web", "db");
+        assertThat(store.currentOf("g").get("web").version()).isEqualTo(2);
+        assertThat(store.currentOf("nope")).isEmpty();
     }
 }

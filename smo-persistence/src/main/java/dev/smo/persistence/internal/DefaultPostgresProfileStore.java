@@ -6,8 +6,10 @@ import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -78,6 +80,22 @@ public final class DefaultPostgresProfileStore implements ProfileStore {
                     .findOne());
         } catch (JdbiException e) {
             throw failed("read the profile of service (" + service + ") of graph (" + graph + ")", e);
+        }
+    }
+
+    @Override
+    public Map<String, ServiceProfile> currentOf(String graph) {
+        try {
+            Map<String, ServiceProfile> current = new TreeMap<>();
+            jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT ON (service) " + COLUMNS + " FROM service_profiles "
+                                    + "WHERE graph = :graph ORDER BY service, version DESC")
+                            .bind("graph", graph)
+                            .map(DefaultPostgresProfileStore::row)
+                            .list())
+                    .forEach(p -> current.put(p.service(), p));
+            return current;
+        } catch (JdbiException e) {
+            throw failed("read the profiles of graph (" + graph + ")", e);
         }
     }
 

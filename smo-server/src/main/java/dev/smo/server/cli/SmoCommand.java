@@ -70,6 +70,7 @@ public final class SmoCommand implements Runnable {
                 new StopCommand(env),
                 new RemoveCommand(env),
                 new EventsCommand(env),
+                new ProfileCommand(env),
                 NfvclClusterCommands.commandLine(env),
                 VimsCommand.commandLine(env, in),
                 ArtifactCommand.commandLine(env, in))) {

@@ -1,5 +1,6 @@
 package dev.smo.server.config;
 
+import dev.smo.core.ScalingPolicy;
 import dev.smo.core.ServiceDiscovery;
 import dev.smo.karmada.HelmOptions;
 import dev.smo.karmada.KarmadaConfig;
@@ -225,6 +226,8 @@ public final class EnvironmentConfig {
         Optional<URI> prometheus = url("PROMETHEUS_HOST");
         boolean scaling = bool("SCALING_ENABLED", false);
         int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
+        int window = integer("SCALING_STABILISATION_WINDOW", 300, 0, 86_400);
+        int maxChange = integer("SCALING_MAX_CHANGE", 4, 1, 1000);
         if (scaling && prometheus.isEmpty()) {
             problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
                     + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
@@ -244,6 +247,7 @@ public final class EnvironmentConfig {
         return new ObservabilitySettings(
                 prometheus.map(PrometheusConfig::of),
                 scaling ? Optional.of(Duration.ofSeconds(interval)) : Optional.empty(),
+                new ScalingPolicy(Duration.ofSeconds(window), maxChange),
                 rulesDir.map(dir -> PrometheusRuleFilesConfig.of(dir, prometheus.orElse(null))),
                 rulesKubeconfig.map(k ->
                         PrometheusOperatorConfig.of(k).withNamespace(namespace).withLabels(labels)),

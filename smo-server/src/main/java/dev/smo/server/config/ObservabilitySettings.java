@@ -1,5 +1,6 @@
 package dev.smo.server.config;
 
+import dev.smo.core.ScalingPolicy;
 import dev.smo.observability.GrafanaConfig;
 import dev.smo.observability.PrometheusConfig;
 import dev.smo.observability.PrometheusOperatorConfig;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param prometheus the metrics source of the scaling loop ({@code PROMETHEUS_HOST})
  * @param scalingInterval the scaling loop's period when it runs ({@code SCALING_ENABLED}, {@code SCALING_INTERVAL})
+ * @param scalingPolicy the loop's damping ({@code SCALING_STABILISATION_WINDOW}, {@code SCALING_MAX_CHANGE})
  * @param ruleFiles alerting rules as files in a directory Prometheus reads ({@code SMO_PROMETHEUS_RULES_DIR})
  * @param ruleObjects alerting rules as PrometheusRule objects ({@code SMO_PROMETHEUS_RULES_KUBECONFIG},
  *     {@code _NAMESPACE}, {@code _LABELS}); never together with {@code ruleFiles}
@@ -20,6 +22,7 @@ import java.util.Optional;
 public record ObservabilitySettings(
         Optional<PrometheusConfig> prometheus,
         Optional<Duration> scalingInterval,
+        ScalingPolicy scalingPolicy,
         Optional<PrometheusRuleFilesConfig> ruleFiles,
         Optional<PrometheusOperatorConfig> ruleObjects,
         Optional<GrafanaConfig> grafana) {
@@ -27,7 +30,8 @@ public record ObservabilitySettings(
     @Override
     public String toString() {
         return "[prometheus=" + prometheus.map(p -> p.baseUrl().toString()).orElse("none") + ", scaling="
-                + scalingInterval.map(Duration::toString).orElse("off") + ", grafana="
+                + scalingInterval.map(Duration::toString).orElse("off") + ", stabilisation="
+                + scalingPolicy.scaleDownStabilisation() + ", maxChange=" + scalingPolicy.maxChange() + ", grafana="
                 + grafana.map(g -> g.url().toString()).orElse("none") + "]";
     }
 }

@@ -64,6 +64,8 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             plain("PROMETHEUS_HOST", "Prometheus base URL (metrics, rule reloads)", null),
             plain("SCALING_ENABLED", "run the scaling loop", "false"),
             plain("SCALING_INTERVAL", "scaling loop period in seconds", "30"),
+            plain("SCALING_STABILISATION_WINDOW", "seconds a scale-down looks back for higher recommendations", "300"),
+            plain("SCALING_MAX_CHANGE", "most replicas a service gains or loses per scaling round", "4"),
             plain("SMO_PROMETHEUS_RULES_DIR", "write alerting rules as rule files there", null),
             plain("SMO_PROMETHEUS_RULES_KUBECONFIG", "or as PrometheusRule objects in this cluster", null),
             plain("SMO_PROMETHEUS_RULES_NAMESPACE", "namespace of the PrometheusRule objects", "monitoring"),

@@ -250,7 +250,10 @@ public final class GraphHandlers {
             Object hdaGraph = descriptor instanceof java.util.Map<?, ?> m && m.containsKey("hdaGraph")
                     ? m.get("hdaGraph")
                     : descriptor;
-            return Views.graph(g, hdaGraph, smo.dryRun());
+            // Profiles are read only for graphs that scale something: one store read more, not on every GET.
+            return g.descriptor().contains("\"scaling\"")
+                    ? Views.graph(g, hdaGraph, smo.dryRun(), smo.profiles(g.name()))
+                    : Views.graph(g, hdaGraph, smo.dryRun());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored descriptor of graph (" + g.name() + ") is not JSON.", e);
         }

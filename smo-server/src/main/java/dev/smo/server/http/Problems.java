@@ -7,6 +7,8 @@ import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.IllegalTransitionException;
 import dev.smo.core.PlacementFailedException;
+import dev.smo.core.ProfileRefusedException;
+import dev.smo.core.ServiceNotFoundException;
 import dev.smo.core.SmoIntegrationException;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;
@@ -128,6 +130,24 @@ public final class Problems {
                         "Invalid descriptor",
                         e.violations().size() + " problem(s) in the request; see errors.",
                         e.violations()));
+        app.exception(
+                ServiceNotFoundException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        404,
+                        "service-not-found",
+                        "Service not found",
+                        e.getMessage(),
+                        List.of(Violation.of("/service", e.getMessage()))));
+        app.exception(
+                ProfileRefusedException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        422,
+                        "profile-refused",
+                        "No profile: " + e.reason(),
+                        e.getMessage(),
+                        List.of(Violation.of("/since", e.getMessage()))));
         app.exception(
                 GraphNotFoundException.class,
                 (e, ctx) -> send(

@@ -6,6 +6,8 @@ import dev.smo.core.ClusterInfo;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.Plan;
 import dev.smo.core.PlannedService;
+import dev.smo.core.ProfileReport;
+import dev.smo.core.ServiceProfile;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
 import dev.smo.intent.Quantity;
@@ -71,7 +73,49 @@ public final class Views {
             @OpenApiNullable String artifact_type,
             @OpenApiNullable String artifact_implementer,
             List<AlertRule> alertRules,
-            @OpenApiNullable String lastError) {}
+            @OpenApiNullable String lastError,
+            @OpenApiNullable ProfileView profile) {}
+
+    /**
+     * A service's learned capacity model {@code rate = alpha·replicas + beta}.
+     *
+     * @param version 1, 2, ... per learning
+     * @param alpha requests/s one replica adds
+     * @param beta requests/s independent of replicas
+     * @param rSquared R² of the regression
+     * @param samplesUsed samples in the regression
+     * @param samplesTotal samples read
+     * @param unsaturated samples dropped as not saturated
+     * @param outliers samples dropped as outliers
+     * @param alphaInterval 95 % confidence interval of alpha
+     * @param betaInterval 95 % confidence interval of beta
+     * @param from start of the window
+     * @param to end of the window
+     * @param learnedAt when it was learned
+     */
+    public record ProfileView(
+            String graph,
+            String service,
+            int version,
+            double alpha,
+            double beta,
+            double rSquared,
+            int samplesUsed,
+            int samplesTotal,
+            int unsaturated,
+            int outliers,
+            List<Double> alphaInterval,
+            List<Double> betaInterval,
+            String from,
+            String to,
+            String learnedAt) {}
+
+    /** A profile just learned, with the samples and what the fit did with each. */
+    public record ProfileReportView(
+            ProfileView profile, String replicasQuery, String requestRateQuery, List<SampleView> samples) {}
+
+    /** One sample of a profile: verdict USED, UNSATURATED, OUTLIER or INVALID. */
+    public record SampleView(String at, double replicas, double rate, String verdict) {}
 
     /** One member cluster. */
     public record ClusterView(
@@ -150,7 +194,40 @@ public final class Views {
     /** A plain message. */
     public record MessageView(String message) {}
 
+    static ProfileView profile(ServiceProfile p) {
+        return new ProfileView(
+                p.graph(),
+                p.service(),
+                p.version(),
+                p.alpha(),
+                p.beta(),
+                p.rSquared(),
+                p.samplesUsed(),
+                p.samplesTotal(),
+                p.unsaturated(),
+                p.outliers(),
+                List.of(p.alphaLow(), p.alphaHigh()),
+                List.of(p.betaLow(), p.betaHigh()),
+                p.from().toString(),
+                p.to().toString(),
+                p.learnedAt().toString());
+    }
+
+    static ProfileReportView profileReport(ProfileReport r) {
+        return new ProfileReportView(
+                profile(r.profile()),
+                r.replicasQuery(),
+                r.requestRateQuery(),
+                r.samples().stream()
+                        .map(o -> new SampleView(o.at().toString(), o.replicas(), o.rate(), o.verdict()))
+                        .toList());
+    }
+
     static GraphView graph(StoredGraph g, Object descriptor, boolean dryRun) {
+        return graph(g, descriptor, dryRun, Map.of());
+    }
+
+    static GraphView graph(StoredGraph g, Object descriptor, boolean dryRun, Map<String, ServiceProfile> profiles) {
         return new GraphView(
                 g.name(),
                 g.status().label(),
@@ -158,14 +235,16 @@ public final class Views {
                 g.dashboardUrl(),
                 descriptor,
                 g.placement(),
-                g.services().stream().map(Views::service).toList(),
+                g.services().stream()
+                        .map(s -> service(s, profiles.get(s.name())))
+                        .toList(),
                 g.version(),
                 String.valueOf(g.createdAt()),
                 String.valueOf(g.updatedAt()),
                 dryRun);
     }
 
-    static ServiceView service(StoredService s) {
+    static ServiceView service(StoredService s, ServiceProfile profile) {
         return new ServiceView(
                 s.name(),
                 s.status().label(),
@@ -186,7 +265,8 @@ public final class Views {
                 s.chart().type(),
                 s.chart().implementer(),
                 s.alertRules(),
-                s.lastError());
+                s.lastError(),
+                profile == null ? null : profile(profile));
     }
 
     /**
