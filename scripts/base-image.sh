@@ -14,8 +14,8 @@ root=$(cd "$here/.." && pwd)
 registry="${SMO_REGISTRY:-127.0.0.1:5000}"
 cache="${SMO_BASE_IMAGE_CACHE:-${SMO_SERVICES_DIR:-$root/.smo-services}/base-image}"
 # Bump the revision when the recipe below changes: a new tag, so caches and registries are not reused.
-revision=r1
-packages=(base-files netbase tzdata libc6 libgcc-s1 libstdc++6 zlib1g dash)
+revision=r2
+packages=(base-files netbase tzdata libc6 libc-bin libgcc-s1 libstdc++6 zlib1g dash)
 
 log() { echo "[base-image] $*" >&2; }
 
