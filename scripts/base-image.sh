@@ -34,8 +34,11 @@ install_tools() {
 java_home() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then
     echo "$JAVA_HOME"
-  else
+  elif command -v jlink >/dev/null; then
     dirname "$(dirname "$(readlink -f "$(command -v jlink)")")"
+  else
+    log "no jlink: set JAVA_HOME to a JDK 17, or apt-get install openjdk-17-jdk-headless"
+    exit 3
   fi
 }
 
@@ -79,6 +82,10 @@ if [ "${1:-}" = "--force" ] || ! [ -f "$cache/$tag.done" ]; then
   ln -sf /usr/share/zoneinfo/Etc/UTC "$rootfs/etc/localtime"
   rm -rf "$rootfs/usr/share/doc" "$rootfs/usr/share/man" "$rootfs/usr/share/info" "$rootfs/usr/share/lintian"
 
+  if ! [ -d "$jdk/jmods" ]; then
+    log "$jdk has no jmods to link a runtime from; apt-get install openjdk-17-jdk-headless, or set JAVA_HOME"
+    exit 3
+  fi
   log "jlink: a Java $feature runtime from $jdk"
   "$jdk/bin/jlink" --add-modules ALL-MODULE-PATH --module-path "$jdk/jmods" --strip-debug --no-header-files \
     --no-man-pages --compress=2 --output "$rootfs/opt/java/openjdk"
