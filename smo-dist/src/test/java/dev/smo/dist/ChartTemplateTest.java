@@ -49,7 +49,15 @@ class ChartTemplateTest {
                             "sealingKey",
                             SEALING_KEY,
                             "auth",
-                            Map.of("apiToken", TOKEN, "readToken", READ_TOKEN)),
+                            Map.of("apiToken", TOKEN, "readToken", READ_TOKEN),
+                            "topologySpreadConstraints",
+                            List.of(Map.of(
+                                    "maxSkew",
+                                    1,
+                                    "topologyKey",
+                                    "kubernetes.io/hostname",
+                                    "whenUnsatisfiable",
+                                    "ScheduleAnyway"))),
                     ChartTemplateTest::replicated),
             new Case(
                     "existingSecret with the database URL in it",
@@ -169,6 +177,13 @@ class ChartTemplateTest {
         assertThat(secret(r, "SMO_API_TOKEN")).isEqualTo(TOKEN);
         assertThat(secret(r, "SMO_READ_TOKEN")).isEqualTo(READ_TOKEN);
         assertThat(r.one("ConfigMap").at("data").map()).doesNotContainValue(DATABASE_URL);
+        Object selector = deployment.at("spec", "selector", "matchLabels").value();
+        assertThat(deployment
+                        .at("spec", "template", "spec", "topologySpreadConstraints", "0")
+                        .map())
+                .containsEntry("maxSkew", 1)
+                .containsEntry("topologyKey", "kubernetes.io/hostname")
+                .containsEntry("labelSelector", Map.of("matchLabels", selector));
     }
 
     private static void existingSecret(Rendered r) {
