@@ -9,6 +9,8 @@
 # directory is pushed again without rebuilding. Installs what it needs with apt-get (as root) when missing.
 # Environment: SMO_REGISTRY (127.0.0.1:5000), SMO_BASE_IMAGE_CACHE ($SMO_SERVICES_DIR/base-image), JAVA_HOME.
 set -euo pipefail
+# Only the image reference goes to stdout (fd 3); every tool's output goes to stderr.
+exec 3>&1 1>&2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 registry="${SMO_REGISTRY:-127.0.0.1:5000}"
@@ -50,7 +52,7 @@ ref="$registry/smo/base-jre:$tag"
 
 if [ "${1:-}" != "--force" ] && skopeo inspect --tls-verify=false --raw "docker://$ref" >/dev/null 2>&1; then
   log "$ref is already in the registry"
-  echo "$ref"
+  echo "$ref" >&3
   exit 0
 fi
 install_tools
@@ -97,7 +99,7 @@ if [ "${1:-}" = "--force" ] || ! [ -f "$cache/$tag.done" ]; then
   bundle="$work/bundle"
   umoci init --layout "$layout"
   umoci new --image "$layout:$tag"
-  umoci unpack --image "$layout:$tag" "$bundle" >/dev/null
+  umoci unpack --image "$layout:$tag" "$bundle"
   cp -a "$rootfs/." "$bundle/rootfs/"
   umoci repack --image "$layout:$tag" "$bundle"
   umoci config --image "$layout:$tag" --os linux --architecture amd64 \
@@ -113,5 +115,5 @@ if [ "${1:-}" = "--force" ] || ! [ -f "$cache/$tag.done" ]; then
 fi
 
 log "pushing $ref"
-skopeo copy -q --dest-tls-verify=false "oci:$layout:$tag" "docker://$ref" >&2
-echo "$ref"
+skopeo copy -q --dest-tls-verify=false "oci:$layout:$tag" "docker://$ref"
+echo "$ref" >&3
