@@ -7,7 +7,7 @@ cd "$root"
 scripts/services.sh start
 trap 'scripts/services.sh stop' EXIT
 # The container image goes on a base made from Debian packages (no public image registry is reachable), is pushed to
-# the loopback registry by jib:build, and smo-dist's ImageIT reads it back from there.
+# the loopback registry by jib:build, and smo-dist's ImageIT and ImageRunIT read it back from there and run it.
 base=$(scripts/base-image.sh)
 ./mvnw -B -ntp verify -Pimage -Djib.from.image="$base" -Djib.to.image=127.0.0.1:5000/smo/smo:test \
   -Djib.allowInsecureRegistries=true -Dsmo.image.revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)" "$@"
