@@ -25,16 +25,31 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the pushed image without a container engine: skopeo copies it out of the registry, umoci unpacks its root file
  * system and runtime configuration, and its entrypoint runs there under chroot as the image's user, with the image's
- * environment, in a private mount namespace (needs root, skopeo and umoci; scripts/base-image.sh installs them).
+ * environment, on a read-only root with /tmp and SMO_HOME writable as the chart mounts them, in a private mount
+ * namespace (needs root, skopeo and umoci; scripts/base-image.sh installs them).
  */
 class ImageRunIT {
 
     private static final String IMAGE = System.getProperty("smo.image", "");
     private static final String TOKEN = "image-run-token-0123456789";
 
-    /** Mounts /proc and /dev into the root file system, then runs the command there as the given user. */
-    private static final String CHROOT = "set -e; root=$1; user=$2; shift 2; mount -t proc proc \"$root/proc\"; "
-            + "mount --rbind /dev \"$root/dev\"; exec chroot --userspec=\"$user\" \"$root\" \"$@\"";
+    /**
+     * Runs the command in the root file system as the given user, the way the chart runs the pod: the root read-only,
+     * fresh writable file systems (as the chart's emptyDirs) on /tmp and SMO_HOME, /proc and /dev mounted.
+     */
+    private static final String CHROOT = String.join(
+            "; ",
+            "set -e",
+            "root=$1",
+            "user=$2",
+            "shift 2",
+            "mount --bind \"$root\" \"$root\"",
+            "mount -o remount,bind,ro \"$root\"",
+            "mount -t proc proc \"$root/proc\"",
+            "mount --rbind /dev \"$root/dev\"",
+            "mount -t tmpfs -o mode=1777 tmpfs \"$root/tmp\"",
+            "mount -t tmpfs -o mode=0777 tmpfs \"$root/var/lib/smo\"",
+            "exec chroot --userspec=\"$user\" \"$root\" \"$@\"");
 
     @TempDir
     static Path dir;
@@ -68,7 +83,7 @@ class ImageRunIT {
     }
 
     @Test
-    void servesOnTheEmbeddedDatabaseAsTheNonRootUser() throws Exception {
+    void servesOnTheEmbeddedDatabaseAsTheNonRootUserOnAReadOnlyRoot() throws Exception {
         int port = freePort();
         Process smo = start(Map.of("SMO_API_TOKEN", TOKEN, "SMO_PORT", Integer.toString(port)));
         try {
@@ -82,9 +97,13 @@ class ImageRunIT {
                     .isEqualTo(401);
             assertThat(get(http, base + "/project/demo/graphs", TOKEN).statusCode())
                     .isEqualTo(200);
-            // The embedded database's files belong to the image's user (uid 65532), under SMO_HOME.
-            assertThat(Files.getAttribute(rootfs.resolve("var/lib/smo/pgdata"), "unix:uid"))
-                    .isEqualTo(65532);
+            // The server runs as the image's user, and wrote nothing into the (read-only) image.
+            ProcessHandle jvm = smo.children().findFirst().orElseThrow();
+            assertThat(Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status")))
+                    .contains("Uid:\t65532\t65532\t65532\t65532");
+            try (var home = Files.list(rootfs.resolve("var/lib/smo"))) {
+                assertThat(home.map(f -> f.getFileName().toString())).containsExactly("README");
+            }
         } finally {
             // unshare ignores SIGTERM while it waits: stop its child, the JVM, as a container runtime would.
             smo.children().forEach(ProcessHandle::destroy);
