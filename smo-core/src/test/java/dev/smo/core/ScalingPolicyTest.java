@@ -110,7 +110,20 @@ class ScalingPolicyTest {
                         "window and max change together",
                         new ScalingPolicy(Duration.ofSeconds(60), 4),
                         new double[] {95, 95, 95, 5, 5, 5, 5},
-                        List.of(5, 9, 10, 10, 10, 6, 2)));
+                        List.of(5, 9, 10, 10, 10, 6, 2)),
+                Arguments.of(
+                        "a 10 % tolerance holds 9 and 11 of 10, not 12; 11 of 12 is held again",
+                        new ScalingPolicy(Duration.ZERO, 100, 0.1),
+                        new double[] {95, 85, 105, 115, 105, 55},
+                        List.of(10, 10, 10, 12, 12, 6)),
+                Arguments.of(
+                        "no tolerance follows every step",
+                        new ScalingPolicy(Duration.ZERO, 100, 0),
+                        new double[] {95, 85, 105},
+                        List.of(10, 9, 11)),
+                Arguments.of(
+                        "a 25 % tolerance holds 4 → 5 but not 4 → 6",
+                        new ScalingPolicy(Duration.ZERO, 100, 0.25), new double[] {35, 45, 55}, List.of(4, 4, 6)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,6 +133,32 @@ class ScalingPolicyTest {
             smo.deployDescriptor("p", graph("{cpu: 100m, ram: 64Mi}", "{minReplicas: 1, maxReplicas: 20, alpha: 10}"));
 
             assertThat(replay(smo, rates)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aHeldChangeWithinTheToleranceSaysSo() {
+        try (Orchestrator smo = smo(new ScalingPolicy(Duration.ZERO, 100), cluster("c", 64_000, 64, 0))) {
+            smo.deployDescriptor("p", graph("{cpu: 100m, ram: 64Mi}", "{minReplicas: 1, maxReplicas: 20, alpha: 10}"));
+            replay(smo, 95, 85);
+
+            assertThat(smo.events("shop"))
+                    .filteredOn(e -> e.type().equals("SCALING_HELD"))
+                    .singleElement()
+                    .extracting(GraphEvent::message)
+                    .asString()
+                    .contains("recommended 9, target 10 (within the 10 % tolerance of 10 replicas), result 10");
+        }
+    }
+
+    @Test
+    void aToleranceOutsideZeroToOneIsRefused() {
+        assertThat(ScalingPolicy.DEFAULTS.tolerance()).isEqualTo(0.1);
+        assertThat(ScalingPolicy.IMMEDIATE.tolerance()).isZero();
+        for (double bad : new double[] {-0.01, 1, Double.NaN}) {
+            assertThatThrownBy(() -> ScalingPolicy.DEFAULTS.withTolerance(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("tolerance");
         }
     }
 
@@ -260,7 +299,7 @@ class ScalingPolicyTest {
 
     @Test
     void countsTheCases() {
-        assertThat(policies()).hasSize(4);
+        assertThat(policies()).hasSize(7);
         assertThat(resources()).hasSize(4);
     }
 }

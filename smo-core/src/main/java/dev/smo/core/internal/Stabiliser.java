@@ -31,6 +31,18 @@ final class Stabiliser {
      * @return the replicas to aim for, and why when they differ from the recommendation
      */
     synchronized Decision decide(String key, Instant now, int current, int recommended, int min, int max) {
+        String why = "";
+        if (current > 0
+                && recommended != current
+                && Math.abs((double) recommended / current - 1) <= policy.tolerance() + 1e-9) {
+            // As the HPA does: a change within the tolerance is no change, and is remembered as the current count.
+            why = String.format(
+                    java.util.Locale.ROOT,
+                    "within the %.0f %% tolerance of %d replicas",
+                    policy.tolerance() * 100,
+                    current);
+            recommended = current;
+        }
         Deque<Recommendation> recent = history.computeIfAbsent(key, k -> new ArrayDeque<>());
         recent.addLast(new Recommendation(now, recommended));
         Instant horizon = now.minus(policy.scaleDownStabilisation());
@@ -38,7 +50,6 @@ final class Stabiliser {
             recent.removeFirst();
         }
         int target = recommended;
-        String why = "";
         if (recommended < current) {
             int highest =
                     recent.stream().mapToInt(Recommendation::replicas).max().orElse(recommended);
