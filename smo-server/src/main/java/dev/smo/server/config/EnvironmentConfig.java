@@ -228,6 +228,7 @@ public final class EnvironmentConfig {
         int interval = integer("SCALING_INTERVAL", 30, 1, 86_400);
         int window = integer("SCALING_STABILISATION_WINDOW", 300, 0, 86_400);
         int maxChange = integer("SCALING_MAX_CHANGE", 4, 1, 1000);
+        double tolerance = fraction("SCALING_TOLERANCE", ScalingPolicy.DEFAULT_TOLERANCE);
         if (scaling && prometheus.isEmpty()) {
             problems.add("SCALING_ENABLED is true but PROMETHEUS_HOST is not set.\n"
                     + "  Maybe set PROMETHEUS_HOST=http://prometheus:9090, or SCALING_ENABLED=false.");
@@ -247,7 +248,7 @@ public final class EnvironmentConfig {
         return new ObservabilitySettings(
                 prometheus.map(PrometheusConfig::of),
                 scaling ? Optional.of(Duration.ofSeconds(interval)) : Optional.empty(),
-                new ScalingPolicy(Duration.ofSeconds(window), maxChange),
+                new ScalingPolicy(Duration.ofSeconds(window), maxChange, tolerance),
                 rulesDir.map(dir -> PrometheusRuleFilesConfig.of(dir, prometheus.orElse(null))),
                 rulesKubeconfig.map(k ->
                         PrometheusOperatorConfig.of(k).withNamespace(namespace).withLabels(labels)),
@@ -426,6 +427,25 @@ public final class EnvironmentConfig {
                 yield fallback;
             }
         };
+    }
+
+    /** Reads a number in [0, 1). */
+    private double fraction(String name, double fallback) {
+        Optional<String> v = text(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.get());
+            if (!(d >= 0 && d < 1)) {
+                problem(name, name + " (" + v.get() + ") is outside [0, 1).\n  Maybe use 0.1 (10 %).");
+                return fallback;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            problem(name, name + " (" + v.get() + ") is not a number; use a fraction such as 0.1.");
+            return fallback;
+        }
     }
 
     private int integer(String name, int fallback, int min, int max) {

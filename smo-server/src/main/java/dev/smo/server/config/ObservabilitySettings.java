@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param prometheus the metrics source of the scaling loop ({@code PROMETHEUS_HOST})
  * @param scalingInterval the scaling loop's period when it runs ({@code SCALING_ENABLED}, {@code SCALING_INTERVAL})
- * @param scalingPolicy the loop's damping ({@code SCALING_STABILISATION_WINDOW}, {@code SCALING_MAX_CHANGE})
+ * @param scalingPolicy the loop's damping ({@code SCALING_STABILISATION_WINDOW}, {@code SCALING_MAX_CHANGE},
+ *     {@code SCALING_TOLERANCE})
  * @param ruleFiles alerting rules as files in a directory Prometheus reads ({@code SMO_PROMETHEUS_RULES_DIR})
  * @param ruleObjects alerting rules as PrometheusRule objects ({@code SMO_PROMETHEUS_RULES_KUBECONFIG},
  *     {@code _NAMESPACE}, {@code _LABELS}); never together with {@code ruleFiles}
@@ -31,7 +32,8 @@ public record ObservabilitySettings(
     public String toString() {
         return "[prometheus=" + prometheus.map(p -> p.baseUrl().toString()).orElse("none") + ", scaling="
                 + scalingInterval.map(Duration::toString).orElse("off") + ", stabilisation="
-                + scalingPolicy.scaleDownStabilisation() + ", maxChange=" + scalingPolicy.maxChange() + ", grafana="
+                + scalingPolicy.scaleDownStabilisation() + ", maxChange=" + scalingPolicy.maxChange() + ", tolerance="
+                + scalingPolicy.tolerance() + ", grafana="
                 + grafana.map(g -> g.url().toString()).orElse("none") + "]";
     }
 }

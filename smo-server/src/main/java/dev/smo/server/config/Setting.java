@@ -66,6 +66,10 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             plain("SCALING_INTERVAL", "scaling loop period in seconds", "30"),
             plain("SCALING_STABILISATION_WINDOW", "seconds a scale-down looks back for higher recommendations", "300"),
             plain("SCALING_MAX_CHANGE", "most replicas a service gains or loses per scaling round", "4"),
+            plain(
+                    "SCALING_TOLERANCE",
+                    "relative replica change below which a scaling round changes nothing (as the HPA's tolerance)",
+                    "0.1"),
             plain("SMO_PROMETHEUS_RULES_DIR", "write alerting rules as rule files there", null),
             plain("SMO_PROMETHEUS_RULES_KUBECONFIG", "or as PrometheusRule objects in this cluster", null),
             plain("SMO_PROMETHEUS_RULES_NAMESPACE", "namespace of the PrometheusRule objects", "monitoring"),

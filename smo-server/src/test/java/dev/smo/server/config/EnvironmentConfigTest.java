@@ -123,12 +123,52 @@ class EnvironmentConfigTest {
                 .hasValueSatisfying(p -> assertThat(p.baseUrl()).isEqualTo(URI.create("http://10.0.3.53:30090")));
     }
 
+    @Test
+    void theScalingPolicyIsRead() {
+        ServerConfig c = EnvironmentConfig.read(
+                Map.of("SCALING_STABILISATION_WINDOW", "90", "SCALING_MAX_CHANGE", "2", "SCALING_TOLERANCE", "0.25"));
+
+        assertThat(c.observability().scalingPolicy())
+                .isEqualTo(new dev.smo.core.ScalingPolicy(Duration.ofSeconds(90), 2, 0.25));
+        assertThat(EnvironmentConfig.read(Map.of("SMO_HOME", "/tmp/smo-home"))
+                        .observability()
+                        .scalingPolicy())
+                .isEqualTo(dev.smo.core.ScalingPolicy.DEFAULTS);
+        assertThat(EnvironmentConfig.read(Map.of("SCALING_TOLERANCE", "0"))
+                        .observability()
+                        .scalingPolicy()
+                        .tolerance())
+                .isZero();
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of("port not a number", Map.of("SMO_PORT", "eighty"), "SMO_PORT (eighty)"),
                 Arguments.of("port out of range", Map.of("SMO_PORT", "70000"), "SMO_PORT (70000)"),
                 Arguments.of("boolean", Map.of("SCALING_ENABLED", "maybe"), "SCALING_ENABLED (maybe)"),
                 Arguments.of("interval", Map.of("SCALING_INTERVAL", "0"), "SCALING_INTERVAL (0)"),
+                Arguments.of(
+                        "stabilisation window negative",
+                        Map.of("SCALING_STABILISATION_WINDOW", "-1"),
+                        "SCALING_STABILISATION_WINDOW (-1) is outside"),
+                Arguments.of(
+                        "stabilisation window not a number",
+                        Map.of("SCALING_STABILISATION_WINDOW", "5m"),
+                        "SCALING_STABILISATION_WINDOW (5m) is not a whole number"),
+                Arguments.of("max change zero", Map.of("SCALING_MAX_CHANGE", "0"), "SCALING_MAX_CHANGE (0) is outside"),
+                Arguments.of(
+                        "max change not a number",
+                        Map.of("SCALING_MAX_CHANGE", "many"),
+                        "SCALING_MAX_CHANGE (many) is not a whole number"),
+                Arguments.of("tolerance one", Map.of("SCALING_TOLERANCE", "1"), "SCALING_TOLERANCE (1) is outside"),
+                Arguments.of(
+                        "tolerance negative",
+                        Map.of("SCALING_TOLERANCE", "-0.1"),
+                        "SCALING_TOLERANCE (-0.1) is outside"),
+                Arguments.of(
+                        "tolerance a percentage",
+                        Map.of("SCALING_TOLERANCE", "10%"),
+                        "SCALING_TOLERANCE (10%) is not a number"),
                 Arguments.of("url", Map.of("PROMETHEUS_HOST", "prometheus:9090"), "PROMETHEUS_HOST (prometheus:9090)"),
                 Arguments.of(
                         "scaling without prometheus", Map.of("SCALING_ENABLED", "true"), "PROMETHEUS_HOST is not set"),
