@@ -3,6 +3,9 @@ package dev.smo.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smo.core.spi.Sample;
+import dev.smo.core.spi.Series;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,5 +26,26 @@ class FakeMetricsTest {
     @Test
     void answersNothingByDefault() {
         assertThat(new FakeMetrics().query("up")).isEmpty();
+    }
+
+    @Test
+    void answersRangeQueriesFromTheHistoryAtEveryStep() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        FakeMetrics metrics = new FakeMetrics().history("replicas", (t, k) -> k == 2 ? null : 1.0 + k);
+
+        List<Series> series = metrics.queryRange("replicas", start, start.plusSeconds(60), Duration.ofSeconds(15));
+
+        // 5 instants (both ends included), the one the history leaves out has no point.
+        assertThat(series)
+                .singleElement()
+                .satisfies(s -> assertThat(s.points())
+                        .containsExactly(
+                                new Series.Point(start, 1),
+                                new Series.Point(start.plusSeconds(15), 2),
+                                new Series.Point(start.plusSeconds(45), 4),
+                                new Series.Point(start.plusSeconds(60), 5)));
+        assertThat(metrics.queryRange("other", start, start.plusSeconds(60), Duration.ofSeconds(15)))
+                .isEmpty();
+        assertThat(metrics.queries()).containsExactly("replicas", "other");
     }
 }
