@@ -61,7 +61,8 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
     public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters RESTART IDENTITY");
+            s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters, leader_lease, replicas "
+                    + "RESTART IDENTITY");
         }
     }
 

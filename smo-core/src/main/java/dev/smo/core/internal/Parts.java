@@ -7,6 +7,7 @@ import dev.smo.core.spi.ClusterInventory;
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.Leadership;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.WorkloadScaler;
 import dev.smo.intent.IntentTranslator;
@@ -19,7 +20,8 @@ import java.time.Duration;
 /**
  * The ports and settings an orchestrator is built from; {@code artifacts} and {@code metrics} may be null (no
  * registry, no Prometheus), {@code scalingInterval} null means no scaling loop,
- * {@code reconcileInterval} null no background reconcile; {@code workers} threads carry out accepted commands.
+ * {@code reconcileInterval} null no background reconcile; {@code workers} threads carry out accepted commands;
+ * {@code leadership} tells whether this replica runs the background work.
  */
 public record Parts(
         GraphStore store,
@@ -38,4 +40,5 @@ public record Parts(
         Clock clock,
         Duration scalingInterval,
         int workers,
-        Duration reconcileInterval) {}
+        Duration reconcileInterval,
+        Leadership leadership) {}

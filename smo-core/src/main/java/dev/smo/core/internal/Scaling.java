@@ -3,6 +3,7 @@ package dev.smo.core.internal;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
+import dev.smo.core.LeadershipLostException;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
@@ -90,6 +91,10 @@ final class Scaling implements AutoCloseable {
      * (a store outage while listing the graphs once stopped scaling until a restart).
      */
     private void roundForAll() {
+        Optional<Work> work = orchestrator.leaderWork();
+        if (work.isEmpty()) {
+            return; // another replica leads: it runs the rounds
+        }
         List<StoredGraph> graphs;
         try {
             graphs = store.list(null);
@@ -102,14 +107,25 @@ final class Scaling implements AutoCloseable {
                 continue;
             }
             try {
-                round(g.name());
+                round(g.name(), work.get());
+            } catch (LeadershipLostException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Scaling round stopped: "
+                                + e.getMessage().lines().findFirst().orElse(""));
+                return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Scaling round of graph (" + g.name() + ") failed: " + e.getMessage());
             }
         }
     }
 
-    StoredGraph round(String name) {
+    /**
+     * @param name the graph
+     * @param work where the round writes and whether it may still act
+     * @return the graph after the round
+     */
+    StoredGraph round(String name, Work work) {
         StoredGraph g = orchestrator.get(name);
         if (g.status() != GraphStatus.RUNNING || metrics == null) {
             return g;
@@ -155,23 +171,24 @@ final class Scaling implements AutoCloseable {
             String why = result.explanation()
                     .map(Object::toString)
                     .orElse(result.status().name());
-            StoredGraph logged = store.update(
-                    g,
-                    List.of(graphEvents.of(
+            StoredGraph logged = work.store()
+                    .update(
                             g,
-                            null,
-                            "SCALING_INFEASIBLE",
-                            "No replica counts fit: " + why + " Re-placing the graph.")));
+                            List.of(graphEvents.of(
+                                    g,
+                                    null,
+                                    "SCALING_INFEASIBLE",
+                                    "No replica counts fit: " + why + " Re-placing the graph.")));
             try {
                 return orchestrator.replace(logged.name());
             } catch (PlacementFailedException e) {
                 return orchestrator.get(name);
             }
         }
-        return apply(g, result);
+        return apply(g, result, work);
     }
 
-    private StoredGraph apply(StoredGraph g, ScalingResult result) {
+    private StoredGraph apply(StoredGraph g, ScalingResult result, Work work) {
         List<StoredService> next = new ArrayList<>();
         List<GraphEvent> events = new ArrayList<>();
         for (StoredService s : g.services()) {
@@ -180,6 +197,8 @@ final class Scaling implements AutoCloseable {
                 next.add(s);
                 continue;
             }
+            // Right before the patch: a leader that lost its term since the round began scales nothing.
+            work.check("scale " + s.name() + " of graph (" + g.name() + ") to " + r + " replicas");
             try {
                 scaler.scale(g.project(), s.name(), r);
             } catch (RuntimeException e) {
@@ -195,7 +214,7 @@ final class Scaling implements AutoCloseable {
             events.add(graphEvents.of(
                     g, s.name(), "SCALED", "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + "."));
         }
-        return events.isEmpty() ? g : store.update(g.withServices(next), events);
+        return events.isEmpty() ? g : work.store().update(g.withServices(next), events);
     }
 
     /**

@@ -14,8 +14,8 @@ public final class FlywayMigrator {
      * The migrations under {@code db/migration}, oldest first. Listed rather than scanned so that they are found on
      * the module path too, where another module cannot list this module's resources; add each new file here.
      */
-    static final List<String> MIGRATIONS =
-            List.of("V1__schema.sql", "V2__nfvcl.sql", "V3__service_names_checked_per_statement.sql");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__schema.sql", "V2__nfvcl.sql", "V3__service_names_checked_per_statement.sql", "V4__leader_lease.sql");
 
     private static final String LOCATION = "db/migration";
 
