@@ -47,6 +47,7 @@ public final class ReplicaSet implements AutoCloseable {
 
     private final Path home;
     private final Map<String, String> env;
+    private final List<String> jvm;
     private final List<Replica> replicas = new ArrayList<>();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,8 +57,18 @@ public final class ReplicaSet implements AutoCloseable {
      * @param env the settings every replica gets (database, clusters, lease time, ...)
      */
     public ReplicaSet(Path home, Map<String, String> env) {
+        this(home, env, List.of("-XX:TieredStopAtLevel=1", "-Xss512k"));
+    }
+
+    /**
+     * @param home a directory for the replicas' homes and logs
+     * @param env the settings every replica gets
+     * @param jvm the replicas' JVM options (the default starts fast: C1 only, as tests want)
+     */
+    public ReplicaSet(Path home, Map<String, String> env, List<String> jvm) {
         this.home = home;
         this.env = Map.copyOf(env);
+        this.jvm = List.copyOf(jvm);
     }
 
     /** Starts {@code n} replicas named {@code r0}, {@code r1}, ... in parallel, and waits until each listens. */
@@ -77,16 +88,17 @@ public final class ReplicaSet implements AutoCloseable {
     private Replica startOne(String id) {
         try {
             Path dir = Files.createDirectories(home.resolve(id));
-            ProcessBuilder pb = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1",
-                    "-Xss512k",
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.addAll(List.of(
                     "-cp",
                     System.getProperty("java.class.path"),
                     "dev.smo.server.cli.SmoCommand",
                     "serve",
                     "--port",
-                    "0");
+                    "0"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> e = pb.environment();
             e.remove("SMO_API_TOKEN");
             e.putAll(env);
