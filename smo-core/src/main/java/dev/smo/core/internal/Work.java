@@ -24,10 +24,10 @@ record Work(GraphStore store, String replica, BooleanSupplier valid) {
 
     /** The leader's background work in the term of {@code epoch}. */
     static Work leader(GraphStore shared, Leadership leadership, long epoch) {
-        return new Work(
-                shared.as(Writer.leader(leadership.replica(), epoch)),
-                leadership.replica(),
-                () -> leadership.leads(epoch));
+        Writer writer = leadership.leaseInStore()
+                ? Writer.leader(leadership.replica(), epoch)
+                : Writer.replica(leadership.replica());
+        return new Work(shared.as(writer), leadership.replica(), () -> leadership.leads(epoch));
     }
 
     /**

@@ -34,6 +34,14 @@ public interface Leadership extends AutoCloseable {
         return now.isPresent() && now.getAsLong() == epoch;
     }
 
+    /**
+     * @return whether the lease is kept in the graph store, so that the store can check the epoch a write carries
+     *     ({@link GraphStore#as(Writer)}); a process that leads alone keeps none
+     */
+    default boolean leaseInStore() {
+        return false;
+    }
+
     /** @return whether this replica's heartbeat is valid now, by its own monotonic clock */
     boolean alive();
 

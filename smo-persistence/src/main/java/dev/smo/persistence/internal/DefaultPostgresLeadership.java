@@ -100,6 +100,11 @@ public final class DefaultPostgresLeadership implements Leadership {
     }
 
     @Override
+    public boolean leaseInStore() {
+        return true;
+    }
+
+    @Override
     public boolean alive() {
         return anyBeat && System.nanoTime() - aliveUntil < 0;
     }
