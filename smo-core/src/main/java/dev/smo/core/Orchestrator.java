@@ -228,6 +228,12 @@ public interface Orchestrator extends AutoCloseable {
     }
 
     /**
+     * @return which replica runs the background work when several share the store: this one, with its epoch,
+     *     or another
+     */
+    dev.smo.core.spi.Leadership leadership();
+
+    /**
      * Reads the clusters from the inventory and stores the snapshot.
      *
      * @return the clusters, ordered by name

@@ -6,6 +6,7 @@ import dev.smo.core.local.DryRunDeployer;
 import dev.smo.core.local.InMemoryAlertRuleStore;
 import dev.smo.core.local.InMemoryDashboardPublisher;
 import dev.smo.core.local.InMemoryProfileStore;
+import dev.smo.core.local.SoleLeadership;
 import dev.smo.core.local.StaticClusterInventory;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.ArtifactFetcher;
@@ -13,6 +14,7 @@ import dev.smo.core.spi.ClusterInventory;
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.Leadership;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.ProfileStore;
 import dev.smo.core.spi.WorkloadScaler;
@@ -50,6 +52,7 @@ public final class OrchestratorBuilder {
     private Duration scalingInterval;
     private int workers = 4;
     private Duration reconcileInterval;
+    private Leadership leadership;
 
     OrchestratorBuilder() {}
 
@@ -197,6 +200,16 @@ public final class OrchestratorBuilder {
     }
 
     /**
+     * @param leadership which replica runs the background work (scaling loop, reconcile of work a stopped replica
+     *        left, ...) when several share the store; by default this process alone, always leading
+     * @return this builder
+     */
+    public OrchestratorBuilder leadership(Leadership leadership) {
+        this.leadership = Objects.requireNonNull(leadership, "leadership");
+        return this;
+    }
+
+    /**
      * @return the orchestrator; its scaling loop is running when an interval and a metrics source are set
      * @throws IllegalStateException when no store was given
      */
@@ -238,6 +251,7 @@ public final class OrchestratorBuilder {
                 scalingInterval,
                 scalingPolicy,
                 workers,
-                reconcileInterval));
+                reconcileInterval,
+                leadership == null ? new SoleLeadership() : leadership));
     }
 }

@@ -30,12 +30,14 @@ class MigrationsIT {
                         "flyway_schema_history",
                         "graph_events",
                         "graphs",
+                        "leader_lease",
                         "nfvcl_clusters",
+                        "replicas",
                         "service_profiles",
                         "services",
                         "vims");
         assertThat(query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3", "5");
+                .containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test

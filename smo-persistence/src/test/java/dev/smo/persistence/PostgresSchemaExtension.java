@@ -61,8 +61,8 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
     public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute(
-                    "TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters, service_profiles RESTART IDENTITY");
+            s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters, service_profiles, "
+                    + "leader_lease, replicas RESTART IDENTITY");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.Leadership;
 import dev.smo.intent.ResourceTable;
 import dev.smo.nfvcl.NfvclClient;
 import dev.smo.nfvcl.NfvclConfig;
@@ -16,8 +17,10 @@ import dev.smo.persistence.PooledDataSource;
 import dev.smo.persistence.PostgresGraphStore;
 import dev.smo.persistence.PostgresInfrastructureStore;
 import dev.smo.persistence.PostgresProfileStore;
+import dev.smo.persistence.PostgresLeadership;
 import dev.smo.persistence.SealingKey;
 import dev.smo.server.config.ConfigException;
+import dev.smo.server.config.ReplicaSettings;
 import dev.smo.server.config.ServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -51,10 +54,24 @@ public final class Composition implements AutoCloseable {
         try {
             DataSource dataSource = dataSource(config, what);
             GraphStore store = PostgresGraphStore.create(dataSource);
+            ReplicaSettings replicas = config.replicas();
+            Leadership leadership = PostgresLeadership.start(dataSource, replicas.replica(), replicas.leaseTtl());
+            opened.push(leadership);
+            what.append("replica: ")
+                    .append(replicas.replica())
+                    .append(", lease ")
+                    .append(replicas.leaseTtl().toSeconds())
+                    .append(" s, ")
+                    .append(
+                            leadership.epoch().isPresent()
+                                    ? "leading at epoch " + leadership.epoch().getAsLong()
+                                    : "another replica leads")
+                    .append('\n');
             // Work a failed step left recorded (the database or a cluster was away) is finished without a restart.
             OrchestratorBuilder builder = Orchestrator.builder()
                     .store(store)
                     .profiles(PostgresProfileStore.create(dataSource))
+                    .leadership(leadership)
                     .reconcileInterval(RECONCILE_INTERVAL);
             Adapters.wire(config, builder, opened, what);
             if (config.resourceTable().isPresent()) {
@@ -132,10 +149,10 @@ public final class Composition implements AutoCloseable {
             what.append("nfvcl sync: off (clusters move on with POST /os_k8s/sync/nfvcl_k8s)\n");
             return;
         }
-        opened.push(ClusterSyncLoop.start(infrastructure.get(), config.nfvclSyncInterval()));
+        opened.push(ClusterSyncLoop.start(infrastructure.get(), config.nfvclSyncInterval(), orchestrator.leadership()));
         what.append("nfvcl sync: every ")
                 .append(config.nfvclSyncInterval().toSeconds())
-                .append(" s while a cluster is busy\n");
+                .append(" s while a cluster is busy, on the leader\n");
     }
 
     private DataSource dataSource(ServerConfig config, StringBuilder what) {

@@ -77,4 +77,38 @@ class ClusterSyncLoopTest {
             assertThat(nfvcl.requests()).hasSize(before);
         }
     }
+
+    /** Only the leader syncs: a replica that does not lead leaves a busy cluster to it and calls nothing. */
+    @Test
+    void aReplicaThatDoesNotLeadNeverCallsTheNfvcl() throws Exception {
+        String smoId = infra.createCluster(ClusterRequest.of(1, "pop-1")).smoId();
+        int before = nfvcl.requests().size();
+        dev.smo.core.spi.Leadership follower = new dev.smo.core.spi.Leadership() {
+            @Override
+            public String replica() {
+                return "follower";
+            }
+
+            @Override
+            public java.util.OptionalLong epoch() {
+                return java.util.OptionalLong.empty();
+            }
+
+            @Override
+            public boolean alive() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (ClusterSyncLoop loop = ClusterSyncLoop.start(infra, Duration.ofHours(1), follower)) {
+            for (int i = 0; i < 3; i++) {
+                loop.round();
+            }
+        }
+
+        assertThat(nfvcl.requests()).hasSize(before);
+        assertThat(infra.cluster(smoId).status()).isEqualTo(NfvclCluster.Status.DEPLOYING);
+    }
 }

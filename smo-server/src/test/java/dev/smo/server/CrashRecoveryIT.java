@@ -70,7 +70,13 @@ class CrashRecoveryIT {
         assertThat(serviceStatuses()).contains("DEPLOYING");
 
         Server second = start(clusters);
+        // The killed process held the lease and its heartbeat: the new one takes its work over once they expire.
         JsonNode g = new Http(second.port()).get("/graphs/crash-graph").json();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!g.path("status").asText().equals("Running") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            g = new Http(second.port()).get("/graphs/crash-graph").json();
+        }
 
         assertThat(g.path("status").asText()).isEqualTo("Running");
         assertThat(g.path("services")).hasSize(SERVICES);
@@ -82,7 +88,7 @@ class CrashRecoveryIT {
                 .json()
                 .forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).filteredOn("DEPLOY_REQUESTED"::equals).hasSize(1);
-        assertThat(types).contains("RECONCILE");
+        assertThat(types).contains("TAKEOVER", "RECONCILE");
         Map<String, Integer> applied = appliedPerService();
         assertThat(applied).hasSize(SERVICES);
         // Each release was applied once, except the one in flight at the kill, which Helm upgrades idempotently.
@@ -122,6 +128,7 @@ class CrashRecoveryIT {
         env.put("SMO_CLUSTERS_FILE", clusters.toString());
         env.put("SMO_HOME", home.toString());
         env.put("SMO_DRY_RUN_LATENCY_MS", "400");
+        env.put("SMO_LEADER_LEASE_TTL_S", "2");
         env.remove("SMO_API_TOKEN");
         pb.redirectError(home.resolve("server-" + processes.size() + ".err").toFile());
         Process process = pb.start();

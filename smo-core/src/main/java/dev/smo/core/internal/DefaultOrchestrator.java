@@ -12,6 +12,7 @@ import dev.smo.core.GraphBusyException;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.GraphStatus;
+import dev.smo.core.LeadershipLostException;
 import dev.smo.core.Lifecycle;
 import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
@@ -29,7 +30,9 @@ import dev.smo.core.StoredService;
 import dev.smo.core.spi.ArtifactFetcher;
 import dev.smo.core.spi.ClusterInventory;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.Leadership;
 import dev.smo.core.spi.ProfileStore;
+import dev.smo.core.spi.UnsettledWork;
 import dev.smo.model.Descriptors;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.InvalidDescriptorException;
@@ -45,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +74,15 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+    /** The store as shared by every replica, and the view request work writes through. */
+    private final GraphStore shared;
+
     private final GraphStore store;
+    private final Leadership leadership;
+    private final Work requestWork;
+    /** The epoch of the last term this replica was seen leading in, 0 when it did not lead. */
+    private long seenEpoch;
+
     private final ClusterInventory inventory;
     private final ArtifactFetcher artifacts;
     private final Planner planner;
@@ -89,7 +101,10 @@ public final class DefaultOrchestrator implements Orchestrator {
     private final boolean dryRun;
 
     DefaultOrchestrator(Parts parts) {
-        this.store = parts.store();
+        this.shared = parts.store();
+        this.leadership = parts.leadership();
+        this.requestWork = Work.request(shared, leadership);
+        this.store = requestWork.store();
         this.inventory = parts.inventory();
         this.artifacts = parts.artifacts();
         this.clock = parts.clock();
@@ -99,8 +114,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 .withResourceLevels(parts.translator().table().levels());
         this.descriptors = new ParsedDescriptors(this::parse);
         this.planner = new Planner(parts.translator(), parts.solverOptions(), parts.weights(), parts.discovery());
-        this.executor =
-                new Executor(store, parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
+        this.executor = new Executor(parts.deployer(), parts.rules(), parts.dashboards(), clock, descriptors::graph);
         this.scaling = new Scaling(this, descriptors::graph, parts);
         this.profiles = parts.profiles();
         this.profiler = new Profiler(parts.metrics(), parts.profiles(), clock);
@@ -162,7 +176,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                     graph.id(),
                     store.find(graph.id()).map(StoredGraph::status).orElse(null),
                     true);
-            return dispatch(Command.DEPLOY, recordDeploy(project, graph, cell), async);
+            return dispatch(Command.DEPLOY, recordDeploy(project, graph, cell), async, requestWork);
         } catch (RuntimeException e) {
             active.remove(graph.id());
             throw e;
@@ -329,7 +343,7 @@ public final class DefaultOrchestrator implements Orchestrator {
                 case REMOVE -> recordRemove(g, cell);
                 default -> throw new IllegalArgumentException(command.name());
             };
-            return dispatch(command, recorded, async);
+            return dispatch(command, recorded, async, requestWork);
         } catch (RuntimeException e) {
             active.remove(name);
             throw e;
@@ -340,15 +354,15 @@ public final class DefaultOrchestrator implements Orchestrator {
      * Runs the recorded work, on a worker thread or on the caller's, and releases the graph's claim after it.
      * When every worker is busy and the queue is full, the caller's thread does the work.
      */
-    private Operation dispatch(Command command, StoredGraph recorded, boolean async) {
+    private Operation dispatch(Command command, StoredGraph recorded, boolean async, Work work) {
         CompletableFuture<Optional<StoredGraph>> outcome = new CompletableFuture<>();
-        Runnable work = () -> {
+        Runnable task = () -> {
             Optional<StoredGraph> result = Optional.empty();
             Throwable failure = null;
             try {
-                StoredGraph done = executor.carryOut(recorded);
+                StoredGraph done = executor.carryOut(recorded, work);
                 if (command == Command.START && done != null && !done.services().isEmpty()) {
-                    done = replaceIfClustersChanged(done);
+                    done = replaceIfClustersChanged(done, work);
                 }
                 result = Optional.ofNullable(done);
             } catch (RuntimeException | Error e) {
@@ -368,13 +382,13 @@ public final class DefaultOrchestrator implements Orchestrator {
             }
         };
         if (!async) {
-            work.run();
+            task.run();
             return new Operation(command, recorded, outcome);
         }
         try {
-            workers.execute(work);
+            workers.execute(task);
         } catch (RejectedExecutionException e) {
-            work.run();
+            task.run();
         }
         return new Operation(command, recorded, outcome);
     }
@@ -451,7 +465,7 @@ public final class DefaultOrchestrator implements Orchestrator {
      * After a start, re-places services whose cluster is gone; the start itself stands either way. Runs with the
      * graph's claim held by the start.
      */
-    private StoredGraph replaceIfClustersChanged(StoredGraph g) {
+    private StoredGraph replaceIfClustersChanged(StoredGraph g, Work work) {
         try {
             Set<String> ready = readClusters().stream()
                     .filter(ClusterInfo::ready)
@@ -462,7 +476,7 @@ public final class DefaultOrchestrator implements Orchestrator {
             if (!lost || !cell.allowed()) {
                 return g;
             }
-            return executor.carryOut(recordReplace(g, cell));
+            return executor.carryOut(recordReplace(g, cell), work);
         } catch (PlacementFailedException | SmoIntegrationException e) {
             return store.update(
                     store.find(g.name()).orElse(g),
@@ -494,7 +508,9 @@ public final class DefaultOrchestrator implements Orchestrator {
             StoredGraph recorded = store.update(
                     g.withStatus(cell.via()).withService(s.withStatus(ServiceStatus.DEPLOYING, null)),
                     List.of(graphEvents.of(g, s.name(), cell.event(), why)));
-            return dispatch(Command.ALERT, recorded, false).result().orElseThrow();
+            return dispatch(Command.ALERT, recorded, false, requestWork)
+                    .result()
+                    .orElseThrow();
         } catch (RuntimeException e) {
             active.remove(g.name());
             throw e;
@@ -532,7 +548,18 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public StoredGraph scale(String name) {
-        return scaling.round(name);
+        return scaling.round(name, requestWork);
+    }
+
+    @Override
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /** @return the leader's work in its current term, or empty when this replica does not lead */
+    Optional<Work> leaderWork() {
+        OptionalLong epoch = leadership.epoch();
+        return epoch.isPresent() ? Optional.of(Work.leader(shared, leadership, epoch.getAsLong())) : Optional.empty();
     }
 
     @Override
@@ -567,35 +594,52 @@ public final class DefaultOrchestrator implements Orchestrator {
     }
 
     /**
-     * Finishes or rolls forward the recorded work of every graph no work runs on.
+     * Finishes or rolls forward recorded work no thread of this replica runs: the work this replica recorded (a
+     * step that failed while the store or a cluster was away) and, when it leads, the work of replicas whose
+     * heartbeat expired, under its term's epoch. Work of other live replicas is theirs to finish.
      *
      * @param async whether the work goes to the workers (the background loop) or runs here
      */
     private List<String> reconcile(boolean async) {
+        Optional<Work> leader = leaderWork();
         List<String> repaired = new ArrayList<>();
-        for (StoredGraph listed : store.unsettled()) {
+        for (UnsettledWork listed : shared.unsettledWork()) {
+            boolean own = leadership.replica().equals(listed.worker());
+            boolean orphaned = !own && (listed.worker() == null || !listed.workerAlive());
+            if (!own && !(orphaned && leader.isPresent())) {
+                continue;
+            }
+            Work work = own ? requestWork : leader.get();
             // The list can be older than the graph: read it again before claiming it, so that work which settled
             // meanwhile is left alone and a client's next command never finds the graph claimed by this loop.
-            StoredGraph g = store.find(listed.name())
+            StoredGraph g = store.find(listed.graph().name())
                     .filter(fresh -> !fresh.status().isSettled())
                     .orElse(null);
             if (g == null || !active.add(g.name())) {
                 continue;
             }
             try {
-                StoredGraph logged = store.update(
-                        g,
-                        List.of(graphEvents.of(
-                                g.name(),
-                                "RECONCILE",
-                                "Finishing recorded work left " + g.status().label() + " by an earlier step.")));
-                Operation op = dispatch(commandOf(logged.status()), logged, async);
+                List<GraphEvent> events = new ArrayList<>();
+                if (orphaned && listed.worker() != null) {
+                    String takeover = "Replica (" + leadership.replica() + "), leader at epoch "
+                            + leadership.epoch().orElse(0) + ", takes over the work replica (" + listed.worker()
+                            + ") left " + g.status().label() + ": its heartbeat expired.";
+                    LOG.log(Level.INFO, takeover);
+                    events.add(graphEvents.of(g.name(), "TAKEOVER", takeover));
+                }
+                events.add(graphEvents.of(
+                        g.name(),
+                        "RECONCILE",
+                        "Finishing recorded work left " + g.status().label() + " by an earlier step."));
+                work.check("finish the recorded work of graph (" + g.name() + ")");
+                StoredGraph logged = work.store().update(g, events);
+                Operation op = dispatch(commandOf(logged.status()), logged, async, work);
                 if (!async) {
                     op.result();
                 }
                 repaired.add(g.name());
-            } catch (ConcurrentUpdateException | GraphNotFoundException e) {
-                // Changed or removed meanwhile by another process: the next round sees its new state.
+            } catch (ConcurrentUpdateException | GraphNotFoundException | LeadershipLostException e) {
+                // Changed or removed meanwhile by another process, or the term ended: the next round sees its state.
                 active.remove(g.name());
             } catch (RuntimeException e) {
                 active.remove(g.name());
@@ -617,6 +661,7 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     /** The background reconcile: a failed step (the store or a cluster was away) is finished once it is back. */
     private void heal() {
+        noteTerm();
         try {
             List<String> repaired = reconcile(true);
             if (!repaired.isEmpty()) {
@@ -625,6 +670,26 @@ public final class DefaultOrchestrator implements Orchestrator {
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "Reconcile postponed: " + Executor.message(e));
         }
+    }
+
+    /** Logs when this replica starts or stops leading. */
+    private void noteTerm() {
+        long epoch = leadership.epoch().orElse(0);
+        if (epoch == seenEpoch) {
+            return;
+        }
+        if (epoch != 0) {
+            LOG.log(
+                    Level.INFO,
+                    "Replica (" + leadership.replica() + ") leads at epoch " + epoch
+                            + ": runs the background work and takes over work replicas left half done.");
+        } else {
+            LOG.log(
+                    Level.WARNING,
+                    "Replica (" + leadership.replica() + ") no longer leads (epoch " + seenEpoch
+                            + "): its background work stopped.");
+        }
+        seenEpoch = epoch;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.smo.core.StoredService;
 import dev.smo.core.spi.AlertRuleStore;
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
-import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.ReleaseSpec;
 import dev.smo.core.spi.ReleaseStatus;
 import dev.smo.model.HdaGraph;
@@ -33,7 +32,6 @@ final class Executor {
 
     private static final System.Logger LOG = System.getLogger(Executor.class.getName());
 
-    private final GraphStore store;
     private final Deployer deployer;
     private final AlertRuleStore rules;
     private final DashboardPublisher dashboards;
@@ -41,13 +39,11 @@ final class Executor {
     private final Function<String, HdaGraph> parser;
 
     Executor(
-            GraphStore store,
             Deployer deployer,
             AlertRuleStore rules,
             DashboardPublisher dashboards,
             Clock clock,
             Function<String, HdaGraph> parser) {
-        this.store = store;
         this.deployer = deployer;
         this.rules = rules;
         this.dashboards = dashboards;
@@ -58,14 +54,16 @@ final class Executor {
     /**
      * The graph as changed by the work so far, with the events not stored yet. Its version is the one last stored.
      */
-    private final class Pending {
+    private static final class Pending {
 
         private StoredGraph graph;
         private final List<GraphEvent> events = new ArrayList<>();
         private boolean helmChange;
+        private final Work work;
 
-        Pending(StoredGraph stored) {
+        Pending(StoredGraph stored, Work work) {
             this.graph = stored;
+            this.work = work;
         }
 
         /**
@@ -79,17 +77,21 @@ final class Executor {
             helmChange |= fromHelm;
         }
 
-        /** Stores a Helm call's change before the next side effect (a Helm call, rules, dashboards). */
-        void beforeSideEffect() {
+        /**
+         * Stores a Helm call's change before the next side effect (a Helm call, rules, dashboards), then checks
+         * that the work may still act.
+         */
+        void beforeSideEffect(String what) {
             if (helmChange) {
                 flush();
             }
+            work.check(what + " of graph (" + graph.name() + ")");
         }
 
         /** @return the stored graph, after writing what is pending in one transaction */
         StoredGraph flush() {
             if (!events.isEmpty()) {
-                graph = store.update(graph, List.copyOf(events));
+                graph = work.store().update(graph, List.copyOf(events));
                 events.clear();
             }
             helmChange = false;
@@ -99,10 +101,12 @@ final class Executor {
 
     /**
      * @param graph a stored graph with recorded work
+     * @param work where it writes, and whether it may still act
      * @return the graph once settled, or {@code null} when it was removed
+     * @throws dev.smo.core.LeadershipLostException when the work may no longer act; what is done is stored
      */
-    StoredGraph carryOut(StoredGraph graph) {
-        Pending p = new Pending(graph);
+    StoredGraph carryOut(StoredGraph graph, Work work) {
+        Pending p = new Pending(graph, work);
         if (!Lifecycle.leaving(graph.status())) {
             syncRules(p);
             publishDashboard(p);
@@ -124,20 +128,20 @@ final class Executor {
         boolean failed = g.services().stream().anyMatch(s -> s.status() == ServiceStatus.FAILED);
         GraphStatus next = Lifecycle.settle(g.status(), failed);
         if (next == null) {
-            p.beforeSideEffect();
+            p.beforeSideEffect("delete the rules and dashboards");
             clearRules(g);
             deleteDashboards(g);
             List<GraphEvent> events = new ArrayList<>(p.events);
             events.add(graphEvents.of(
                     g, null, "REMOVED", "Graph removed: releases uninstalled, rules and dashboard deleted."));
-            store.delete(g.name(), p.graph.version(), events);
+            p.work.store().delete(g.name(), p.graph.version(), events);
             return null;
         }
         if (g.status() == next) {
             return p.flush();
         }
         if (next == GraphStatus.STOPPED) {
-            p.beforeSideEffect();
+            p.beforeSideEffect("clear the alerting rules");
             clearRules(g);
         }
         String why = switch (next) {
@@ -150,7 +154,7 @@ final class Executor {
     }
 
     private void install(Pending p, StoredService s) {
-        p.beforeSideEffect();
+        p.beforeSideEffect("install release " + s.name());
         StoredGraph g = p.graph;
         ReleaseSpec spec = new ReleaseSpec(g.project(), s.name(), s.chart().reference(), null, s.values());
         ReleaseStatus status;
@@ -188,7 +192,7 @@ final class Executor {
      * are written with the deletion.
      */
     private void uninstall(Pending p, StoredService s, ServiceStatus next) {
-        p.beforeSideEffect();
+        p.beforeSideEffect("uninstall release " + s.name());
         StoredGraph g = p.graph;
         try {
             deployer.uninstall(g.project(), s.name());
@@ -227,7 +231,7 @@ final class Executor {
         if (!anyEvent) {
             return;
         }
-        p.beforeSideEffect();
+        p.beforeSideEffect("write the alerting rules");
         try {
             rules.replace(g.project(), AlertRules.group(g.name()), pending);
         } catch (RuntimeException e) {
@@ -259,7 +263,7 @@ final class Executor {
         if (g.dashboardUrl() != null && g.services().stream().allMatch(s -> s.dashboardUrl() != null)) {
             return;
         }
-        p.beforeSideEffect();
+        p.beforeSideEffect("publish the dashboards");
         try {
             StoredGraph next = g;
             if (next.dashboardUrl() == null) {

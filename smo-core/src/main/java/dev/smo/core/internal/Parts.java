@@ -8,6 +8,7 @@ import dev.smo.core.spi.ClusterInventory;
 import dev.smo.core.spi.DashboardPublisher;
 import dev.smo.core.spi.Deployer;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.Leadership;
 import dev.smo.core.spi.MetricsSource;
 import dev.smo.core.spi.ProfileStore;
 import dev.smo.core.spi.WorkloadScaler;
@@ -21,7 +22,8 @@ import java.time.Duration;
 /**
  * The ports and settings an orchestrator is built from; {@code artifacts} and {@code metrics} may be null (no
  * registry, no Prometheus), {@code scalingInterval} null means no scaling loop,
- * {@code reconcileInterval} null no background reconcile; {@code workers} threads carry out accepted commands.
+ * {@code reconcileInterval} null no background reconcile; {@code workers} threads carry out accepted commands;
+ * {@code leadership} tells whether this replica runs the background work.
  */
 public record Parts(
         GraphStore store,
@@ -42,4 +44,5 @@ public record Parts(
         Duration scalingInterval,
         ScalingPolicy scalingPolicy,
         int workers,
-        Duration reconcileInterval) {}
+        Duration reconcileInterval,
+        Leadership leadership) {}

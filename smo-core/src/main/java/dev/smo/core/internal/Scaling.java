@@ -3,6 +3,7 @@ package dev.smo.core.internal;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
+import dev.smo.core.LeadershipLostException;
 import dev.smo.core.PlacementFailedException;
 import dev.smo.core.ScalingPolicy;
 import dev.smo.core.ServiceProfile;
@@ -100,6 +101,10 @@ final class Scaling implements AutoCloseable {
      * (a store outage while listing the graphs once stopped scaling until a restart).
      */
     private void roundForAll() {
+        Optional<Work> work = orchestrator.leaderWork();
+        if (work.isEmpty()) {
+            return; // another replica leads: it runs the rounds
+        }
         List<StoredGraph> graphs;
         try {
             graphs = store.list(null);
@@ -112,14 +117,25 @@ final class Scaling implements AutoCloseable {
                 continue;
             }
             try {
-                round(g.name());
+                round(g.name(), work.get());
+            } catch (LeadershipLostException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Scaling round stopped: "
+                                + e.getMessage().lines().findFirst().orElse(""));
+                return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Scaling round of graph (" + g.name() + ") failed: " + e.getMessage());
             }
         }
     }
 
-    StoredGraph round(String name) {
+    /**
+     * @param name the graph
+     * @param work where the round writes and whether it may still act
+     * @return the graph after the round
+     */
+    StoredGraph round(String name, Work work) {
         StoredGraph g = orchestrator.get(name);
         if (g.status() != GraphStatus.RUNNING || metrics == null) {
             return g;
@@ -157,7 +173,7 @@ final class Scaling implements AutoCloseable {
                 inputs.keySet().stream().map(n -> name + "/" + n).collect(java.util.stream.Collectors.toSet()),
                 name + "/");
         if (!notes.isEmpty()) {
-            g = store.update(g, notes);
+            g = work.store().update(g, notes);
         }
         if (inputs.isEmpty()) {
             return g;
@@ -177,7 +193,7 @@ final class Scaling implements AutoCloseable {
                     .orElse(result.status().name());
             List<String> described =
                     inputs.values().stream().map(i -> i.describe(null)).toList();
-            StoredGraph logged = store.update(
+            StoredGraph logged = work.store().update(
                     g,
                     List.of(graphEvents.of(
                             g,
@@ -193,7 +209,7 @@ final class Scaling implements AutoCloseable {
                 return orchestrator.get(name);
             }
         }
-        return apply(g, result, inputs);
+        return apply(g, result, inputs, work);
     }
 
     private Optional<Coefficients> coefficients(String graph, String service, ScalingIntent intent) {
@@ -259,7 +275,7 @@ final class Scaling implements AutoCloseable {
         return new Input(fixed, rate, intent.targetUtilisation(), c, current, recommended, decision);
     }
 
-    private StoredGraph apply(StoredGraph g, ScalingResult result, Map<String, Input> inputs) {
+    private StoredGraph apply(StoredGraph g, ScalingResult result, Map<String, Input> inputs, Work work) {
         List<StoredService> next = new ArrayList<>();
         List<GraphEvent> events = new ArrayList<>();
         for (StoredService s : g.services()) {
@@ -276,6 +292,8 @@ final class Scaling implements AutoCloseable {
                 }
                 continue;
             }
+            // Right before the patch: a leader that lost its term since the round began scales nothing.
+            work.check("scale " + s.name() + " of graph (" + g.name() + ") to " + r + " replicas");
             try {
                 scaler.scale(g.project(), s.name(), r);
             } catch (RuntimeException e) {
@@ -295,7 +313,7 @@ final class Scaling implements AutoCloseable {
                     "SCALED",
                     "Replicas of " + s.name() + ": " + s.replicas() + " → " + r + ": " + input.describe(r) + "."));
         }
-        return events.isEmpty() ? g : store.update(g.withServices(next), events);
+        return events.isEmpty() ? g : work.store().update(g.withServices(next), events);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * <p>Every write is one transaction. Updates are optimistic: the caller passes the graph it read, and the write
  * fails with {@link dev.smo.core.ConcurrentUpdateException} when someone else stored a newer version meanwhile.
+ * Several replicas may share one store: writes are safe across processes, and {@link #as(Writer)} fences the
+ * leader's background writes.
  */
 public interface GraphStore {
 
@@ -71,6 +73,29 @@ public interface GraphStore {
      * @return graphs in a transitional status or with services in one: the work a restart must finish
      */
     List<StoredGraph> unsettled();
+
+    /**
+     * The unsettled graphs with the replica that wrote each last, so the leader takes over only the work of
+     * replicas that stopped. A store of one process knows no replicas: every graph comes with no worker.
+     *
+     * @return graphs in a transitional status or with services in one, ordered by name
+     */
+    default List<UnsettledWork> unsettledWork() {
+        return unsettled().stream().map(g -> new UnsettledWork(g, null, false)).toList();
+    }
+
+    /**
+     * A view of this store whose writes carry the writer: its replica is recorded with each graph written, and
+     * with an epoch every write is refused with {@link dev.smo.core.LeadershipLostException} unless that epoch is
+     * the current leader's, checked by the database in the write's own statement. A store of one process has no
+     * other replica and returns itself.
+     *
+     * @param writer the replica, and the leader's epoch for background work
+     * @return the view; reads are the same as this store's
+     */
+    default GraphStore as(Writer writer) {
+        return this;
+    }
 
     /**
      * @param graph the graph name

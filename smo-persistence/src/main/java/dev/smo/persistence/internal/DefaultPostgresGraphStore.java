@@ -6,16 +6,20 @@ import dev.smo.core.GraphAlreadyExistsException;
 import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphNotFoundException;
 import dev.smo.core.GraphStatus;
+import dev.smo.core.LeadershipLostException;
 import dev.smo.core.ServiceStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.spi.GraphStore;
 import dev.smo.core.spi.PlacedDemand;
+import dev.smo.core.spi.UnsettledWork;
+import dev.smo.core.spi.Writer;
 import dev.smo.persistence.UnableToAccessDatabaseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,10 +45,22 @@ public final class DefaultPostgresGraphStore implements GraphStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    /** Who writes through this view; {@code null} for the store itself (no replica recorded, no fence). */
+    private final Writer writer;
 
     public DefaultPostgresGraphStore(DataSource dataSource, Clock clock) {
-        this.jdbi = Jdbi.create(dataSource);
+        this(Jdbi.create(dataSource), clock, null);
+    }
+
+    private DefaultPostgresGraphStore(Jdbi jdbi, Clock clock, Writer writer) {
+        this.jdbi = jdbi;
         this.clock = clock;
+        this.writer = writer;
+    }
+
+    @Override
+    public GraphStore as(Writer writer) {
+        return new DefaultPostgresGraphStore(jdbi, clock, Objects.requireNonNull(writer, "writer"));
     }
 
     @Override
@@ -54,7 +70,8 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("insert graph", graph.name(), h -> {
-            if (!GraphRows.insert(h, graph, events, now)) {
+            if (!GraphRows.insert(h, graph, events, now, writer)) {
+                fenced(h, "record graph (" + graph.name() + ")");
                 throw new GraphAlreadyExistsException(graph.name());
             }
             return GraphRows.copy(graph, 1, now, now);
@@ -68,7 +85,7 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         ServiceRows.checkUniqueNames(graph.name(), graph.services());
         Instant now = now();
         return write("update graph", graph.name(), h -> {
-            GraphRows.Stamp stamp = GraphRows.update(h, graph, events, now)
+            GraphRows.Stamp stamp = GraphRows.update(h, graph, events, now, writer)
                     .orElseThrow(() -> conflict(h, graph.name(), graph.version()));
             return GraphRows.copy(graph, stamp.version(), stamp.createdAt(), now);
         });
@@ -79,7 +96,7 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(events, "events");
         write("delete graph", name, h -> {
-            if (!GraphRows.delete(h, name, version, events)) {
+            if (!GraphRows.delete(h, name, version, events, writer)) {
                 throw conflict(h, name, version);
             }
             return null;
@@ -117,6 +134,21 @@ public final class DefaultPostgresGraphStore implements GraphStore {
     }
 
     @Override
+    public List<UnsettledWork> unsettledWork() {
+        return read("list unsettled graphs and their workers", h -> {
+            Map<String, GraphRows.Worker> workers = GraphRows.workers(h, UNSETTLED);
+            return GraphRows.select(h, UNSETTLED, q -> {}).stream()
+                    .map(g -> {
+                        GraphRows.Worker w = workers.get(g.name());
+                        return w == null
+                                ? new UnsettledWork(g, null, false)
+                                : new UnsettledWork(g, w.replica(), w.alive());
+                    })
+                    .toList();
+        });
+    }
+
+    @Override
     public List<GraphEvent> events(String graph) {
         Objects.requireNonNull(graph, "graph");
         return read("read the events of graph (" + graph + ")", h -> EventRows.of(h, graph));
@@ -151,7 +183,22 @@ public final class DefaultPostgresGraphStore implements GraphStore {
         return read("read the cluster snapshot", ClusterRows::all);
     }
 
+    /** Throws when this view's writes carry an epoch that is no longer the lease's current one. */
+    private void fenced(Handle h, String what) {
+        if (writer != null
+                && writer.epoch().isPresent()
+                && !LeaseRows.holds(
+                        h,
+                        DefaultPostgresLeadership.LEASE,
+                        writer.replica(),
+                        writer.epoch().getAsLong())) {
+            throw new LeadershipLostException(
+                    writer.replica(), what + " (epoch " + writer.epoch().getAsLong() + " is over)");
+        }
+    }
+
     private RuntimeException conflict(Handle h, String name, long expected) {
+        fenced(h, "write graph (" + name + ")");
         return GraphRows.version(h, name)
                 .<RuntimeException>map(actual -> new ConcurrentUpdateException(name, expected, actual))
                 .orElseGet(() -> new GraphNotFoundException(name));

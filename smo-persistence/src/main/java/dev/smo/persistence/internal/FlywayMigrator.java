@@ -18,6 +18,7 @@ public final class FlywayMigrator {
             "V1__schema.sql",
             "V2__nfvcl.sql",
             "V3__service_names_checked_per_statement.sql",
+            "V4__leader_lease.sql",
             "V5__service_profiles.sql");
 
     private static final String LOCATION = "db/migration";

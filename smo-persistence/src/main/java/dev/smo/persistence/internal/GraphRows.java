@@ -4,6 +4,7 @@ import dev.smo.core.GraphEvent;
 import dev.smo.core.GraphStatus;
 import dev.smo.core.StoredGraph;
 import dev.smo.core.StoredService;
+import dev.smo.core.spi.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,14 +33,16 @@ final class GraphRows {
      *
      * @return whether the graph was inserted; false when a graph of that name exists (then nothing is written)
      */
-    static boolean insert(Handle h, StoredGraph g, List<GraphEvent> events, Instant now) {
+    static boolean insert(Handle h, StoredGraph g, List<GraphEvent> events, Instant now, Writer writer) {
         Query q = h.createQuery("WITH g AS (INSERT INTO graphs (name, project, status, descriptor, placement, "
-                        + "dashboard_url, version, created_at, updated_at) VALUES (:name, :project, :status, "
-                        + "CAST(:descriptor AS json), CAST(:placement AS json), :dashboardUrl, 1, :now, :now) "
+                        + "dashboard_url, version, created_at, updated_at, worker) SELECT :name, :project, :status, "
+                        + "CAST(:descriptor AS json), CAST(:placement AS json), :dashboardUrl, 1, :now, :now, :worker "
+                        + "WHERE " + fence(writer) + " "
                         + "ON CONFLICT (name) DO NOTHING RETURNING id), "
                         + "s AS (INSERT INTO services " + ServiceRows.INSERT_COLUMNS + " " + ServiceRows.FROM_ARRAYS
                         + "), e AS (" + EventRows.INSERT_FROM_ARRAYS + ") SELECT id FROM g")
                 .bindMap(columns(g, now));
+        bindWriter(q, writer);
         ServiceRows.bindArrays(q, g.services());
         EventRows.bindArrays(q, events);
         return q.mapTo(Long.class).findOne().isPresent();
@@ -51,11 +54,12 @@ final class GraphRows {
      *
      * @return the stamp, or empty when no graph of that name has the graph's version (then nothing is written)
      */
-    static Optional<Stamp> update(Handle h, StoredGraph g, List<GraphEvent> events, Instant now) {
+    static Optional<Stamp> update(Handle h, StoredGraph g, List<GraphEvent> events, Instant now, Writer writer) {
         Query q = h.createQuery("WITH g AS (UPDATE graphs SET project = :project, status = :status, "
                         + "descriptor = CAST(:descriptor AS json), placement = CAST(:placement AS json), "
-                        + "dashboard_url = :dashboardUrl, version = version + 1, updated_at = :now "
-                        + "WHERE name = :name AND version = :version RETURNING id, version, created_at), "
+                        + "dashboard_url = :dashboardUrl, version = version + 1, updated_at = :now, worker = :worker "
+                        + "WHERE name = :name AND version = :version AND " + fence(writer)
+                        + " RETURNING id, version, created_at), "
                         + "s AS (INSERT INTO services " + ServiceRows.INSERT_COLUMNS + " " + ServiceRows.FROM_ARRAYS
                         + " " + ServiceRows.ON_CONFLICT_UPDATE + "), "
                         + "d AS (DELETE FROM services USING g WHERE services.graph_id = g.id "
@@ -64,11 +68,47 @@ final class GraphRows {
                 .bindMap(columns(g, now))
                 .bind("version", g.version())
                 .bind("count", g.services().size());
+        bindWriter(q, writer);
         ServiceRows.bindArrays(q, g.services());
         EventRows.bindArrays(q, events);
         return q.map((rs, ctx) -> new Stamp(rs.getLong("id"), rs.getLong("version"), Sql.instant(rs, "created_at")))
                 .findOne();
     }
+
+    /**
+     * The condition that lets a write through: always for work a request started, and for the leader's work only
+     * while its epoch is the lease's current one (checked by the database in the write's own statement).
+     * Events are written only when the graph row is, so a refused write writes nothing.
+     */
+    private static String fence(Writer writer) {
+        return writer != null && writer.epoch().isPresent() ? LeaseRows.FENCE : "TRUE";
+    }
+
+    private static void bindWriter(Query q, Writer writer) {
+        q.bind("worker", writer == null ? null : writer.replica());
+        if (writer != null && writer.epoch().isPresent()) {
+            q.bind("fenceLease", DefaultPostgresLeadership.LEASE)
+                    .bind("fenceHolder", writer.replica())
+                    .bind("fenceEpoch", writer.epoch().getAsLong());
+        }
+    }
+
+    /**
+     * @param where a condition on the graphs table
+     * @return for each graph matched, by name: the replica that wrote it last and whether its heartbeat is valid
+     */
+    static Map<String, Worker> workers(Handle h, String where) {
+        Map<String, Worker> out = new HashMap<>();
+        h.createQuery("SELECT graphs.name, graphs.worker, EXISTS (SELECT 1 FROM replicas r WHERE r.id = graphs.worker "
+                        + "AND r.expires_at > now()) AS alive FROM graphs WHERE " + where)
+                .map((rs, ctx) ->
+                        out.put(rs.getString("name"), new Worker(rs.getString("worker"), rs.getBoolean("alive"))))
+                .list();
+        return out;
+    }
+
+    /** Who wrote a graph last, and whether that replica's heartbeat is valid. */
+    record Worker(String replica, boolean alive) {}
 
     /** The values insert and update both write, by parameter name. */
     private static Map<String, Object> columns(StoredGraph g, Instant now) {
@@ -88,12 +128,13 @@ final class GraphRows {
      *
      * @return whether a graph of that name had that version and is now deleted
      */
-    static boolean delete(Handle h, String name, long version, List<GraphEvent> events) {
-        Query q = h.createQuery(
-                        "WITH g AS (DELETE FROM graphs WHERE name = :name AND version = :version RETURNING id), "
-                                + "e AS (" + EventRows.INSERT_FROM_ARRAYS + ") SELECT count(*) FROM g")
+    static boolean delete(Handle h, String name, long version, List<GraphEvent> events, Writer writer) {
+        Query q = h.createQuery("WITH g AS (DELETE FROM graphs WHERE name = :name AND version = :version AND "
+                        + fence(writer) + " RETURNING id), e AS (" + EventRows.INSERT_FROM_ARRAYS
+                        + ") SELECT count(*) FROM g")
                 .bind("name", name)
                 .bind("version", version);
+        bindWriter(q, writer);
         EventRows.bindArrays(q, events);
         return q.mapTo(Long.class).one() == 1;
     }

@@ -171,7 +171,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Converges NFVCL clusters left mid-way by a restart; an NFVCL that is away is reported, not fatal. */
+    /**
+     * Converges NFVCL clusters left mid-way by a restart, on the leading replica; an NFVCL that is away is reported,
+     * not fatal.
+     */
     static String reconcileClusters(dev.smo.core.Infrastructure infra) {
         try {
             dev.smo.core.ClusterSync sync = infra.reconcile();
@@ -193,7 +196,11 @@ final class ServeCommand implements Callable<Integer> {
                     repaired.isEmpty()
                             ? "reconcile: nothing to repair"
                             : "reconcile: finished the recorded work of graphs " + String.join(", ", repaired));
-            composition.infrastructure().ifPresent(infra -> err.println(reconcileClusters(infra)));
+            boolean leading = composition.orchestrator().leadership().epoch().isPresent();
+            composition
+                    .infrastructure()
+                    .ifPresent(infra -> err.println(
+                            leading ? reconcileClusters(infra) : "nfvcl reconcile: left to the leading replica"));
             err.flush();
             InFlight inFlight = new InFlight();
             Javalin app =

@@ -101,6 +101,7 @@ public final class EnvironmentConfig {
         Duration nfvclSync = Duration.ofSeconds(integer("NFVCL_SYNC_INTERVAL_S", 10, 0, 3600));
         Optional<String> sealingKey = text("SMO_SEALING_KEY");
         Optional<Path> resourceTable = existingFile("SMO_RESOURCE_TABLE");
+        ReplicaSettings replicas = replicas();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -117,7 +118,28 @@ public final class EnvironmentConfig {
                 nfvclSync,
                 sealingKey,
                 resourceTable,
-                fastUnsafe);
+                fastUnsafe,
+                replicas);
+    }
+
+    private ReplicaSettings replicas() {
+        String id = text("SMO_REPLICA_ID").orElseGet(EnvironmentConfig::hostAndPid);
+        if (id.isBlank() || id.length() > 200) {
+            problem("SMO_REPLICA_ID", "SMO_REPLICA_ID (" + id + ") must be 1 to 200 characters.");
+        }
+        int ttl = integer("SMO_LEADER_LEASE_TTL_S", 15, 1, 3600);
+        return new ReplicaSettings(id, Duration.ofSeconds(ttl));
+    }
+
+    /** The default replica id: the host's name (a pod's name in Kubernetes) and the process id. */
+    private static String hostAndPid() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "smo";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private HttpSettings http(ServerConfig.Listen listen) {

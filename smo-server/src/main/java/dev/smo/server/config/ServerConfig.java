@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
  * @param embeddedFastUnsafe whether the embedded database runs without fsync ({@code SMO_EMBEDDED_FAST_UNSAFE} or
  *        {@code serve --fast-unsafe}; tests only)
+ * @param replicas this replica's id and the lease's time to live, for several replicas on one database
  */
 public record ServerConfig(
         Listen listen,
@@ -38,7 +39,8 @@ public record ServerConfig(
         java.time.Duration nfvclSyncInterval,
         Optional<String> sealingKey,
         Optional<Path> resourceTable,
-        boolean embeddedFastUnsafe) {
+        boolean embeddedFastUnsafe,
+        ReplicaSettings replicas) {
 
     /**
      * Where the HTTP server listens.
@@ -84,7 +86,8 @@ public record ServerConfig(
                 nfvclSyncInterval,
                 sealingKey,
                 resourceTable,
-                embeddedFastUnsafe);
+                embeddedFastUnsafe,
+                replicas);
     }
 
     @Override
@@ -93,6 +96,6 @@ public record ServerConfig(
                 + database.map(DatabaseSettings::toString).orElse("embedded") + ", apiToken="
                 + (http.apiToken().isPresent() ? "***" : "none") + ", deployment=" + deployment + ", observability="
                 + observability + ", nfvcl=" + nfvcl.orElse(null) + ", sealingKey="
-                + (sealingKey.isPresent() ? "***" : "file") + "]";
+                + (sealingKey.isPresent() ? "***" : "file") + ", replicas=" + replicas + "]";
     }
 }

@@ -43,6 +43,11 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             plain("SMO_READ_TIMEOUT_MS", "time to send a body, and connection idle time", "10000"),
             plain("SMO_MAX_ALERTS", "alerts per webhook call", "1000"),
             plain("SMO_ANONYMOUS_PLANS", "concurrent plans without a token", "2"),
+            plain("SMO_REPLICA_ID", "this replica's id among those sharing the database", "host name-pid"),
+            plain(
+                    "SMO_LEADER_LEASE_TTL_S",
+                    "seconds the leader's lease and each replica's heartbeat last unrenewed (renewed every third)",
+                    "15"),
             plain("SMO_EMBEDDED_FAST_UNSAFE", "embedded database without fsync, for tests only", "false"),
             plain("KARMADA_KUBECONFIG", "Karmada API server kubeconfig; dry run when unset", null),
             plain("SUBMARINER_KUBECONFIG", "Submariner broker kubeconfig", null),

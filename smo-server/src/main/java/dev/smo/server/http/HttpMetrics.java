@@ -15,8 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
-/** The server's own metrics in Prometheus format: requests by route and status, latency, graphs by status. */
+/**
+ * The server's own metrics in Prometheus format: requests by route and status, latency, graphs by status, and
+ * whether this replica leads ({@code smo_leader{replica="..."}}, {@code smo_leader_epoch}).
+ */
 public final class HttpMetrics {
 
     private static final String START = "smo.start";
@@ -40,6 +44,15 @@ public final class HttpMetrics {
     private final Gauge storeUp = Gauge.builder()
             .name("smo_store_up")
             .help("1 when the last scrape could read the store, 0 when it could not")
+            .register(registry);
+    private final Gauge leader = Gauge.builder()
+            .name("smo_leader")
+            .help("1 when this replica leads (runs the background work), 0 when another does")
+            .labelNames("replica")
+            .register(registry);
+    private final Gauge leaderEpoch = Gauge.builder()
+            .name("smo_leader_epoch")
+            .help("The epoch of this replica's term as leader, 0 when it does not lead")
             .register(registry);
     private final Orchestrator smo;
 
@@ -69,7 +82,7 @@ public final class HttpMetrics {
             path = "/metrics",
             methods = io.javalin.openapi.HttpMethod.GET,
             tags = "operations",
-            summary = "Prometheus metrics: requests, latencies, graphs per status",
+            summary = "Prometheus metrics: requests, latencies, graphs per status, whether this replica leads",
             responses = {
                 @io.javalin.openapi.OpenApiResponse(
                         status = "200",
@@ -82,6 +95,9 @@ public final class HttpMetrics {
                                         mimeType = "application/problem+json"))
             })
     public void scrape(Context ctx) {
+        OptionalLong epoch = smo.leadership().epoch();
+        leader.labelValues(smo.leadership().replica()).set(epoch.isPresent() ? 1 : 0);
+        leaderEpoch.set((double) epoch.orElse(0));
         Map<GraphStatus, Integer> counts = new EnumMap<>(GraphStatus.class);
         for (GraphStatus s : GraphStatus.values()) {
             counts.put(s, 0);

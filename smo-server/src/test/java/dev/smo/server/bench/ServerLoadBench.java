@@ -136,7 +136,7 @@ public final class ServerLoadBench {
         }
     }
 
-    private static HttpRequest deploy(String base, String descriptor, String name) {
+    static HttpRequest deploy(String base, String descriptor, String name) {
         return HttpRequest.newBuilder(URI.create(base + "/project/bench/graphs"))
                 .header("Content-Type", "application/yaml")
                 .header("Prefer", "wait=30") // a cycle is a finished deploy, then a finished removal
@@ -145,7 +145,7 @@ public final class ServerLoadBench {
     }
 
     /** Each client repeats the request sequence until the time is up; a sequence counts as one operation. */
-    private static Result load(HttpClient http, IntFunction<List<HttpRequest>> sequence, int seconds, int clients)
+    static Result load(HttpClient http, IntFunction<List<HttpRequest>> sequence, int seconds, int clients)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -182,7 +182,7 @@ public final class ServerLoadBench {
         return new Result(merged.length, errors.get(), elapsed, merged);
     }
 
-    private static int send(HttpClient http, HttpRequest request) throws Exception {
+    static int send(HttpClient http, HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -198,7 +198,7 @@ public final class ServerLoadBench {
                 r.errors());
     }
 
-    private static void sql(String statement) throws Exception {
+    static void sql(String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(JDBC, USER, null);
                 Statement s = c.createStatement()) {
             s.execute(statement);
