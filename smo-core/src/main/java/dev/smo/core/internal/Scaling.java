@@ -193,16 +193,17 @@ final class Scaling implements AutoCloseable {
                     .orElse(result.status().name());
             List<String> described =
                     inputs.values().stream().map(i -> i.describe(null)).toList();
-            StoredGraph logged = work.store().update(
-                    g,
-                    List.of(graphEvents.of(
+            StoredGraph logged = work.store()
+                    .update(
                             g,
-                            result.explanation()
-                                    .map(e -> e.service().isEmpty() ? null : e.service())
-                                    .orElse(null),
-                            "SCALING_INFEASIBLE",
-                            "No replica counts fit: " + why + " Inputs: " + String.join("; ", described)
-                                    + ". Re-placing the graph.")));
+                            List.of(graphEvents.of(
+                                    g,
+                                    result.explanation()
+                                            .map(e -> e.service().isEmpty() ? null : e.service())
+                                            .orElse(null),
+                                    "SCALING_INFEASIBLE",
+                                    "No replica counts fit: " + why + " Inputs: " + String.join("; ", described)
+                                            + ". Re-placing the graph.")));
             try {
                 return orchestrator.replace(logged.name());
             } catch (PlacementFailedException e) {
