@@ -316,7 +316,12 @@ class KarmadaEndToEndIT {
                         "RELEASE_UNINSTALLED",
                         "REMOVED");
         assertThat(story).doesNotContain("RELEASE_FAILED", "UNINSTALL_FAILED", "SCALING_INFEASIBLE");
-        assertThat(scaledMessages).containsExactly(NOISE + ": Replicas of " + NOISE + ": 1 → " + expected + ".");
+        assertThat(scaledMessages)
+                .singleElement()
+                .asString()
+                .startsWith(NOISE + ": Replicas of " + NOISE + ": 1 → " + expected + ": ")
+                .contains("(descriptor)")
+                .endsWith("result " + expected + ".");
     }
 
     /**
