@@ -23,6 +23,9 @@ public final class HikariPooledDataSource implements PooledDataSource {
         this.pool = pool;
     }
 
+    /** Seconds a statement may wait for the database's answer unless the URL sets {@code socketTimeout}. */
+    static final int SOCKET_TIMEOUT_S = 10;
+
     public static HikariPooledDataSource open(String jdbcUrl, String user, String password, int maxPoolSize) {
         PGSimpleDataSource target = new PGSimpleDataSource();
         target.setURL(jdbcUrl);
@@ -41,6 +44,12 @@ public final class HikariPooledDataSource implements PooledDataSource {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(1000);
         target.setConnectTimeout(2);
+        if (target.getSocketTimeout() == 0) {
+            // A database that stops answering without closing the connection (frozen, partitioned) fails a statement
+            // in flight after this long instead of holding its request for as long as TCP keeps trying.
+            target.setSocketTimeout(SOCKET_TIMEOUT_S);
+        }
+        target.setTcpKeepAlive(true);
         try {
             return new HikariPooledDataSource(new HikariDataSource(config));
         } catch (RuntimeException e) {
