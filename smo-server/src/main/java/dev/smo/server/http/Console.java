@@ -5,6 +5,7 @@ import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +68,14 @@ public final class Console {
         Optional<byte[]> index = read("index.html");
         ctx.header(Header.CACHE_CONTROL, "no-cache");
         if (index.isEmpty()) {
-            ctx.status(404)
-                    .contentType(TYPES.get("txt"))
-                    .result("The console was not built into this server.\n"
-                            + "Maybe install Node 20 and npm, then build smo-server again.");
+            Problems.send(
+                    ctx,
+                    404,
+                    "console-not-built",
+                    "Console not built",
+                    "The console was not built into this server. Install Node 20 and npm, then build smo-server"
+                            + " again.",
+                    List.of());
             return;
         }
         ctx.contentType(TYPES.get("html")).result(index.get());

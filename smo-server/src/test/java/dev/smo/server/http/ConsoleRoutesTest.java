@@ -92,7 +92,8 @@ class ConsoleRoutesTest {
             assertThat(r.body()).contains("<div id=\"root\"></div>").doesNotContain("<script>");
         } else {
             assertThat(r.statusCode()).as(name).isEqualTo(404);
-            assertThat(r.body()).contains("The console was not built into this server.");
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(r.body()).contains("console-not-built", "The console was not built into this server.");
         }
     }
 
