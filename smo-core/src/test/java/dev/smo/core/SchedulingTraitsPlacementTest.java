@@ -218,6 +218,44 @@ class SchedulingTraitsPlacementTest {
         }
     }
 
+    static Stream<Arguments> mixedGpus() {
+        return Stream.of(
+                // the intent's GPUs, where detect goes, the resource its values request (mixed: 1 NVIDIA and 4 AMD
+                // GPUs free, the most headroom; nv: 2 NVIDIA GPUs)
+                Arguments.of("count: 1", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 3", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 1, vendor: amd", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 1, vendor: nvidia", "mixed", "nvidia.com/gpu"),
+                // The mixed cluster's 4 GPUs are AMD's: 2 NVIDIA GPUs are only on nv.
+                Arguments.of("count: 2, vendor: nvidia", "nv", "nvidia.com/gpu"),
+                Arguments.of("count: 3, vendor: nvidia", null, null));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("mixedGpus")
+    void onAClusterWithSeveralVendorsANamedVendorCountsOnlyItsOwnGpus(String gpu, String expected, String resource) {
+        String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, " + gpu + "}");
+        var mixed = ClusterInfo.of("mixed", 64_000, 256 * GIB, 4)
+                .withTraits(new SchedulingTraits(
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        List.of(),
+                        "amd.com/gpu",
+                        Set.of(),
+                        Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 4)));
+        try (Orchestrator smo = orchestrator(mixed, gpuCluster("nv", 16_000, "nvidia.com/gpu"))) {
+            StoredService detect;
+            try {
+                detect = smo.deployDescriptor("p", yaml).service("detect").orElseThrow();
+            } catch (RuntimeException unplaceable) {
+                assertThat(expected).as(unplaceable.getMessage()).isNull();
+                return;
+            }
+            assertThat(detect.cluster()).isEqualTo(expected);
+            assertThat(detect.values()).extractingByKey("gpu").isEqualTo(Map.of("enabled", true, "resource", resource));
+        }
+    }
+
     @Test
     void aClusterNamingNoGpuResourceCountsAsNvidia() {
         String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, count: 1, vendor: amd}");

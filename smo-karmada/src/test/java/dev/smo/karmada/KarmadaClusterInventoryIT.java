@@ -62,7 +62,16 @@ class KarmadaClusterInventoryIT {
         assertThat(clusters)
                 .containsExactly(
                         new ClusterInfo(
-                                "cloud-athens", true, 16_000, 64 * GI, 0, Map.of(), "10.20.0.0/16", "10.120.0.0/16"),
+                                        "cloud-athens",
+                                        true,
+                                        16_000,
+                                        64 * GI,
+                                        0,
+                                        Map.of(),
+                                        "10.20.0.0/16",
+                                        "10.120.0.0/16")
+                                .withTraits(new SchedulingTraits(
+                                        Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null, FakeKarmada.MEMBER_APIS)),
                         new ClusterInfo(
                                         "edge-brussels",
                                         true,
@@ -73,7 +82,12 @@ class KarmadaClusterInventoryIT {
                                         "10.10.0.0/16",
                                         "10.110.0.0/16")
                                 .withTraits(new SchedulingTraits(
-                                        Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "nvidia.com/gpu")));
+                                        Long.MAX_VALUE,
+                                        Long.MAX_VALUE,
+                                        List.of(),
+                                        "nvidia.com/gpu",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("nvidia.com/gpu", 1))));
     }
 
     @Test
@@ -117,11 +131,19 @@ class KarmadaClusterInventoryIT {
                                         4 * GI,
                                         List.of(new SchedulingTraits.Taint(
                                                 "cluster.karmada.io/not-ready", null, "NoSchedule")),
-                                        "amd.com/gpu")),
+                                        "amd.com/gpu",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("amd.com/gpu", 2))),
                         org.assertj.core.groups.Tuple.tuple(
                                 "edge-intel",
                                 1,
-                                new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "gpu.intel.com/i915")));
+                                new SchedulingTraits(
+                                        Long.MAX_VALUE,
+                                        Long.MAX_VALUE,
+                                        List.of(),
+                                        "gpu.intel.com/i915",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("gpu.intel.com/i915", 1))));
     }
 
     @Test

@@ -81,8 +81,18 @@ final class ClusterFit {
         if (!needs.apis().stream().allMatch(traits::serves)) {
             return false;
         }
-        if (demand.gpus() > 0 && !needs.gpu().acceptsResource(traits.gpuResource())) {
-            return false;
+        if (demand.gpus() > 0) {
+            String resource = traits.gpuResourceFor(needs.gpu());
+            if (resource == null) {
+                return false;
+            }
+            // A named vendor's GPUs are counted alone on a cluster with several vendors' (its own pods hold some
+            // where it runs, as for the node fit below).
+            if (needs.gpu().vendor() != null
+                    && !runsThere
+                    && traits.gpusOf(resource, cluster.gpus()) < (long) demand.gpus() * demand.replicas()) {
+                return false;
+            }
         }
         if (runsThere) {
             // Its own pods hold node room the live models no longer show as free: only an eviction moves it.

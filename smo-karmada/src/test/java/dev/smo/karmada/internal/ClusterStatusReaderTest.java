@@ -259,6 +259,29 @@ class ClusterStatusReaderTest {
     }
 
     @Test
+    void eachVendorsGpusAreCountedApartAndTheMostFreeNamesTheCluster() {
+        SchedulingTraits traits = ClusterStatusReader.read(cluster(ready(Map.of(
+                        "allocatable",
+                        Map.of(
+                                "cpu", "16",
+                                "memory", "64Gi",
+                                "nvidia.com/gpu", "4",
+                                "amd.com/gpu", "2",
+                                "gpu.intel.com/millicores", "2000"),
+                        "allocated",
+                        Map.of("nvidia.com/gpu", "3")))))
+                .traits();
+
+        assertThat(traits.gpuCounts()).isEqualTo(Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 2));
+        assertThat(traits.gpuResource()).isEqualTo("amd.com/gpu");
+        assertThat(traits.gpuResourceFor(dev.smo.model.Gpu.of(1))).isEqualTo("amd.com/gpu");
+        assertThat(traits.gpuResourceFor(new dev.smo.model.Gpu(true, 1, "nvidia", Map.of())))
+                .isEqualTo("nvidia.com/gpu");
+        assertThat(traits.gpuResourceFor(new dev.smo.model.Gpu(true, 1, "intel", Map.of())))
+                .isNull();
+    }
+
+    @Test
     void clusterWithoutNameIsSkipped() {
         assertThat(ClusterStatusReader.read(Map.of("metadata", Map.of()))).isNull();
     }
