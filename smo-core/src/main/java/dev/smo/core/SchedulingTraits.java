@@ -21,6 +21,8 @@ import java.util.TreeMap;
  *     Karmada's {@code status.apiEnablements}), empty when unknown (then every API is assumed)
  * @param gpuCounts free GPUs per whole-device resource name, for clusters with several vendors' GPUs (a pod takes
  *     one vendor's); empty when unknown (then the cluster's GPUs are all {@code gpuResource}'s)
+ * @param freePods how many more pods the cluster takes (Karmada's {@code pods} in {@code allocatable − allocated −
+ *     allocating}: the kubelets' max-pods), {@link Long#MAX_VALUE} when unknown
  */
 public record SchedulingTraits(
         long maxPodCpuMillis,
@@ -28,7 +30,8 @@ public record SchedulingTraits(
         List<Taint> taints,
         String gpuResource,
         Set<String> apis,
-        Map<String, Integer> gpuCounts) {
+        Map<String, Integer> gpuCounts,
+        long freePods) {
 
     /** No per-node limit, no taints, GPU resource and APIs unknown. */
     public static final SchedulingTraits NONE = new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null);
@@ -43,9 +46,9 @@ public record SchedulingTraits(
     public static final String DEFAULT_GPU_RESOURCE = "nvidia.com/gpu";
 
     public SchedulingTraits {
-        if (maxPodCpuMillis < 0 || maxPodMemoryBytes < 0) {
+        if (maxPodCpuMillis < 0 || maxPodMemoryBytes < 0 || freePods < 0) {
             throw new IllegalArgumentException("Negative per-pod limit: maxPodCpuMillis=" + maxPodCpuMillis
-                    + ", maxPodMemoryBytes=" + maxPodMemoryBytes + ".");
+                    + ", maxPodMemoryBytes=" + maxPodMemoryBytes + ", freePods=" + freePods + ".");
         }
         taints = taints == null ? List.of() : List.copyOf(taints);
         apis = apis == null ? Set.of() : Set.copyOf(apis);
@@ -67,6 +70,34 @@ public record SchedulingTraits(
     public SchedulingTraits(
             long maxPodCpuMillis, long maxPodMemoryBytes, List<Taint> taints, String gpuResource, Set<String> apis) {
         this(maxPodCpuMillis, maxPodMemoryBytes, taints, gpuResource, apis, Map.of());
+    }
+
+    /**
+     * Traits whose pod room is unknown.
+     *
+     * @param maxPodCpuMillis the most CPU one pod may request on one node
+     * @param maxPodMemoryBytes the most memory one pod may request on one node
+     * @param taints the taints
+     * @param gpuResource the GPU resource name, or {@code null}
+     * @param apis the APIs served, empty when unknown
+     * @param gpuCounts free GPUs per resource name, empty when unknown
+     */
+    public SchedulingTraits(
+            long maxPodCpuMillis,
+            long maxPodMemoryBytes,
+            List<Taint> taints,
+            String gpuResource,
+            Set<String> apis,
+            Map<String, Integer> gpuCounts) {
+        this(maxPodCpuMillis, maxPodMemoryBytes, taints, gpuResource, apis, gpuCounts, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param pods how many more pods the cluster takes
+     * @return a copy with this pod room
+     */
+    public SchedulingTraits withFreePods(long pods) {
+        return new SchedulingTraits(maxPodCpuMillis, maxPodMemoryBytes, taints, gpuResource, apis, gpuCounts, pods);
     }
 
     /**

@@ -69,6 +69,25 @@ class SchedulingTraitsPlacementTest {
         assertThat(placeApp(MEDIUM, big(notReady), small())).isEqualTo("small");
     }
 
+    static Stream<Arguments> podRoom() {
+        return Stream.of(
+                // big's free pods, replicas of the app, where it goes
+                Arguments.of(0L, 1, "small"),
+                Arguments.of(2L, 3, "small"),
+                Arguments.of(3L, 3, "big"),
+                Arguments.of(Long.MAX_VALUE, 3, "big"));
+    }
+
+    @ParameterizedTest(name = "{0} free pods, {1} replicas: {2}")
+    @MethodSource("podRoom")
+    void aClusterWithoutRoomForTheReplicasPodsIsNoCandidate(long freePods, int replicas, String expected) {
+        var traits = SchedulingTraits.NONE.withFreePods(freePods);
+        try (Orchestrator smo = orchestrator(big(traits), ClusterInfo.of("small", 32_000, 32 * GIB, 0))) {
+            Plan plan = smo.plan("p", smo.parse(MEDIUM), Map.of(), Map.of("app", replicas));
+            assertThat(plan.placement().assignment()).containsEntry("app", expected);
+        }
+    }
+
     @Test
     void aPreferNoScheduleTaintDoesNotExclude() {
         var prefer = new SchedulingTraits(

@@ -71,7 +71,12 @@ class KarmadaClusterInventoryIT {
                                         "10.20.0.0/16",
                                         "10.120.0.0/16")
                                 .withTraits(new SchedulingTraits(
-                                        Long.MAX_VALUE, Long.MAX_VALUE, List.of(), null, FakeKarmada.MEMBER_APIS)),
+                                                Long.MAX_VALUE,
+                                                Long.MAX_VALUE,
+                                                List.of(),
+                                                null,
+                                                FakeKarmada.MEMBER_APIS)
+                                        .withFreePods(110)),
                         new ClusterInfo(
                                         "edge-brussels",
                                         true,
@@ -133,7 +138,8 @@ class KarmadaClusterInventoryIT {
                                                 "cluster.karmada.io/not-ready", null, "NoSchedule")),
                                         "amd.com/gpu",
                                         FakeKarmada.MEMBER_APIS,
-                                        Map.of("amd.com/gpu", 2))),
+                                        Map.of("amd.com/gpu", 2),
+                                        110)),
                         org.assertj.core.groups.Tuple.tuple(
                                 "edge-intel",
                                 1,

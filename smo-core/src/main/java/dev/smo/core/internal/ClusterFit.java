@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code NoSchedule}/{@code NoExecute} taint the service does not tolerate (Karmada's TaintToleration filter, with
  * the {@code clusterTolerations} of the service's values, which its chart's PropagationPolicy carries); and it
  * must serve the APIs the service's objects need there (Karmada's APIEnablement filter: a ServiceExport sent to a
- * member without the MCS API is never applied, so cross-cluster calls would silently fail). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
+ * member without the MCS API is never applied, so cross-cluster calls would silently fail); and it must have room
+ * for the service's pods (free {@code pods}: the members' kubelets take no more than their max-pods). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
  * skips the filter for clusters in the current scheduling result and only the taint manager evicts; nor is the
  * per-node fit checked there, because the service's own pods take node room that the live resource models no
  * longer count as free.
@@ -26,7 +27,7 @@ final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
     static final String NONE = "(none: every cluster has an untolerated taint, no node that fits one replica, "
-            + "lacks a label or an API it needs, or has another vendor's GPUs)";
+            + "no room for its pods, lacks a label or an API it needs, or has another vendor's GPUs)";
 
     private ClusterFit() {}
 
@@ -99,6 +100,7 @@ final class ClusterFit {
             return traits.taints().stream().noneMatch(t -> t.evicts() && !tolerated(t, needs.tolerations()));
         }
         return traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())
+                && demand.replicas() <= traits.freePods()
                 && traits.taints().stream().noneMatch(t -> t.blocksScheduling() && !tolerated(t, needs.tolerations()));
     }
 

@@ -35,6 +35,7 @@ import java.util.Set;
  *     serviceCidr: 10.43.0.0/16
  *     maxPodCpu: "4"           # optional scheduling traits: the largest pod one node takes,
  *     maxPodMemory: 16Gi
+ *     pods: 200                # how many more pods it takes
  *     taints: [{key: dedicated, value: gpu, effect: NoSchedule}]
  *     apis: [multicluster.x-k8s.io/v1alpha1/ServiceExport]   # served APIs; none listed: all
  * </pre>

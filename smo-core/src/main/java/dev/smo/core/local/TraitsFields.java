@@ -31,6 +31,7 @@ final class TraitsFields {
         String name = c.path("name").asText("?");
         long cpu = limit(c, "maxPodCpu", path, BigDecimal.valueOf(1000), problems);
         long memory = limit(c, "maxPodMemory", path, BigDecimal.ONE, problems);
+        long pods = limit(c, "pods", path, BigDecimal.ONE, problems);
         List<SchedulingTraits.Taint> taints = new ArrayList<>();
         JsonNode list = c.path("taints");
         if (!list.isMissingNode() && !list.isArray()) {
@@ -64,10 +65,11 @@ final class TraitsFields {
                 && memory == Long.MAX_VALUE
                 && taints.isEmpty()
                 && apis.isEmpty()
-                && gpuCounts.isEmpty()) {
+                && gpuCounts.isEmpty()
+                && pods == Long.MAX_VALUE) {
             return SchedulingTraits.NONE;
         }
-        return new SchedulingTraits(cpu, memory, taints, gpuResource, apis, gpuCounts);
+        return new SchedulingTraits(cpu, memory, taints, gpuResource, apis, gpuCounts, pods);
     }
 
     /**

@@ -31,6 +31,7 @@ class ClustersFileTest {
                     gpus: {nvidia.com/gpu: 1, amd.com/gpu: 4}
                     maxPodCpu: "4"
                     maxPodMemory: 16Gi
+                    pods: 200
                     taints: [{key: dedicated, value: gpu, effect: NoSchedule}, {key: soon, effect: NoExecute}]
                     apis: [apps/v1/Deployment, multicluster.x-k8s.io/v1alpha1/ServiceExport]
                   - name: plain
@@ -49,7 +50,8 @@ class ClustersFileTest {
                                 new SchedulingTraits.Taint("soon", null, "NoExecute")),
                         "amd.com/gpu",
                         Set.of("apps/v1/Deployment", "multicluster.x-k8s.io/v1alpha1/ServiceExport"),
-                        Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 4)));
+                        Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 4),
+                        200));
         assertThat(clusters.get(1)).isEqualTo(ClusterInfo.of("plain", 2_000, 4 * GIB, 1));
     }
 
@@ -69,6 +71,7 @@ class ClustersFileTest {
                         "taints: [{key: a, effect: Never}]",
                         "/clusters/0/taints/0/effect",
                         "taint (a) effect (Never) is not one of"),
+                Arguments.of("pods: -1", "/clusters/0/pods", "pods (-1) is not a Kubernetes quantity"),
                 Arguments.of("taints: yes", "/clusters/0/taints", "taints is not a list"),
                 Arguments.of("gpus: {amd.com/gpu: -1}", "/clusters/0/gpus/amd.com~1gpu", "is not a count"));
     }

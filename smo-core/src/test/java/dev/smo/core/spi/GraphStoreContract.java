@@ -308,7 +308,8 @@ public abstract class GraphStoreContract {
                         new dev.smo.core.SchedulingTraits.Taint("dedicated", "gpu", "NoExecute")),
                 "amd.com/gpu",
                 java.util.Set.of("apps/v1/Deployment", "multicluster.x-k8s.io/v1alpha1/ServiceExport"),
-                Map.of("amd.com/gpu", 4, "nvidia.com/gpu", 1));
+                Map.of("amd.com/gpu", 4, "nvidia.com/gpu", 1),
+                17);
         List<ClusterInfo> snapshot = List.of(
                 ClusterInfo.of("gpu", 16_000, 64L << 30, 4).withTraits(traits),
                 ClusterInfo.of("plain", 4_000, 8L << 30, 0)

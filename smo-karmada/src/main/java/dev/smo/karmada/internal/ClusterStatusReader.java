@@ -50,6 +50,9 @@ final class ClusterStatusReader {
                 gpus = gpuCounts.get(gpuResource);
             }
             traits = SchedulingReader.read(cluster, gpuResource, gpuCounts);
+            if (Json.at(summary, "allocatable", "pods") != null) {
+                traits = traits.withFreePods(Quantities.nonNegativeLong(free(summary, "pods")));
+            }
         } catch (RuntimeException malformed) {
             LOG.log(
                     Level.WARNING,

@@ -282,6 +282,21 @@ class ClusterStatusReaderTest {
     }
 
     @Test
+    void podRoomIsAllocatableLessAllocatedAndAllocatingPods() {
+        SchedulingTraits traits = ClusterStatusReader.read(cluster(ready(Map.of(
+                        "allocatable", Map.of("cpu", "16", "memory", "64Gi", "pods", "110"),
+                        "allocated", Map.of("pods", "100"),
+                        "allocating", Map.of("pods", "7")))))
+                .traits();
+        assertThat(traits.freePods()).isEqualTo(3);
+        // No pods in the summary: no limit.
+        assertThat(ClusterStatusReader.read(cluster(ready(Map.of("allocatable", Map.of("cpu", "4")))))
+                        .traits()
+                        .freePods())
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void clusterWithoutNameIsSkipped() {
         assertThat(ClusterStatusReader.read(Map.of("metadata", Map.of()))).isNull();
     }

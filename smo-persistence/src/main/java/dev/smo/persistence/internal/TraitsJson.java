@@ -46,6 +46,9 @@ final class TraitsJson {
         if (!t.gpuCounts().isEmpty()) {
             m.put("gpuCounts", t.gpuCounts());
         }
+        if (t.freePods() != Long.MAX_VALUE) {
+            m.put("freePods", t.freePods());
+        }
         return m;
     }
 
@@ -75,7 +78,8 @@ final class TraitsJson {
                 taints,
                 (String) m.get("gpuResource"),
                 apis,
-                gpuCounts);
+                gpuCounts,
+                limit(m.get("freePods")));
     }
 
     private static long limit(Object value) {
