@@ -183,6 +183,36 @@ class KarmadaClusterInventoryIT {
     }
 
     @Test
+    void aSubmarinerClusterIdOtherThanTheKarmadaNameIsMatchedThroughTheLabel() throws Exception {
+        // Joined to Karmada as edge-1, to Submariner (subctl join --clusterid) as brussels-1.
+        karmada.addMember(new FakeKarmada.Member(
+                "edge-1",
+                true,
+                Map.of("cpu", "4", "memory", "8Gi"),
+                Map.of(),
+                Map.of("smo.dev/submariner-cluster-id", "brussels-1")));
+        // Joined to Submariner as edge-2 too, but it is not what Karmada calls edge-2.
+        karmada.addMember(new FakeKarmada.Member(
+                "edge-2",
+                true,
+                Map.of("cpu", "4", "memory", "8Gi"),
+                Map.of(),
+                Map.of("smo.dev/submariner-cluster-id", "leuven-1")));
+        karmada.joinBroker("brussels-1", "10.1.0.0/16", "10.96.0.0/12");
+        karmada.joinBroker("edge-2", "10.2.0.0/16", "10.97.0.0/12");
+
+        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
+                .inventory()
+                .clusters();
+
+        assertThat(clusters)
+                .extracting(ClusterInfo::name, ClusterInfo::podCidr, ClusterInfo::serviceCidr)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("edge-1", "10.1.0.0/16", "10.96.0.0/12"),
+                        org.assertj.core.groups.Tuple.tuple("edge-2", null, null));
+    }
+
+    @Test
     void withoutSubmarinerClustersHaveNoCidrs() throws Exception {
         karmada.addMember(FakeKarmada.Member.ready("edge-1", "4", "8Gi"));
         karmada.joinBroker("edge-1", "10.1.0.0/16", "10.96.0.0/12");
