@@ -293,7 +293,11 @@ class SchedulingTraitsPlacementTest {
                 Arguments.of("{region: brussels}", "big"),
                 Arguments.of("{region: brussels, tier: edge}", "big"),
                 Arguments.of("{region: leuven}", null),
-                Arguments.of("{region: brussels, tier: cloud}", null));
+                Arguments.of("{region: brussels, tier: cloud}", null),
+                // A list accepts any of its values (Karmada's matchExpressions, operator In).
+                Arguments.of("{region: [leuven, brussels]}", "big"),
+                Arguments.of("{region: [leuven, antwerp]}", null),
+                Arguments.of("{region: [brussels], tier: [cloud, edge]}", "big"));
     }
 
     @ParameterizedTest(name = "{0} on {1}")

@@ -391,10 +391,19 @@ public final class FakeKarmada {
             return NO_AFFINITY;
         }
         Map<?, ?> labels = metadata.get("labels") instanceof Map<?, ?> m ? m : Map.of();
-        if (affinity.get("labelSelector") instanceof Map<?, ?> selector
-                && selector.get("matchLabels") instanceof Map<?, ?> match
-                && !match.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
-            return NO_AFFINITY;
+        if (affinity.get("labelSelector") instanceof Map<?, ?> selector) {
+            if (selector.get("matchLabels") instanceof Map<?, ?> match
+                    && !match.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+                return NO_AFFINITY;
+            }
+            for (Object e : selector.get("matchExpressions") instanceof List<?> l ? l : List.of()) {
+                Map<?, ?> expression = (Map<?, ?>) e;
+                List<?> values = expression.get("values") instanceof List<?> v ? v : List.of();
+                boolean in = values.contains(labels.get(expression.get("key")));
+                if ("In".equals(expression.get("operator")) != in) {
+                    return NO_AFFINITY;
+                }
+            }
         }
         return null;
     }

@@ -37,9 +37,9 @@ final class ClusterFit {
      * @param tolerations the taints it tolerates
      * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
      * @param gpu its GPU need, whose vendor (when it names one) must match the cluster's GPU resource
-     * @param labels the cluster labels it requires ({@code clusterLabels} in its values)
+     * @param labels the cluster labels it requires with the values each accepts ({@code clusterLabels} in its values)
      */
-    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu, Map<String, String> labels) {}
+    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu, Map<String, List<String>> labels) {}
 
     /**
      * @param demand the service's demand, maybe already restricted (static placement)
@@ -76,7 +76,7 @@ final class ClusterFit {
      */
     static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, Needs needs) {
         SchedulingTraits traits = cluster.traits();
-        if (!ClusterSelector.matches(needs.labels(), cluster.labels())) {
+        if (!ClusterSelector.matchesAny(needs.labels(), cluster.labels())) {
             return false;
         }
         if (!needs.apis().stream().allMatch(traits::serves)) {

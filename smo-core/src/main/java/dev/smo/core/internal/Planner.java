@@ -79,7 +79,7 @@ final class Planner {
                     ClusterTolerations.tolerationsOf(s.artifact()),
                     neededApis(graph, s),
                     s.intent().compute().gpu(),
-                    ClusterSelector.requiredBy(s.artifact()));
+                    ClusterSelector.acceptedBy(s.artifact()));
             problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id()), needs));
         }
         for (ClusterInfo c : clusters) {
