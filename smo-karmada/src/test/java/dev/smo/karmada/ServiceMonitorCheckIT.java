@@ -87,6 +87,22 @@ class ServiceMonitorCheckIT {
     }
 
     @Test
+    void withoutANamespaceInTheValuesOnlyTheApiIsChecked() throws Exception {
+        // The chart puts the monitor in its default namespace; the project namespace is created by the deployer.
+        karmada.createNamespace("monitoring");
+        var spec = new ReleaseSpec(
+                "fresh-project",
+                "noise-reduction",
+                CHARTS.resolve("noise-reduction").toString(),
+                null,
+                Map.of("clustersAffinity", List.of("edge-brussels"), "serviceMonitor", Map.of("enabled", true)));
+
+        assertThat(deployer().apply(spec).deployed()).isTrue();
+        assertThat(karmada.list("monitoring.coreos.com", "v1", "monitoring", "servicemonitors"))
+                .hasSize(1);
+    }
+
+    @Test
     void aMissingCrdIsNamedBeforeHelmRuns() throws Exception {
         karmada.createNamespace("monitoring");
         mock.server()

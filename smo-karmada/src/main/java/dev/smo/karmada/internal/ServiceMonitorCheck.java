@@ -30,7 +30,10 @@ final class ServiceMonitorCheck {
         if (monitor == null || !"true".equalsIgnoreCase(String.valueOf(monitor.get("enabled")))) {
             return;
         }
-        String namespace = monitor.get("namespace") instanceof String s && !s.isBlank() ? s : spec.namespace();
+        // Without a namespace in the values, the chart's own default applies, which SMO cannot know: only the API
+        // is checked then (in the release's namespace).
+        String named = monitor.get("namespace") instanceof String s && !s.isBlank() ? s : null;
+        String namespace = named == null ? spec.namespace() : named;
         try {
             karmada.list(SERVICE_MONITORS, namespace, null);
         } catch (ApiException e) {
@@ -47,6 +50,9 @@ final class ServiceMonitorCheck {
                             + "serviceMonitor.enabled off.",
                     false,
                     e);
+        }
+        if (named == null) {
+            return;
         }
         try {
             karmada.get(KubeResource.NAMESPACES, null, namespace);
