@@ -383,6 +383,15 @@ public final class FakeKarmada {
                 .execute();
     }
 
+    /**
+     * The name {@link #bind} had when it bound Deployments only; it now binds every selected object.
+     *
+     * @return how many bindings it created
+     */
+    public int bindDeployments(String namespace) throws ApiException {
+        return bind(namespace);
+    }
+
     /** The finalizer Karmada's webhook puts on every PropagationPolicy. */
     static final String POLICY_FINALIZER = "karmada.io/propagation-policy-controller";
 
