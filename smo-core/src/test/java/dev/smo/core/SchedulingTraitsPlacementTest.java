@@ -69,6 +69,25 @@ class SchedulingTraitsPlacementTest {
         assertThat(placeApp(MEDIUM, big(notReady), small())).isEqualTo("small");
     }
 
+    static Stream<Arguments> podRoom() {
+        return Stream.of(
+                // big's free pods, replicas of the app, where it goes
+                Arguments.of(0L, 1, "small"),
+                Arguments.of(2L, 3, "small"),
+                Arguments.of(3L, 3, "big"),
+                Arguments.of(Long.MAX_VALUE, 3, "big"));
+    }
+
+    @ParameterizedTest(name = "{0} free pods, {1} replicas: {2}")
+    @MethodSource("podRoom")
+    void aClusterWithoutRoomForTheReplicasPodsIsNoCandidate(long freePods, int replicas, String expected) {
+        var traits = SchedulingTraits.NONE.withFreePods(freePods);
+        try (Orchestrator smo = orchestrator(big(traits), ClusterInfo.of("small", 32_000, 32 * GIB, 0))) {
+            Plan plan = smo.plan("p", smo.parse(MEDIUM), Map.of(), Map.of("app", replicas));
+            assertThat(plan.placement().assignment()).containsEntry("app", expected);
+        }
+    }
+
     @Test
     void aPreferNoScheduleTaintDoesNotExclude() {
         var prefer = new SchedulingTraits(
@@ -218,6 +237,44 @@ class SchedulingTraitsPlacementTest {
         }
     }
 
+    static Stream<Arguments> mixedGpus() {
+        return Stream.of(
+                // the intent's GPUs, where detect goes, the resource its values request (mixed: 1 NVIDIA and 4 AMD
+                // GPUs free, the most headroom; nv: 2 NVIDIA GPUs)
+                Arguments.of("count: 1", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 3", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 1, vendor: amd", "mixed", "amd.com/gpu"),
+                Arguments.of("count: 1, vendor: nvidia", "mixed", "nvidia.com/gpu"),
+                // The mixed cluster's 4 GPUs are AMD's: 2 NVIDIA GPUs are only on nv.
+                Arguments.of("count: 2, vendor: nvidia", "nv", "nvidia.com/gpu"),
+                Arguments.of("count: 3, vendor: nvidia", null, null));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("mixedGpus")
+    void onAClusterWithSeveralVendorsANamedVendorCountsOnlyItsOwnGpus(String gpu, String expected, String resource) {
+        String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, " + gpu + "}");
+        var mixed = ClusterInfo.of("mixed", 64_000, 256 * GIB, 4)
+                .withTraits(new SchedulingTraits(
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        List.of(),
+                        "amd.com/gpu",
+                        Set.of(),
+                        Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 4)));
+        try (Orchestrator smo = orchestrator(mixed, gpuCluster("nv", 16_000, "nvidia.com/gpu"))) {
+            StoredService detect;
+            try {
+                detect = smo.deployDescriptor("p", yaml).service("detect").orElseThrow();
+            } catch (RuntimeException unplaceable) {
+                assertThat(expected).as(unplaceable.getMessage()).isNull();
+                return;
+            }
+            assertThat(detect.cluster()).isEqualTo(expected);
+            assertThat(detect.values()).extractingByKey("gpu").isEqualTo(Map.of("enabled", true, "resource", resource));
+        }
+    }
+
     @Test
     void aClusterNamingNoGpuResourceCountsAsNvidia() {
         String yaml = GPU.replace("gpu: {enabled: true, count: 1}", "gpu: {enabled: true, count: 1, vendor: amd}");
@@ -236,7 +293,11 @@ class SchedulingTraitsPlacementTest {
                 Arguments.of("{region: brussels}", "big"),
                 Arguments.of("{region: brussels, tier: edge}", "big"),
                 Arguments.of("{region: leuven}", null),
-                Arguments.of("{region: brussels, tier: cloud}", null));
+                Arguments.of("{region: brussels, tier: cloud}", null),
+                // A list accepts any of its values (Karmada's matchExpressions, operator In).
+                Arguments.of("{region: [leuven, brussels]}", "big"),
+                Arguments.of("{region: [leuven, antwerp]}", null),
+                Arguments.of("{region: [brussels], tier: [cloud, edge]}", "big"));
     }
 
     @ParameterizedTest(name = "{0} on {1}")

@@ -118,6 +118,36 @@ class DiscoveryModesChartsTest {
                         Map.of("key", "dedicated", "operator", "Equal", "value", "gpu", "effect", "NoSchedule")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("charts")
+    void aListOfLabelValuesBecomesAnInExpression(String chart, boolean vo) throws Exception {
+        String labels = "{\"clusterLabels\":{\"provider\":\"aws\",\"region\":[\"eu-west\",\"eu-central\"]}}";
+        List<Map<String, Object>> objects =
+                ExampleCharts.render(dir, chart, vo ? "{\"voChartOverwrite\":" + labels + "}" : labels);
+
+        assertThat(at(find(objects, "PropagationPolicy", chart), "spec", "placement", "clusterAffinity"))
+                .isEqualTo(Map.of(
+                        "labelSelector",
+                        Map.of(
+                                "matchLabels",
+                                Map.of("provider", "aws"),
+                                "matchExpressions",
+                                List.of(Map.of(
+                                        "key",
+                                        "region",
+                                        "operator",
+                                        "In",
+                                        "values",
+                                        List.of("eu-west", "eu-central"))))));
+    }
+
+    static Stream<Arguments> charts() {
+        return Stream.of(
+                Arguments.of("noise-reduction", false),
+                Arguments.of("image-detection", false),
+                Arguments.of("image-compression-vo", true));
+    }
+
     static Stream<Arguments> tolerationCharts() {
         String tolerations = "{\"clusterTolerations\":[{\"key\":\"dedicated\",\"operator\":\"Equal\",\"value\":\"gpu\","
                 + "\"effect\":\"NoSchedule\"}],\"clustersAffinity\":[\"edge-1\"],"

@@ -83,10 +83,43 @@ public final class FakeKarmada {
      *
      * @param taints taints ({@code key}, {@code effect}, maybe {@code value})
      * @param nodesPerGrade node count per grade, or {@code null} for no models
+     * @param apis the APIs the member serves ({@code status.apiEnablements}), as {@code groupVersion/Kind}, or
+     *     {@code null} for every API the mock serves (a real member always reports its enablements)
      */
-    public record Scheduling(List<Map<String, String>> taints, List<Integer> nodesPerGrade) {
+    public record Scheduling(List<Map<String, String>> taints, List<Integer> nodesPerGrade, List<String> apis) {
 
         public static final Scheduling NONE = new Scheduling(List.of(), null);
+
+        public Scheduling(List<Map<String, String>> taints, List<Integer> nodesPerGrade) {
+            this(taints, nodesPerGrade, null);
+        }
+
+        /** @return these traits on a member that serves only the given APIs */
+        public Scheduling serving(String... apis) {
+            return new Scheduling(taints, nodesPerGrade, List.of(apis));
+        }
+    }
+
+    /** What a member serves unless a test narrows it: every namespaced API the mock serves. */
+    static final Set<String> MEMBER_APIS = new TreeSet<>(KarmadaMockServer.RESOURCES.stream()
+            .filter(r -> r.namespaced())
+            .map(r -> r.groupVersion() + "/" + r.kind())
+            .toList());
+
+    /** {@code status.apiEnablements}: the APIs grouped by group/version, each resource with its name and kind. */
+    private static List<Map<String, Object>> apiEnablements(List<String> apis) {
+        List<String> served = apis == null ? List.copyOf(MEMBER_APIS) : apis;
+        Map<String, List<Map<String, Object>>> byGroupVersion = new TreeMap<>();
+        for (String api : served) {
+            int slash = api.lastIndexOf('/');
+            String kind = api.substring(slash + 1);
+            byGroupVersion
+                    .computeIfAbsent(api.substring(0, slash), k -> new ArrayList<>())
+                    .add(Map.of("name", kind.toLowerCase(java.util.Locale.ROOT) + "s", "kind", kind));
+        }
+        List<Map<String, Object>> enablements = new ArrayList<>();
+        byGroupVersion.forEach((gv, resources) -> enablements.add(Map.of("groupVersion", gv, "resources", resources)));
+        return enablements;
     }
 
     /** Creates a {@code clusters.cluster.karmada.io} object with the status Karmada's cluster controller sets. */
@@ -98,6 +131,7 @@ public final class FakeKarmada {
     public void addMember(Member member, Scheduling scheduling) throws ApiException {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kubernetesVersion", "v1.31.2");
+        status.put("apiEnablements", apiEnablements(scheduling.apis()));
         status.put(
                 "conditions",
                 List.of(Map.of(
@@ -131,6 +165,25 @@ public final class FakeKarmada {
         }
         status.put("resourceSummary", summary);
         addRawMember(member.name(), member.labels(), spec, status);
+    }
+
+    /**
+     * Taints a member, as an operator or Karmada's cluster controller ({@code cluster.karmada.io/not-ready}) does.
+     *
+     * @param taints the member's taints from now on ({@code key}, {@code effect}, maybe {@code value})
+     */
+    public void taint(String cluster, List<Map<String, String>> taints) throws ApiException {
+        PatchUtils.patch(
+                Object.class,
+                () -> objects.patchClusterCustomObject(
+                                "cluster.karmada.io",
+                                "v1alpha1",
+                                "clusters",
+                                cluster,
+                                Map.of("spec", Map.of("taints", taints)))
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client);
     }
 
     /** Creates a member cluster with any status, malformed ones included. */
@@ -227,107 +280,116 @@ public final class FakeKarmada {
     }
 
     /**
-     * Karmada's detector, scheduler and binding controller for the namespace's Deployments: for each one a
-     * PropagationPolicy selects and that has no ResourceBinding yet, creates {@code <name>-deployment}
-     * ({@code work.karmada.io/v1alpha2}). The candidates are the policy's {@code clusterNames} that are members
-     * (all members when it names none) without a {@code NoSchedule}/{@code NoExecute} taint (the charts declare no
-     * {@code clusterTolerations}); none left gives {@code Scheduled: False, reason: NoClusterFit}, else
-     * {@code Scheduled: True} and {@code FullyApplied: True} with {@code schedulerObservedGeneration} caught up.
+     * Karmada's detector, scheduler and binding controller for the namespace: each object a PropagationPolicy
+     * selects that exists and has no ResourceBinding yet gets one, named as Karmada names it
+     * ({@code <name>-<kind>} in lower case, {@code work.karmada.io/v1alpha2}); bindings whose object is gone are
+     * deleted (Karmada's garbage collection through owner references). Each member runs Karmada's filter plugins
+     * in their registry order, the first refusal being its reason: APIEnablement ({@code status.apiEnablements}
+     * must list the object's API), TaintToleration (a {@code NoSchedule}/{@code NoExecute} taint the policy's
+     * {@code placement.clusterTolerations} do not tolerate), ClusterAffinity ({@code clusterNames} and
+     * {@code labelSelector.matchLabels}). No member left gives {@code Scheduled: False, reason: NoClusterFit} with
+     * the scheduler's FitError message ({@code 0/N clusters are available: } and the sorted reason histogram),
+     * else {@code Scheduled: True} and {@code FullyApplied: True} with {@code schedulerObservedGeneration} caught up.
+     *
+     * @return how many bindings it created
+     */
+    public int bind(String namespace) throws ApiException {
+        List<Map<String, Object>> members =
+                items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters")
+                        .execute());
+        Map<String, Map<String, Object>> bound = new TreeMap<>();
+        for (Map<String, Object> rb : list("work.karmada.io", "v1alpha2", namespace, "resourcebindings")) {
+            bound.put(String.valueOf(((Map<?, ?>) rb.get("metadata")).get("name")), rb);
+        }
+        Set<String> wanted = new TreeSet<>();
+        int created = 0;
+        for (Map<String, Object> policy : list("policy.karmada.io", "v1alpha1", namespace, "propagationpolicies")) {
+            Map<?, ?> spec = (Map<?, ?>) policy.get("spec");
+            Map<?, ?> placement = spec.get("placement") instanceof Map<?, ?> p ? p : Map.of();
+            for (Object selector : (List<?>) spec.get("resourceSelectors")) {
+                Map<?, ?> s = (Map<?, ?>) selector;
+                String apiVersion = String.valueOf(s.get("apiVersion"));
+                String kind = String.valueOf(s.get("kind"));
+                String name = String.valueOf(s.get("name"));
+                String binding = (name + "-" + kind).toLowerCase(java.util.Locale.ROOT);
+                if (!exists(namespace, apiVersion, kind, name)) {
+                    continue;
+                }
+                wanted.add(binding);
+                if (bound.containsKey(binding)) {
+                    continue;
+                }
+                createBinding(
+                        namespace,
+                        binding,
+                        apiVersion,
+                        kind,
+                        name,
+                        KarmadaFilters.schedule(members, placement, apiVersion, kind));
+                created++;
+            }
+        }
+        for (String stale : bound.keySet()) {
+            if (!wanted.contains(stale)) {
+                objects.deleteNamespacedCustomObject(
+                                "work.karmada.io", "v1alpha2", namespace, "resourcebindings", stale)
+                        .execute();
+            }
+        }
+        return created;
+    }
+
+    private void createBinding(
+            String namespace, String binding, String apiVersion, String kind, String name, Object scheduled)
+            throws ApiException {
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        List<?> clusters = scheduled instanceof List<?> fit ? fit : List.of();
+        if (scheduled instanceof String message) {
+            conditions.add(
+                    Map.of("type", "Scheduled", "status", "False", "reason", "NoClusterFit", "message", message));
+        } else {
+            conditions.add(Map.of(
+                    "type",
+                    "Scheduled",
+                    "status",
+                    "True",
+                    "reason",
+                    "Success",
+                    "message",
+                    "Binding has been scheduled successfully."));
+            conditions.add(Map.of(
+                    "type",
+                    "FullyApplied",
+                    "status",
+                    "True",
+                    "reason",
+                    "FullyAppliedSuccess",
+                    "message",
+                    "All works have been successfully applied"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiVersion", "work.karmada.io/v1alpha2");
+        body.put("kind", "ResourceBinding");
+        body.put("metadata", Map.of("name", binding, "namespace", namespace, "generation", 1));
+        body.put(
+                "spec",
+                Map.of(
+                        "resource",
+                        Map.of("apiVersion", apiVersion, "kind", kind, "namespace", namespace, "name", name),
+                        "clusters",
+                        clusters.stream().map(c -> Map.of("name", c)).toList()));
+        body.put("status", Map.of("schedulerObservedGeneration", 1, "conditions", conditions));
+        objects.createNamespacedCustomObject("work.karmada.io", "v1alpha2", namespace, "resourcebindings", body)
+                .execute();
+    }
+
+    /**
+     * The name {@link #bind} had when it bound Deployments only; it now binds every selected object.
      *
      * @return how many bindings it created
      */
     public int bindDeployments(String namespace) throws ApiException {
-        Map<String, List<?>> taints = new TreeMap<>();
-        for (Map<String, Object> cluster :
-                items(objects.listClusterCustomObject("cluster.karmada.io", "v1alpha1", "clusters")
-                        .execute())) {
-            Map<?, ?> spec = cluster.get("spec") instanceof Map<?, ?> m ? m : Map.of();
-            taints.put(
-                    String.valueOf(((Map<?, ?>) cluster.get("metadata")).get("name")),
-                    spec.get("taints") instanceof List<?> l ? l : List.of());
-        }
-        Set<String> bound = new TreeSet<>();
-        for (Map<String, Object> rb : list("work.karmada.io", "v1alpha2", namespace, "resourcebindings")) {
-            bound.add(String.valueOf(((Map<?, ?>) rb.get("metadata")).get("name")));
-        }
-        int created = 0;
-        for (Map.Entry<String, Set<String>> placed : placements(namespace).entrySet()) {
-            if (!placed.getKey().startsWith("Deployment/")) {
-                continue;
-            }
-            String deployment = placed.getKey().substring("Deployment/".length());
-            String name = deployment + "-deployment";
-            if (bound.contains(name)) {
-                continue;
-            }
-            List<String> fit = new ArrayList<>();
-            List<String> refusals = new ArrayList<>();
-            for (String cluster : placed.getValue()) {
-                Object untolerated = taints.get(cluster).stream()
-                        .filter(t -> t instanceof Map<?, ?> m
-                                && ("NoSchedule".equals(m.get("effect")) || "NoExecute".equals(m.get("effect"))))
-                        .findFirst()
-                        .orElse(null);
-                if (untolerated instanceof Map<?, ?> t) {
-                    refusals.add("1 cluster(s) had untolerated taint {" + t.get("key") + ": "
-                            + (t.get("value") == null ? "" : t.get("value")) + "}");
-                } else {
-                    fit.add(cluster);
-                }
-            }
-            List<Map<String, Object>> conditions = new ArrayList<>();
-            if (fit.isEmpty()) {
-                conditions.add(Map.of(
-                        "type", "Scheduled",
-                        "status", "False",
-                        "reason", "NoClusterFit",
-                        "message",
-                                "0/" + taints.size() + " clusters are available: " + String.join(", ", refusals)
-                                        + "."));
-            } else {
-                conditions.add(Map.of(
-                        "type",
-                        "Scheduled",
-                        "status",
-                        "True",
-                        "reason",
-                        "Success",
-                        "message",
-                        "Binding has been scheduled successfully."));
-                conditions.add(Map.of(
-                        "type",
-                        "FullyApplied",
-                        "status",
-                        "True",
-                        "reason",
-                        "FullyAppliedSuccess",
-                        "message",
-                        "All works have been successfully applied"));
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("apiVersion", "work.karmada.io/v1alpha2");
-            body.put("kind", "ResourceBinding");
-            body.put("metadata", Map.of("name", name, "namespace", namespace, "generation", 1));
-            body.put(
-                    "spec",
-                    Map.of(
-                            "resource",
-                                    Map.of(
-                                            "apiVersion",
-                                            "apps/v1",
-                                            "kind",
-                                            "Deployment",
-                                            "namespace",
-                                            namespace,
-                                            "name",
-                                            deployment),
-                            "clusters", fit.stream().map(c -> Map.of("name", c)).toList()));
-            body.put("status", Map.of("schedulerObservedGeneration", 1, "conditions", conditions));
-            objects.createNamespacedCustomObject("work.karmada.io", "v1alpha2", namespace, "resourcebindings", body)
-                    .execute();
-            created++;
-        }
-        return created;
+        return bind(namespace);
     }
 
     /** The finalizer Karmada's webhook puts on every PropagationPolicy. */

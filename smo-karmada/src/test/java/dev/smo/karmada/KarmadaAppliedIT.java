@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With {@code waitApplied}, a release is reported deployed only once Karmada's ResourceBinding says
- * {@code FullyApplied}; a cluster Karmada refuses (a taint that appeared after planning) fails with its reason.
+ * With {@code waitApplied}, a release is reported deployed only once Karmada's ResourceBindings say
+ * {@code FullyApplied}; a cluster Karmada refuses (a taint that appeared after planning, a member without the MCS
+ * API) fails with its reason.
  */
 class KarmadaAppliedIT {
 
@@ -49,6 +50,9 @@ class KarmadaAppliedIT {
                 FakeKarmada.Member.ready("edge-leuven", "8", "32Gi"),
                 new FakeKarmada.Scheduling(
                         List.of(Map.of("key", "cluster.karmada.io/not-ready", "effect", "NoSchedule")), null));
+        karmada.addMember(
+                FakeKarmada.Member.ready("edge-athens", "8", "32Gi"),
+                FakeKarmada.Scheduling.NONE.serving("apps/v1/Deployment", "v1/Service", "v1/ConfigMap"));
         controller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fake-karmada-controller");
             t.setDaemon(true);
@@ -70,7 +74,7 @@ class KarmadaAppliedIT {
         loop = controller.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        bindings.addAndGet(karmada.bindDeployments(NS));
+                        bindings.addAndGet(karmada.bind(NS));
                     } catch (Exception e) {
                         // the namespace may not exist yet
                     }
@@ -91,12 +95,22 @@ class KarmadaAppliedIT {
     }
 
     private static ReleaseSpec noiseReductionOn(String cluster) {
+        return noiseReductionOn(cluster, List.of());
+    }
+
+    private static ReleaseSpec noiseReductionOn(String cluster, List<Map<String, String>> tolerations) {
         return new ReleaseSpec(
                 NS,
                 "noise-reduction",
                 CHARTS.resolve("noise-reduction").toString(),
                 null,
-                Map.of("clustersAffinity", List.of(cluster), "serviceImportClusters", List.of()));
+                Map.of(
+                        "clustersAffinity",
+                        List.of(cluster),
+                        "serviceImportClusters",
+                        List.of(),
+                        "clusterTolerations",
+                        tolerations));
     }
 
     @Test
@@ -107,12 +121,44 @@ class KarmadaAppliedIT {
 
         assertThat(status.state()).isEqualTo("deployed");
         assertThat(bindings.get())
-                .as("apply returned after Karmada bound the Deployment")
-                .isEqualTo(1);
+                .as("apply returned after Karmada bound the Deployment, Service and ServiceExport")
+                .isEqualTo(3);
         assertThat(karmada.list("work.karmada.io", "v1alpha2", NS, "resourcebindings"))
+                .extracting(rb -> String.valueOf(((Map<?, ?>) rb.get("metadata")).get("name")))
+                .containsExactlyInAnyOrder(
+                        "noise-reduction-deployment", "noise-reduction-service", "noise-reduction-serviceexport");
+    }
+
+    @Test
+    void aToleratedTaintIsScheduled() throws Exception {
+        runController();
+
+        var status = deployer(Duration.ofSeconds(30))
+                .apply(noiseReductionOn(
+                        "edge-leuven", List.of(Map.of("key", "cluster.karmada.io/not-ready", "operator", "Exists"))));
+
+        assertThat(status.state()).isEqualTo("deployed");
+        assertThat(karmada.list("work.karmada.io", "v1alpha2", NS, "resourcebindings"))
+                .filteredOn(rb -> ((Map<?, ?>) rb.get("metadata")).get("name").equals("noise-reduction-deployment"))
                 .singleElement()
-                .extracting(rb -> ((Map<?, ?>) rb.get("metadata")).get("name"))
-                .isEqualTo("noise-reduction-deployment");
+                .extracting(rb -> ((Map<?, ?>) rb.get("spec")).get("clusters"))
+                .isEqualTo(List.of(Map.of("name", "edge-leuven")));
+    }
+
+    @Test
+    void aMemberWithoutTheServiceExportApiFailsWithKarmadasReason() {
+        runController();
+
+        // The Deployment is applied there; the ServiceExport is refused by Karmada's APIEnablement filter. Each
+        // other member's first refusal is given: edge-leuven's taint (TaintToleration runs before ClusterAffinity),
+        // edge-brussels outside the policy's affinity.
+        assertThatThrownBy(() -> deployer(Duration.ofSeconds(30)).apply(noiseReductionOn("edge-athens")))
+                .isInstanceOf(UnableToDeployException.class)
+                .hasMessageContaining("Karmada did not schedule ServiceExport (noise-reduction)")
+                .hasMessageContaining("NoClusterFit: 0/3 clusters are available: "
+                        + "1 cluster(s) did not have the API resource, "
+                        + "1 cluster(s) did not match the placement cluster affinity constraint, "
+                        + "1 cluster(s) had untolerated taint {cluster.karmada.io/not-ready: }");
     }
 
     @Test
@@ -123,7 +169,7 @@ class KarmadaAppliedIT {
                 .isInstanceOf(UnableToDeployException.class)
                 .hasMessageContaining("Karmada did not schedule Deployment (noise-reduction)")
                 .hasMessageContaining("NoClusterFit")
-                .hasMessageContaining("untolerated taint {cluster.karmada.io/not-ready: }");
+                .hasMessageContaining("1 cluster(s) had untolerated taint {cluster.karmada.io/not-ready: }");
     }
 
     @Test

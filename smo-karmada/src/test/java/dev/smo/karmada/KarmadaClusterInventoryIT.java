@@ -62,7 +62,21 @@ class KarmadaClusterInventoryIT {
         assertThat(clusters)
                 .containsExactly(
                         new ClusterInfo(
-                                "cloud-athens", true, 16_000, 64 * GI, 0, Map.of(), "10.20.0.0/16", "10.120.0.0/16"),
+                                        "cloud-athens",
+                                        true,
+                                        16_000,
+                                        64 * GI,
+                                        0,
+                                        Map.of(),
+                                        "10.20.0.0/16",
+                                        "10.120.0.0/16")
+                                .withTraits(new SchedulingTraits(
+                                                Long.MAX_VALUE,
+                                                Long.MAX_VALUE,
+                                                List.of(),
+                                                null,
+                                                FakeKarmada.MEMBER_APIS)
+                                        .withFreePods(110)),
                         new ClusterInfo(
                                         "edge-brussels",
                                         true,
@@ -73,7 +87,12 @@ class KarmadaClusterInventoryIT {
                                         "10.10.0.0/16",
                                         "10.110.0.0/16")
                                 .withTraits(new SchedulingTraits(
-                                        Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "nvidia.com/gpu")));
+                                        Long.MAX_VALUE,
+                                        Long.MAX_VALUE,
+                                        List.of(),
+                                        "nvidia.com/gpu",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("nvidia.com/gpu", 1))));
     }
 
     @Test
@@ -117,11 +136,20 @@ class KarmadaClusterInventoryIT {
                                         4 * GI,
                                         List.of(new SchedulingTraits.Taint(
                                                 "cluster.karmada.io/not-ready", null, "NoSchedule")),
-                                        "amd.com/gpu")),
+                                        "amd.com/gpu",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("amd.com/gpu", 2),
+                                        110)),
                         org.assertj.core.groups.Tuple.tuple(
                                 "edge-intel",
                                 1,
-                                new SchedulingTraits(Long.MAX_VALUE, Long.MAX_VALUE, List.of(), "gpu.intel.com/i915")));
+                                new SchedulingTraits(
+                                        Long.MAX_VALUE,
+                                        Long.MAX_VALUE,
+                                        List.of(),
+                                        "gpu.intel.com/i915",
+                                        FakeKarmada.MEMBER_APIS,
+                                        Map.of("gpu.intel.com/i915", 1))));
     }
 
     @Test
@@ -142,6 +170,36 @@ class KarmadaClusterInventoryIT {
         karmada.addMember(FakeKarmada.Member.ready("edge-1", "4", "8Gi"));
         karmada.addMember(FakeKarmada.Member.ready("edge-2", "4", "8Gi"));
         karmada.joinBroker("edge-1", "10.1.0.0/16", "10.96.0.0/12");
+
+        List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
+                .inventory()
+                .clusters();
+
+        assertThat(clusters)
+                .extracting(ClusterInfo::name, ClusterInfo::podCidr, ClusterInfo::serviceCidr)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("edge-1", "10.1.0.0/16", "10.96.0.0/12"),
+                        org.assertj.core.groups.Tuple.tuple("edge-2", null, null));
+    }
+
+    @Test
+    void aSubmarinerClusterIdOtherThanTheKarmadaNameIsMatchedThroughTheLabel() throws Exception {
+        // Joined to Karmada as edge-1, to Submariner (subctl join --clusterid) as brussels-1.
+        karmada.addMember(new FakeKarmada.Member(
+                "edge-1",
+                true,
+                Map.of("cpu", "4", "memory", "8Gi"),
+                Map.of(),
+                Map.of("smo.dev/submariner-cluster-id", "brussels-1")));
+        // Joined to Submariner as edge-2 too, but it is not what Karmada calls edge-2.
+        karmada.addMember(new FakeKarmada.Member(
+                "edge-2",
+                true,
+                Map.of("cpu", "4", "memory", "8Gi"),
+                Map.of(),
+                Map.of("smo.dev/submariner-cluster-id", "leuven-1")));
+        karmada.joinBroker("brussels-1", "10.1.0.0/16", "10.96.0.0/12");
+        karmada.joinBroker("edge-2", "10.2.0.0/16", "10.97.0.0/12");
 
         List<ClusterInfo> clusters = Karmada.connect(config, mock.apiClient(), mock.apiClient())
                 .inventory()

@@ -37,7 +37,7 @@ class MigrationsIT {
                         "services",
                         "vims");
         assertThat(query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "7");
     }
 
     @Test

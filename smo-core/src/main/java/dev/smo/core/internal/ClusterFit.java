@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code NoSchedule}/{@code NoExecute} taint the service does not tolerate (Karmada's TaintToleration filter, with
  * the {@code clusterTolerations} of the service's values, which its chart's PropagationPolicy carries); and it
  * must serve the APIs the service's objects need there (Karmada's APIEnablement filter: a ServiceExport sent to a
- * member without the MCS API is never applied, so cross-cluster calls would silently fail). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
+ * member without the MCS API is never applied, so cross-cluster calls would silently fail); and it must have room
+ * for the service's pods (free {@code pods}: the members' kubelets take no more than their max-pods). A cluster the service already runs on is only left for a {@code NoExecute} taint, since Karmada
  * skips the filter for clusters in the current scheduling result and only the taint manager evicts; nor is the
  * per-node fit checked there, because the service's own pods take node room that the live resource models no
  * longer count as free.
@@ -26,7 +27,7 @@ final class ClusterFit {
 
     /** The allowed-cluster name used when no cluster can take the service, so that it is placed nowhere. */
     static final String NONE = "(none: every cluster has an untolerated taint, no node that fits one replica, "
-            + "lacks a label or an API it needs, or has another vendor's GPUs)";
+            + "no room for its pods, lacks a label or an API it needs, or has another vendor's GPUs)";
 
     private ClusterFit() {}
 
@@ -36,9 +37,9 @@ final class ClusterFit {
      * @param tolerations the taints it tolerates
      * @param apis the APIs its chart's objects need where it runs ({@code group/version/Kind})
      * @param gpu its GPU need, whose vendor (when it names one) must match the cluster's GPU resource
-     * @param labels the cluster labels it requires ({@code clusterLabels} in its values)
+     * @param labels the cluster labels it requires with the values each accepts ({@code clusterLabels} in its values)
      */
-    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu, Map<String, String> labels) {}
+    record Needs(List<Toleration> tolerations, Set<String> apis, Gpu gpu, Map<String, List<String>> labels) {}
 
     /**
      * @param demand the service's demand, maybe already restricted (static placement)
@@ -75,20 +76,31 @@ final class ClusterFit {
      */
     static boolean fits(ServiceDemand demand, ClusterInfo cluster, boolean runsThere, Needs needs) {
         SchedulingTraits traits = cluster.traits();
-        if (!ClusterSelector.matches(needs.labels(), cluster.labels())) {
+        if (!ClusterSelector.matchesAny(needs.labels(), cluster.labels())) {
             return false;
         }
         if (!needs.apis().stream().allMatch(traits::serves)) {
             return false;
         }
-        if (demand.gpus() > 0 && !needs.gpu().acceptsResource(traits.gpuResource())) {
-            return false;
+        if (demand.gpus() > 0) {
+            String resource = traits.gpuResourceFor(needs.gpu());
+            if (resource == null) {
+                return false;
+            }
+            // A named vendor's GPUs are counted alone on a cluster with several vendors' (its own pods hold some
+            // where it runs, as for the node fit below).
+            if (needs.gpu().vendor() != null
+                    && !runsThere
+                    && traits.gpusOf(resource, cluster.gpus()) < (long) demand.gpus() * demand.replicas()) {
+                return false;
+            }
         }
         if (runsThere) {
             // Its own pods hold node room the live models no longer show as free: only an eviction moves it.
             return traits.taints().stream().noneMatch(t -> t.evicts() && !tolerated(t, needs.tolerations()));
         }
         return traits.fitsOnOneNode(demand.cpuMillis(), demand.memoryBytes())
+                && demand.replicas() <= traits.freePods()
                 && traits.taints().stream().noneMatch(t -> t.blocksScheduling() && !tolerated(t, needs.tolerations()));
     }
 

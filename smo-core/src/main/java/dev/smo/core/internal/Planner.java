@@ -11,6 +11,7 @@ import dev.smo.intent.IntentTranslator;
 import dev.smo.intent.ResourceRequest;
 import dev.smo.model.ClusterSelector;
 import dev.smo.model.ClusterTolerations;
+import dev.smo.model.Gpu;
 import dev.smo.model.HdaGraph;
 import dev.smo.model.Service;
 import dev.smo.model.Trigger;
@@ -78,7 +79,7 @@ final class Planner {
                     ClusterTolerations.tolerationsOf(s.artifact()),
                     neededApis(graph, s),
                     s.intent().compute().gpu(),
-                    ClusterSelector.requiredBy(s.artifact()));
+                    ClusterSelector.acceptedBy(s.artifact()));
             problem.service(ClusterFit.restrict(demand, clusters, current.get(s.id()), needs));
         }
         for (ClusterInfo c : clusters) {
@@ -109,7 +110,7 @@ final class Planner {
                     HelmValues.endpoints(s, graph, placement, project, discovery),
                     resources.get(s.id()),
                     n,
-                    gpuResource(clusters, cluster));
+                    gpuResource(clusters, cluster, s.intent().compute().gpu()));
             List<AlertRule> rules = AlertRules.of(graph, s);
             boolean pending = s.deployment().trigger() instanceof Trigger.Event;
             services.add(new PlannedService(s.id(), cluster, n, resources.get(s.id()), values, rules, pending));
@@ -138,12 +139,15 @@ final class Planner {
         return apis;
     }
 
-    /** The GPU resource name of the chosen cluster ({@code nvidia.com/gpu} when it names none). */
-    private static String gpuResource(List<ClusterInfo> clusters, String cluster) {
+    /**
+     * The GPU resource name the service takes on the chosen cluster: its vendor's there, else the cluster's
+     * ({@code nvidia.com/gpu} when it names none).
+     */
+    private static String gpuResource(List<ClusterInfo> clusters, String cluster, Gpu need) {
         return clusters.stream()
                 .filter(c -> c.name().equals(cluster))
                 .findFirst()
-                .map(c -> c.traits().gpuResourceOrDefault())
+                .map(c -> c.traits().gpuResourceFor(need))
                 .orElse(SchedulingTraits.DEFAULT_GPU_RESOURCE);
     }
 

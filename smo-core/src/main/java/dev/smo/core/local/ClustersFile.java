@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smo.core.ClusterInfo;
+import dev.smo.core.SchedulingTraits;
 import dev.smo.intent.Quantity;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;
@@ -27,11 +28,16 @@ import java.util.Set;
  *   - name: brussels-edge      # required, unique
  *     cpu: "8"                 # free CPU, a Kubernetes quantity ("8", "7500m")
  *     memory: 16Gi             # free memory, a Kubernetes quantity
- *     gpus: 1                  # free GPUs, default 0
+ *     gpus: 1                  # free GPUs, default 0; or per resource: {amd.com/gpu: 2, nvidia.com/gpu: 1}
  *     ready: true              # default true
  *     labels: {zone: edge}     # optional
  *     podCidr: 10.42.0.0/16    # optional
  *     serviceCidr: 10.43.0.0/16
+ *     maxPodCpu: "4"           # optional scheduling traits: the largest pod one node takes,
+ *     maxPodMemory: 16Gi
+ *     pods: 200                # how many more pods it takes
+ *     taints: [{key: dedicated, value: gpu, effect: NoSchedule}]
+ *     apis: [multicluster.x-k8s.io/v1alpha1/ServiceExport]   # served APIs; none listed: all
  * </pre>
  * A top-level list without the {@code clusters} key is accepted too.
  */
@@ -93,8 +99,14 @@ public final class ClustersFile {
             }
             long cpu = quantity(c, "cpu", path, problems, BigDecimal.valueOf(1000));
             long memory = quantity(c, "memory", path, problems, BigDecimal.ONE);
-            int gpus = c.path("gpus").asInt(0);
-            if (c.has("gpus") && (!c.get("gpus").canConvertToInt() || gpus < 0)) {
+            Map<String, Integer> gpuCounts = TraitsFields.gpuCounts(c, path, problems);
+            int gpus = c.path("gpus").isObject()
+                    ? gpuCounts.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .max()
+                            .orElse(0)
+                    : c.path("gpus").asInt(0);
+            if (c.has("gpus") && !c.get("gpus").isObject() && (!c.get("gpus").canConvertToInt() || gpus < 0)) {
                 problems.add(Violation.of(
                         path + "/gpus",
                         "Cluster (" + name + ") gpus (" + c.get("gpus").asText() + ") is not a count."));
@@ -107,8 +119,9 @@ public final class ClustersFile {
             }
             String pod = c.hasNonNull("podCidr") ? c.get("podCidr").asText() : null;
             String svc = c.hasNonNull("serviceCidr") ? c.get("serviceCidr").asText() : null;
+            SchedulingTraits traits = TraitsFields.read(c, path, gpuCounts, problems);
             if (problems.isEmpty()) {
-                clusters.add(new ClusterInfo(name, ready, cpu, memory, gpus, labels, pod, svc));
+                clusters.add(new ClusterInfo(name, ready, cpu, memory, gpus, labels, pod, svc, traits));
             }
         }
         if (!problems.isEmpty()) {

@@ -297,4 +297,26 @@ public abstract class GraphStoreContract {
         store.replaceClusters(List.of(ClusterInfo.of("c", 1000, 1L << 30, 0)));
         assertThat(store.clusters()).extracting(ClusterInfo::name).containsExactly("c");
     }
+
+    @Test
+    void clusterSnapshotKeepsSchedulingTraits() {
+        var traits = new dev.smo.core.SchedulingTraits(
+                2_000,
+                8L << 30,
+                List.of(
+                        new dev.smo.core.SchedulingTraits.Taint("cluster.karmada.io/not-ready", null, "NoSchedule"),
+                        new dev.smo.core.SchedulingTraits.Taint("dedicated", "gpu", "NoExecute")),
+                "amd.com/gpu",
+                java.util.Set.of("apps/v1/Deployment", "multicluster.x-k8s.io/v1alpha1/ServiceExport"),
+                Map.of("amd.com/gpu", 4, "nvidia.com/gpu", 1),
+                17);
+        List<ClusterInfo> snapshot = List.of(
+                ClusterInfo.of("gpu", 16_000, 64L << 30, 4).withTraits(traits),
+                ClusterInfo.of("plain", 4_000, 8L << 30, 0)
+                        .withTraits(new dev.smo.core.SchedulingTraits(Long.MAX_VALUE, 1L << 30, List.of(), null)));
+        store.replaceClusters(snapshot);
+
+        assertThat(store.clusters()).isEqualTo(snapshot);
+        assertThat(store.clusters().get(1).traits().maxPodCpuMillis()).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -44,11 +44,15 @@ final class ClusterStatusReader {
         try {
             cpu = Quantities.millis(free(summary, "cpu"));
             memory = Quantities.nonNegativeLong(free(summary, "memory"));
-            String gpuResource = gpuResource(summary);
+            Map<String, Integer> gpuCounts = gpuCounts(summary);
+            String gpuResource = gpuResource(gpuCounts);
             if (gpuResource != null) {
-                gpus = (int) Math.min(Integer.MAX_VALUE, Quantities.nonNegativeLong(free(summary, gpuResource)));
+                gpus = gpuCounts.get(gpuResource);
             }
-            traits = SchedulingReader.read(cluster, gpuResource);
+            traits = SchedulingReader.read(cluster, gpuResource, gpuCounts);
+            if (Json.at(summary, "allocatable", "pods") != null) {
+                traits = traits.withFreePods(Quantities.nonNegativeLong(free(summary, "pods")));
+            }
         } catch (RuntimeException malformed) {
             LOG.log(
                     Level.WARNING,
@@ -91,21 +95,27 @@ final class ClusterStatusReader {
                 .subtract(Quantities.parse(Json.at(summary, "allocating", resource)));
     }
 
+    /** Free GPUs of each whole-device resource the cluster has, in {@link #GPU_RESOURCES} order. */
+    private static Map<String, Integer> gpuCounts(Map<String, Object> summary) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String resource : GPU_RESOURCES) {
+            if (Json.at(summary, "allocatable", resource) != null) {
+                counts.put(resource, (int)
+                        Math.min(Integer.MAX_VALUE, Quantities.nonNegativeLong(free(summary, resource))));
+            }
+        }
+        return counts;
+    }
+
     /**
      * A pod takes GPUs of one vendor only, so the cluster's GPUs are those of the resource with the most free
      * (the first in {@link #GPU_RESOURCES} on a tie); {@code null} when it has none.
      */
-    private static String gpuResource(Map<String, Object> summary) {
+    private static String gpuResource(Map<String, Integer> counts) {
         String best = null;
-        BigDecimal most = null;
-        for (String resource : GPU_RESOURCES) {
-            if (Json.at(summary, "allocatable", resource) == null) {
-                continue;
-            }
-            BigDecimal free = free(summary, resource);
-            if (most == null || free.compareTo(most) > 0) {
-                best = resource;
-                most = free;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
             }
         }
         return best;

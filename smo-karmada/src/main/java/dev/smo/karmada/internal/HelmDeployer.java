@@ -38,6 +38,7 @@ final class HelmDeployer implements Deployer {
     private final Retrier retrier;
     private final PolicyDeletion policyDeletion;
     private final KarmadaApplied applied;
+    private final ServiceMonitorCheck monitors;
 
     /**
      * @param helm Helm
@@ -51,12 +52,14 @@ final class HelmDeployer implements Deployer {
         this.applied = options.waitApplied() ? new KarmadaApplied(karmada, options.timeout()) : null;
         this.karmada = karmada;
         this.leftovers = new ReleaseLeftovers(karmada);
+        this.monitors = new ServiceMonitorCheck(karmada);
         this.retrier = retrier;
     }
 
     @Override
     public ReleaseStatus apply(ReleaseSpec spec) {
         try {
+            monitors.check(spec);
             Release release = retrier.call(() -> applyOnce(spec), HelmDeployer::isTransient);
             if (applied != null) {
                 applied.await(spec.namespace(), spec.release());

@@ -2,21 +2,31 @@ package dev.smo.karmada.internal;
 
 import io.kubernetes.client.openapi.ApiException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Waits until Karmada has applied a release's Deployments to their member clusters: the ResourceBinding Karmada
- * makes for each ({@code work.karmada.io/v1alpha2}, named {@code <name>-deployment}, in the same namespace) has
- * been scheduled for its current generation and has the condition {@code FullyApplied: True}. A
- * {@code Scheduled: False} condition (e.g. {@code NoClusterFit}: every cluster tainted or too small) fails at once
- * with Karmada's reason and message; anything else still pending at the timeout fails with what was last seen.
+ * Waits until Karmada has applied a release's Deployments, ServiceExports and ServiceImports to their member
+ * clusters: the ResourceBinding Karmada makes for each ({@code work.karmada.io/v1alpha2}, named
+ * {@code <name>-<kind>} in lower case, in the same namespace) has been scheduled for its current generation and has
+ * the condition {@code FullyApplied: True}. A {@code Scheduled: False} condition (e.g. {@code NoClusterFit}: every
+ * cluster tainted, too small, or without the object's API) fails at once with Karmada's reason and message;
+ * anything else still pending at the timeout fails with what was last seen. The MCS objects are followed because
+ * Karmada's APIEnablement filter refuses them alone on a member without the MCS API, leaving the Deployment
+ * applied but its callers on other clusters without a route.
  */
 final class KarmadaApplied {
 
     static final KubeResource BINDINGS = new KubeResource("work.karmada.io", "v1alpha2", "resourcebindings");
+
+    /** The kinds followed, with their resources. */
+    private static final Map<String, KubeResource> KINDS = Map.of(
+            "Deployment", KubeResource.DEPLOYMENTS,
+            "ServiceExport", new KubeResource("multicluster.x-k8s.io", "v1alpha1", "serviceexports"),
+            "ServiceImport", new KubeResource("multicluster.x-k8s.io", "v1alpha1", "serviceimports"));
 
     private static final Duration FIRST_POLL = Duration.ofMillis(100);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
@@ -35,15 +45,15 @@ final class KarmadaApplied {
      * @throws DeployFailure when Karmada refused to schedule a Deployment, or did not apply it in time
      */
     void await(String namespace, String release) throws DeployFailure {
-        List<String> deployments = deployments(namespace, release);
+        List<String> objects = objects(namespace, release);
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration poll = FIRST_POLL;
         while (true) {
             Map<String, String> pending = new LinkedHashMap<>();
-            for (String deployment : deployments) {
-                String state = state(namespace, deployment);
+            for (String object : objects) {
+                String state = state(namespace, object);
                 if (state != null) {
-                    pending.put(deployment, state);
+                    pending.put(object, state);
                 }
             }
             if (pending.isEmpty()) {
@@ -67,9 +77,13 @@ final class KarmadaApplied {
         }
     }
 
-    /** @return what is still missing for the Deployment, or {@code null} when Karmada applied it */
-    private String state(String namespace, String deployment) throws DeployFailure {
-        String binding = (deployment + "-deployment").toLowerCase(Locale.ROOT);
+    /**
+     * @param object {@code Kind/name}
+     * @return what is still missing for the object, or {@code null} when Karmada applied it
+     */
+    private String state(String namespace, String object) throws DeployFailure {
+        int slash = object.indexOf('/');
+        String binding = (object.substring(slash + 1) + "-" + object.substring(0, slash)).toLowerCase(Locale.ROOT);
         Map<String, Object> rb;
         try {
             rb = api.get(BINDINGS, namespace, binding);
@@ -82,7 +96,8 @@ final class KarmadaApplied {
         Object scheduled = condition(rb, "Scheduled");
         if (scheduled != null && "False".equals(Json.string(scheduled, "status"))) {
             throw new DeployFailure(
-                    "Karmada did not schedule Deployment (" + deployment + ") in namespace (" + namespace + "): "
+                    "Karmada did not schedule " + object.substring(0, slash) + " (" + object.substring(slash + 1)
+                            + ") in namespace (" + namespace + "): "
                             + Json.string(scheduled, "reason") + ": " + Json.string(scheduled, "message"),
                     false,
                     null);
@@ -111,16 +126,23 @@ final class KarmadaApplied {
         return null;
     }
 
-    private List<String> deployments(String namespace, String release) throws DeployFailure {
-        try {
-            return api.list(KubeResource.DEPLOYMENTS, namespace, null).stream()
-                    .filter(d -> release.equals(
-                            Json.map(d, "metadata", "annotations").get("meta.helm.sh/release-name")))
-                    .map(d -> Json.string(d, "metadata", "name"))
-                    .toList();
-        } catch (ApiException e) {
-            throw failure("list the Deployments of release (" + release + ")", e);
+    /** @return {@code Kind/name} of the release's objects Karmada binds and this class follows */
+    private List<String> objects(String namespace, String release) throws DeployFailure {
+        List<String> objects = new ArrayList<>();
+        for (String kind : List.of("Deployment", "ServiceExport", "ServiceImport")) {
+            try {
+                api.list(KINDS.get(kind), namespace, null).stream()
+                        .filter(o -> release.equals(
+                                Json.map(o, "metadata", "annotations").get("meta.helm.sh/release-name")))
+                        .forEach(o -> objects.add(kind + "/" + Json.string(o, "metadata", "name")));
+            } catch (ApiException e) {
+                if (e.getCode() == 404 && !kind.equals("Deployment")) {
+                    continue; // the MCS API is not installed in karmada-apiserver: the chart rendered none
+                }
+                throw failure("list the " + kind + "s of release (" + release + ")", e);
+            }
         }
+        return objects;
     }
 
     private static DeployFailure failure(String what, ApiException e) {

@@ -11,8 +11,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Member clusters from Karmada's {@code clusters.cluster.karmada.io}, with CIDRs from Submariner. */
+/**
+ * Member clusters from Karmada's {@code clusters.cluster.karmada.io}, with CIDRs from Submariner. A Karmada cluster
+ * is matched to the broker's {@code clusters.submariner.io} whose {@code spec.cluster_id} is the value of its label
+ * {@value #SUBMARINER_CLUSTER_ID_LABEL}, or its own name when it has no such label ({@code subctl join
+ * --clusterid} defaults to the kubeconfig context's name, which need not be the name it joined Karmada under).
+ */
 final class KarmadaClusterInventory implements ClusterInventory {
+
+    /** The Karmada Cluster label naming its Submariner {@code cluster_id} when that differs from its name. */
+    static final String SUBMARINER_CLUSTER_ID_LABEL = "smo.dev/submariner-cluster-id";
 
     private static final System.Logger LOG = System.getLogger(KarmadaClusterInventory.class.getName());
 
@@ -55,13 +63,16 @@ final class KarmadaClusterInventory implements ClusterInventory {
                 continue;
             }
             if (broker != null) {
-                SubmarinerBroker.Cidrs found = cidrs.get(cluster.name());
+                String id = cluster.labels().getOrDefault(SUBMARINER_CLUSTER_ID_LABEL, cluster.name());
+                SubmarinerBroker.Cidrs found = cidrs.get(id);
                 if (found == null) {
                     LOG.log(
                             Level.WARNING,
-                            "Karmada cluster ({0}) is not joined to the Submariner broker; "
-                                    + "it has no pod or service CIDR.",
-                            cluster.name());
+                            "Karmada cluster ({0}) has no Submariner cluster_id ({1}) in the broker; it has no pod or "
+                                    + "service CIDR.\nMaybe label it " + SUBMARINER_CLUSTER_ID_LABEL
+                                    + "=<cluster_id> with the id it joined Submariner under.",
+                            cluster.name(),
+                            id);
                 } else {
                     cluster = cluster.withCidrs(found.podCidr(), found.serviceCidr());
                 }

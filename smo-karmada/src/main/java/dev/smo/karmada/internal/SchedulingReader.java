@@ -27,12 +27,13 @@ final class SchedulingReader {
     /**
      * @param cluster a {@code clusters.cluster.karmada.io} object
      * @param gpuResource the cluster's GPU resource name, or {@code null}
+     * @param gpuCounts free GPUs per resource name
      * @return its traits
      * @throws RuntimeException when a model quantity is malformed
      */
-    static SchedulingTraits read(Map<String, Object> cluster, String gpuResource) {
+    static SchedulingTraits read(Map<String, Object> cluster, String gpuResource, Map<String, Integer> gpuCounts) {
         long[] largest = largestPod(cluster);
-        return new SchedulingTraits(largest[0], largest[1], taints(cluster), gpuResource, apis(cluster));
+        return new SchedulingTraits(largest[0], largest[1], taints(cluster), gpuResource, apis(cluster), gpuCounts);
     }
 
     /** @return {@code group/version/Kind} of every resource in {@code status.apiEnablements}, empty when none */

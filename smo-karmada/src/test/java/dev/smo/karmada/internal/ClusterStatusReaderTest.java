@@ -259,6 +259,44 @@ class ClusterStatusReaderTest {
     }
 
     @Test
+    void eachVendorsGpusAreCountedApartAndTheMostFreeNamesTheCluster() {
+        SchedulingTraits traits = ClusterStatusReader.read(cluster(ready(Map.of(
+                        "allocatable",
+                        Map.of(
+                                "cpu", "16",
+                                "memory", "64Gi",
+                                "nvidia.com/gpu", "4",
+                                "amd.com/gpu", "2",
+                                "gpu.intel.com/millicores", "2000"),
+                        "allocated",
+                        Map.of("nvidia.com/gpu", "3")))))
+                .traits();
+
+        assertThat(traits.gpuCounts()).isEqualTo(Map.of("nvidia.com/gpu", 1, "amd.com/gpu", 2));
+        assertThat(traits.gpuResource()).isEqualTo("amd.com/gpu");
+        assertThat(traits.gpuResourceFor(dev.smo.model.Gpu.of(1))).isEqualTo("amd.com/gpu");
+        assertThat(traits.gpuResourceFor(new dev.smo.model.Gpu(true, 1, "nvidia", Map.of())))
+                .isEqualTo("nvidia.com/gpu");
+        assertThat(traits.gpuResourceFor(new dev.smo.model.Gpu(true, 1, "intel", Map.of())))
+                .isNull();
+    }
+
+    @Test
+    void podRoomIsAllocatableLessAllocatedAndAllocatingPods() {
+        SchedulingTraits traits = ClusterStatusReader.read(cluster(ready(Map.of(
+                        "allocatable", Map.of("cpu", "16", "memory", "64Gi", "pods", "110"),
+                        "allocated", Map.of("pods", "100"),
+                        "allocating", Map.of("pods", "7")))))
+                .traits();
+        assertThat(traits.freePods()).isEqualTo(3);
+        // No pods in the summary: no limit.
+        assertThat(ClusterStatusReader.read(cluster(ready(Map.of("allocatable", Map.of("cpu", "4")))))
+                        .traits()
+                        .freePods())
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void clusterWithoutNameIsSkipped() {
         assertThat(ClusterStatusReader.read(Map.of("metadata", Map.of()))).isNull();
     }

@@ -128,13 +128,32 @@ public final class GraphValidator {
         ClusterTolerations.of(service.artifact()).ifPresent(tolerations -> tolerations(tolerations, path, subject));
         ClusterSelector.of(service.artifact())
                 .ifPresent(selector -> selector.labels().forEach((label, value) -> {
-                    if (!(value instanceof String)) {
+                    String at = path + "/artifact" + selector.pointer() + "/" + Text.escapePointer(label);
+                    if (value instanceof List<?> list) {
+                        if (list.isEmpty()) {
+                            add(
+                                    at,
+                                    subject + " clusterLabels " + Text.oneLine(label)
+                                            + " accepts no value (an empty list).\nMaybe list the values it accepts,"
+                                            + " or remove it.");
+                        }
+                        for (int i = 0; i < list.size(); i++) {
+                            if (!(list.get(i) instanceof String)) {
+                                add(
+                                        at + "/" + i,
+                                        subject + " clusterLabels " + Text.oneLine(label) + " value ("
+                                                + Text.oneLine(String.valueOf(list.get(i)))
+                                                + ") is not a string.\nMaybe quote it: \""
+                                                + Text.oneLine(String.valueOf(list.get(i))) + "\".");
+                            }
+                        }
+                    } else if (!(value instanceof String)) {
                         add(
-                                path + "/artifact" + selector.pointer() + "/" + Text.escapePointer(label),
+                                at,
                                 subject + " clusterLabels " + Text.oneLine(label) + " ("
                                         + Text.oneLine(String.valueOf(value))
                                         + ") is not a string.\nMaybe quote it: " + Text.oneLine(label) + ": \""
-                                        + Text.oneLine(String.valueOf(value)) + "\".");
+                                        + Text.oneLine(String.valueOf(value)) + "\", or list the values it accepts.");
                     }
                 }));
         String deployment = path + "/deployment";

@@ -19,8 +19,8 @@ final class ClusterRows {
             return;
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO clusters (name, ready, cpu_millis, memory_bytes, gpus, "
-                + "labels, pod_cidr, service_cidr, updated_at) VALUES (:name, :ready, :cpuMillis, :memoryBytes, "
-                + ":gpus, CAST(:labels AS jsonb), :podCidr, :serviceCidr, :now)");
+                + "labels, pod_cidr, service_cidr, traits, updated_at) VALUES (:name, :ready, :cpuMillis, "
+                + ":memoryBytes, :gpus, CAST(:labels AS jsonb), :podCidr, :serviceCidr, CAST(:traits AS jsonb), :now)");
         for (ClusterInfo c : clusters) {
             batch.bind("name", c.name())
                     .bind("ready", c.ready())
@@ -30,6 +30,7 @@ final class ClusterRows {
                     .bind("labels", Json.write(c.labels()))
                     .bind("podCidr", c.podCidr())
                     .bind("serviceCidr", c.serviceCidr())
+                    .bind("traits", Json.write(TraitsJson.write(c.traits())))
                     .bind("now", Sql.timestamp(now))
                     .add();
         }
@@ -37,8 +38,8 @@ final class ClusterRows {
     }
 
     static List<ClusterInfo> all(Handle h) {
-        return h.createQuery("SELECT name, ready, cpu_millis, memory_bytes, gpus, labels, pod_cidr, service_cidr "
-                        + "FROM clusters ORDER BY name")
+        return h.createQuery("SELECT name, ready, cpu_millis, memory_bytes, gpus, labels, pod_cidr, service_cidr, "
+                        + "traits FROM clusters ORDER BY name")
                 .map((rs, ctx) -> new ClusterInfo(
                         rs.getString("name"),
                         rs.getBoolean("ready"),
@@ -47,7 +48,8 @@ final class ClusterRows {
                         rs.getInt("gpus"),
                         Json.readStrings(rs.getString("labels")),
                         rs.getString("pod_cidr"),
-                        rs.getString("service_cidr")))
+                        rs.getString("service_cidr"),
+                        TraitsJson.read(Json.readObject(rs.getString("traits")))))
                 .list();
     }
 }
