@@ -19,7 +19,8 @@ public final class FlywayMigrator {
             "V2__nfvcl.sql",
             "V3__service_names_checked_per_statement.sql",
             "V4__leader_lease.sql",
-            "V5__service_profiles.sql");
+            "V5__service_profiles.sql",
+            "V6__cluster_provisions.sql");
 
     private static final String LOCATION = "db/migration";
 
