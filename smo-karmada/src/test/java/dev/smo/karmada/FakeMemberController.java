@@ -41,9 +41,15 @@ public final class FakeMemberController {
 
     /** The member is reachable: {@code Ready: True} (reason {@code ClusterReady}) with this much allocatable. */
     public void ready(String name, String cpu, String memory) throws ApiException {
+        ready(name, cpu, memory, "0", "0");
+    }
+
+    /** The member is reachable and its pods hold {@code allocatedCpu} and {@code allocatedMemory}. */
+    public void ready(String name, String cpu, String memory, String allocatedCpu, String allocatedMemory)
+            throws ApiException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("allocatable", Map.of("cpu", cpu, "memory", memory, "pods", "110"));
-        summary.put("allocated", Map.of("cpu", "0", "memory", "0"));
+        summary.put("allocated", Map.of("cpu", allocatedCpu, "memory", allocatedMemory));
         patchStatus(
                 name, condition("True", "ClusterReady", "cluster is healthy and ready to accept workloads"), summary);
     }

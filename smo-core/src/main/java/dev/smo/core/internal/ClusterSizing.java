@@ -1,5 +1,6 @@
 package dev.smo.core.internal;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ClusterSuggestion;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.Plan;
@@ -23,9 +24,11 @@ import java.util.stream.Collectors;
  *   <li>Only a shortfall of capacity is provisioned for: a service or coLocation group that fits nowhere, a total
  *       that is short, or a packing that fails (not a time limit, nor a service that no cluster allows because of
  *       its labels, taints or APIs, which a new cluster would not change).
- *   <li>The cluster holds the services the explanation names, or every service of the graph when it names none:
- *       their CPU and memory per replica times their replicas. GPUs cannot be asked for (the NFVCL's flavors have
- *       none): a GPU shortfall gets no suggestion.
+ *   <li>When the explanation names services (one, or a coLocation group, that fits nowhere), the cluster holds
+ *       them: their CPU and memory per replica times their replicas. When it names none (a total short, a packing
+ *       that fails, no ready cluster), it holds the shortfall: the graph's demand less what the ready clusters
+ *       offer it, per resource, and at least the largest replica. GPUs cannot be asked for (the NFVCL's flavors
+ *       have none): a GPU shortfall gets no suggestion.
  *   <li>A worker offers its flavor less a system reserve of 500 m CPU and 1 GiB. The flavor is the smallest of
  *       {@link #FLAVORS} whose worker holds the largest replica and whose worker count stays at most
  *       {@link #MAX_WORKERS}; failing that, the largest flavor holding that replica, with as many workers as needed
@@ -55,11 +58,12 @@ final class ClusterSizing {
 
     /**
      * @param plan an infeasible plan
+     * @param available the clusters with the capacity available to the plan's graph
      * @param vims the VIMs SMO knows
      * @param clusters the NFVCL clusters SMO tracks
      * @return the cluster to provision, or why there is none
      */
-    static Advice advise(Plan plan, List<Vim> vims, List<NfvclCluster> clusters) {
+    static Advice advise(Plan plan, List<ClusterInfo> available, List<Vim> vims, List<NfvclCluster> clusters) {
         if (plan.feasible()) {
             return none("The graph fits on the clusters there are; nothing to provision.");
         }
@@ -87,6 +91,18 @@ final class ClusterSizing {
             largestMemory = Math.max(largestMemory, s.resources().memoryBytes());
         }
         List<String> names = sized.stream().map(PlannedService::name).toList();
+        if (named.isEmpty()) {
+            long freeCpu = 0;
+            long freeMemory = 0;
+            for (ClusterInfo c : available) {
+                if (c.ready()) {
+                    freeCpu += c.cpuMillis();
+                    freeMemory += c.memoryBytes();
+                }
+            }
+            cpu = Math.max(cpu - freeCpu, largestCpu);
+            memory = Math.max(memory - freeMemory, largestMemory);
+        }
         if (gpus > 0) {
             return none("Services " + names + " need " + gpus + " GPU(s); the NFVCL's flavors have no GPUs, so no "
                     + "cluster it builds would help.\nMaybe add a GPU cluster to Karmada.");

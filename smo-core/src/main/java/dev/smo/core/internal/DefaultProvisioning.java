@@ -91,8 +91,10 @@ public final class DefaultProvisioning implements Provisioning {
 
     @Override
     public Advice advise(Plan plan) {
+        List<dev.smo.core.ClusterInfo> available =
+                Capacity.availableTo(smo.clusters(), smo.inventoryCountsDeployed(), graphs.demand(plan.graph()));
         return ClusterSizing.advise(
-                plan, infrastructure.vims(OptionalInt.empty()), store.clusters(OptionalInt.empty()));
+                plan, available, infrastructure.vims(OptionalInt.empty()), store.clusters(OptionalInt.empty()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.smo.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smo.core.ClusterInfo;
 import dev.smo.core.ClusterSuggestion;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.Plan;
@@ -31,17 +32,21 @@ class ClusterSizingTest {
     private static final long MI = 1L << 20;
     private static final long GI = 1L << 30;
     private static final List<Vim> ONE_VIM = List.of(vim(1, "pop-1", 1));
+    /** What the ready clusters offer the graph: 1 CPU and 1 GiB; a not-ready one offers nothing. */
+    private static final List<ClusterInfo> OFFERED = List.of(
+            ClusterInfo.of("edge", 1000, GI, 0),
+            ClusterInfo.of("down", 64_000, 64 * GI, 0).withReady(false));
 
     static Stream<Arguments> shortfalls() {
         return Stream.of(
                 Arguments.of(
-                        "total CPU short: the whole graph, smallest flavor",
+                        "total CPU short: what the ready clusters do not offer (2.5 - 1 CPU), smallest flavor",
                         Reason.TOTAL_CAPACITY_SHORT,
                         "cpu",
                         List.of(),
                         List.of(service("a", 1000, GI, 0, 2), service("b", 500, 512 * MI, 0, 1)),
                         new Nfvcl.Flavor(2, 4096, 40),
-                        2,
+                        1,
                         List.of("a", "b")),
                 Arguments.of(
                         "one service fits nowhere: only it, a flavor holding its replica",
@@ -101,7 +106,8 @@ class ClusterSizingTest {
             Nfvcl.Flavor flavor,
             int workers,
             List<String> sizedFor) {
-        Advice advice = ClusterSizing.advise(infeasible(reason, resource, named, services), ONE_VIM, List.of());
+        Advice advice =
+                ClusterSizing.advise(infeasible(reason, resource, named, services), OFFERED, ONE_VIM, List.of());
 
         ClusterSuggestion s = advice.suggestion().orElseThrow(() -> new AssertionError(advice.message()));
         assertThat(s.workerFlavor()).isEqualTo(flavor);
@@ -162,7 +168,7 @@ class ClusterSizingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void suggestsNothingWhenNoClusterWouldHelp(String name, Plan plan, List<Vim> vims, String why) {
-        Advice advice = ClusterSizing.advise(plan, vims, List.of());
+        Advice advice = ClusterSizing.advise(plan, OFFERED, vims, List.of());
 
         assertThat(advice.suggestion()).isEmpty();
         assertThat(advice.message()).contains(why);
@@ -178,7 +184,7 @@ class ClusterSizingTest {
         Plan plan = infeasible(Reason.TOTAL_CAPACITY_SHORT, "cpu", List.of(), List.of(service("a", 100, MI, 0, 1)));
 
         ClusterSuggestion s =
-                ClusterSizing.advise(plan, vims, clusters).suggestion().orElseThrow();
+                ClusterSizing.advise(plan, OFFERED, vims, clusters).suggestion().orElseThrow();
 
         assertThat(s.vimName())
                 .as("area 2 runs only a cluster being deleted; lowest id first")
@@ -200,7 +206,8 @@ class ClusterSizingTest {
                 Optional.empty());
         Plan plan = new Plan("g", "p", ok, List.of(service("a", 100, MI, 0, 1)));
 
-        assertThat(ClusterSizing.advise(plan, ONE_VIM, List.of()).suggestion()).isEmpty();
+        assertThat(ClusterSizing.advise(plan, OFFERED, ONE_VIM, List.of()).suggestion())
+                .isEmpty();
     }
 
     private static Plan infeasible(Reason reason, String resource, List<String> named, List<PlannedService> services) {
