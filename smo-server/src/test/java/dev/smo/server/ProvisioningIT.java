@@ -242,12 +242,17 @@ class ProvisioningIT {
         deployAcrossBothEdges();
         members.notReady(placement().get("back"));
 
-        assertThat(http.post("/graphs/" + GRAPH + "/placement?provision=true", null, null)
-                        .status())
-                .isEqualTo(202);
-        String smoId = http.get("/graphs/" + GRAPH + "/provisions")
-                .json()
-                .get(0)
+        // The CLI asks for it and follows the provisioning's events until it ends.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> cli =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> dev.smo.server.cli.SmoCommand.commandLine(
+                                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                        .execute("place", GRAPH, "--provision", "--server", "http://127.0.0.1:" + app.port()));
+        String smoId = await("a provisioning", () -> {
+                    JsonNode all = http.get("/graphs/" + GRAPH + "/provisions").json();
+                    return all.isEmpty() ? null : all.get(0);
+                })
                 .path("smoId")
                 .asText();
         String member = smoId.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -278,6 +283,12 @@ class ProvisioningIT {
                         .asText())
                 .as("the graph stays where it was")
                 .isNotEqualTo(member);
+        assertThat(cli.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as(err.toString())
+                .isEqualTo(3);
+        assertThat(err.toString())
+                .contains("PROVISIONING_REQUESTED: Cluster (" + smoId, "CLUSTER_READY: ", "PROVISIONING_FAILED: ");
+        assertThat(out.toString()).contains("Provisioning failed: Cluster (" + smoId + ") was not ready in Karmada");
     }
 
     /** Deploys two services of 1 CPU each: one per edge cluster (1.5 CPU each). */
