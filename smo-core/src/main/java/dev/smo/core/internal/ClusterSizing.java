@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>Only a shortfall of capacity is provisioned for: a service or coLocation group that fits nowhere, a total
- *       that is short, or a packing that fails (not a time limit, nor a service that no cluster allows because of
+ *       that is short, a packing that fails, or no ready cluster at all (not a time limit, nor a service that no cluster allows because of
  *       its labels, taints or APIs, which a new cluster would not change).
  *   <li>When the explanation names services (one, or a coLocation group, that fits nowhere), the cluster holds
  *       them: their CPU and memory per replica times their replicas. When it names none (a total short, a packing
