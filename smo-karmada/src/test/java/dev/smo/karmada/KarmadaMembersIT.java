@@ -155,19 +155,78 @@ class KarmadaMembersIT {
     }
 
     @Test
-    void aKubeconfigWithoutTokenOrServerIsRefusedWithoutEchoingSecrets() {
-        String certOnly = """
+    @SuppressWarnings("unchecked")
+    void aKubeconfigWithoutTokenGetsAServiceAccountTokenFromTheMemberAsKarmadactlDoes() throws Exception {
+        try (KarmadaMockServer member =
+                KarmadaMockServer.start(java.nio.file.Files.createDirectories(dir.resolve("m")))) {
+            // The member's token controller fills in the service account's token Secret.
+            var core = new io.kubernetes.client.openapi.apis.CoreV1Api(member.apiClient());
+            var tokenController = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        var secret = core.readNamespacedSecret("karmada-edge", "karmada-cluster")
+                                .execute();
+                        secret.setData(Map.of(
+                                "token", "sa-token".getBytes(StandardCharsets.UTF_8),
+                                "ca.crt", Base64.getDecoder().decode(CA)));
+                        core.replaceNamespacedSecret("karmada-edge", "karmada-cluster", secret)
+                                .execute();
+                        return;
+                    } catch (io.kubernetes.client.openapi.ApiException notYet) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            });
+            String certOnly = """
+                    apiVersion: v1
+                    kind: Config
+                    current-context: kubernetes-admin@kubernetes
+                    clusters:
+                    - name: kubernetes
+                      cluster: {server: '%s'}
+                    contexts:
+                    - name: kubernetes-admin@kubernetes
+                      context: {cluster: kubernetes, user: kubernetes-admin}
+                    users:
+                    - name: kubernetes-admin
+                      user: {}
+                    """.formatted(member.url());
+
+            registry.join("edge", certOnly, Map.of());
+            tokenController.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            Map<String, Object> account = byName(
+                    new FakeKarmada(member.apiClient()).list("", "v1", "karmada-cluster", "serviceaccounts"),
+                    "karmada-edge");
+            assertThat(account).isNotNull();
+            Map<String, Object> secret = byName(karmada.list("", "v1", "karmada-cluster", "secrets"), "edge");
+            assertThat((Map<String, Object>) secret.get("data"))
+                    .containsEntry("token", base64("sa-token"))
+                    .containsEntry("caBundle", CA);
+            assertThat((Map<String, Object>) controller.cluster("edge").get("spec"))
+                    .containsEntry("apiEndpoint", member.url());
+        }
+    }
+
+    @Test
+    void anUnusableKubeconfigIsRefusedWithoutEchoingSecrets() {
+        String unreachable = """
                 apiVersion: v1
                 clusters:
                 - name: k
-                  cluster: {server: 'https://x:6443'}
+                  cluster: {server: 'http://127.0.0.1:1'}
                 users:
                 - name: u
                   user: {client-key-data: c2VjcmV0LWtleQ==}
                 """;
-        assertThatThrownBy(() -> registry.join("edge", certOnly, Map.of()))
+        assertThatThrownBy(() -> registry.join("edge", unreachable, Map.of()))
                 .isInstanceOf(SmoIntegrationException.class)
-                .hasMessageContaining("no bearer token")
+                .hasMessageContaining("edge")
                 .hasMessageNotContaining("c2VjcmV0LWtleQ");
         assertThatThrownBy(() -> registry.join("edge", "users: []\n", Map.of()))
                 .isInstanceOf(SmoIntegrationException.class)

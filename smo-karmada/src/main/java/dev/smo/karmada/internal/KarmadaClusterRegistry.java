@@ -20,6 +20,9 @@ public final class KarmadaClusterRegistry implements ClusterRegistry {
     private static final System.Logger LOG = System.getLogger(KarmadaClusterRegistry.class.getName());
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+    /** How long a member's token controller may take to fill a service account's token. */
+    private static final java.time.Duration TOKEN_WAIT = java.time.Duration.ofSeconds(30);
+
     private final KubeApi karmada;
     private final Retrier retrier;
 
@@ -37,7 +40,9 @@ public final class KarmadaClusterRegistry implements ClusterRegistry {
         if (name == null || !DNS_LABEL.matcher(name).matches()) {
             throw new IllegalArgumentException("Member name (" + name + ") is not a DNS-1123 label.");
         }
-        MemberKubeconfig parsed = MemberKubeconfig.parse(name, kubeconfig);
+        MemberKubeconfig given = MemberKubeconfig.parse(name, kubeconfig);
+        MemberKubeconfig parsed =
+                given.token() != null ? given : MemberServiceAccount.token(name, kubeconfig, given, TOKEN_WAIT);
         call("create namespace " + KarmadaMemberObjects.NAMESPACE, () -> {
             createOrKeep(KubeResource.NAMESPACES, null, KarmadaMemberObjects.namespace());
             return null;

@@ -15,9 +15,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param server the member's API server URL
  * @param caBundle the CA bundle, base64 as in the kubeconfig, or {@code null}
  * @param insecure whether the kubeconfig turns TLS verification off
- * @param token the bearer token
+ * @param token the bearer token, or {@code null} when the user authenticates otherwise (client certificates)
  */
 record MemberKubeconfig(String server, String caBundle, boolean insecure, String token) {
+
+    /**
+     * @param token a service account's token
+     * @param caBundle the member's CA bundle (base64), or {@code null} to keep the kubeconfig's
+     * @return a copy authenticating with that token
+     */
+    MemberKubeconfig withToken(String token, String caBundle) {
+        return new MemberKubeconfig(server, caBundle == null ? this.caBundle : caBundle, insecure, token);
+    }
 
     @Override
     public String toString() {
@@ -57,10 +66,11 @@ record MemberKubeconfig(String server, String caBundle, boolean insecure, String
         }
         boolean insecure = Boolean.TRUE.equals(Json.at(cluster, "insecure-skip-tls-verify"));
         String token = Json.string(user, "token");
-        if (token == null || token.isBlank()) {
-            throw refused(member, "its user has no bearer token (Karmada's push mode authenticates with a token)");
-        }
-        return new MemberKubeconfig(server, ca == null ? null : ca.strip(), insecure, token.strip());
+        return new MemberKubeconfig(
+                server,
+                ca == null ? null : ca.strip(),
+                insecure,
+                token == null || token.isBlank() ? null : token.strip());
     }
 
     /**
