@@ -132,6 +132,26 @@ public interface Infrastructure {
     ClusterSync syncClusters(OptionalInt popArea);
 
     /**
+     * @param smoId SMO's id of a built cluster
+     * @return its admin kubeconfig, as the NFVCL hands it out (never stored nor logged by SMO)
+     * @throws NfvclClusterNotFoundException when there is none
+     * @throws IllegalTransitionException when the NFVCL has not accepted it (no blueprint)
+     * @throws NfvclException when the NFVCL fails
+     */
+    String kubeconfig(String smoId);
+
+    /**
+     * Records that a ready cluster became a Karmada member ({@code JOINED}); syncs keep it so while the NFVCL
+     * reports it ready.
+     *
+     * @param smoId SMO's id
+     * @return the cluster, {@code JOINED}
+     * @throws NfvclClusterNotFoundException when there is none
+     * @throws IllegalTransitionException when it is not {@code READY} (nor already {@code JOINED})
+     */
+    NfvclCluster markJoined(String smoId);
+
+    /**
      * Converges clusters left mid-way by a restart of SMO or of the NFVCL: a {@code REQUESTED} cluster adopts an
      * untracked blueprint of its pop area, or is requested again; then everything is synced.
      *

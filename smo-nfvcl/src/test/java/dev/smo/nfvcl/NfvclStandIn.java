@@ -363,9 +363,25 @@ public final class NfvclStandIn implements AutoCloseable {
         return id.toString();
     }
 
+    /**
+     * The admin kubeconfig of a blueprint: its API server (TLS not verified, as a fresh cluster's self-signed
+     * certificate), and a bearer token for it.
+     */
     public static String kubeconfig(String id) {
-        return "apiVersion: v1\nkind: Config\nclusters:\n- name: " + id
-                + "\n  cluster: {server: 'https://10.0.0.10:6443'}\n";
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: admin@%1$s
+                clusters:
+                - name: %1$s
+                  cluster: {server: 'https://10.0.0.10:6443', insecure-skip-tls-verify: true}
+                contexts:
+                - name: admin@%1$s
+                  context: {cluster: %1$s, user: admin}
+                users:
+                - name: admin
+                  user: {token: token-%1$s}
+                """.formatted(id);
     }
 
     private boolean topologyExists(HttpExchange ex) throws IOException {

@@ -26,6 +26,7 @@ class MigrationsIT {
         assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
                         + "ORDER BY table_name"))
                 .containsExactly(
+                        "cluster_provisions",
                         "clusters",
                         "flyway_schema_history",
                         "graph_events",
@@ -37,7 +38,7 @@ class MigrationsIT {
                         "services",
                         "vims");
         assertThat(query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "7");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
     }
 
     @Test

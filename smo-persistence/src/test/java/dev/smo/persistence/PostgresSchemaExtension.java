@@ -62,7 +62,7 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("TRUNCATE graphs, services, graph_events, clusters, vims, nfvcl_clusters, service_profiles, "
-                    + "leader_lease, replicas RESTART IDENTITY");
+                    + "leader_lease, replicas, cluster_provisions RESTART IDENTITY");
         }
     }
 

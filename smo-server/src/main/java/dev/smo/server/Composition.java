@@ -6,9 +6,12 @@ import dev.smo.common.SmoException;
 import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
 import dev.smo.core.OrchestratorBuilder;
+import dev.smo.core.Provisioning;
 import dev.smo.core.spi.GraphStore;
+import dev.smo.core.spi.InfrastructureStore;
 import dev.smo.core.spi.Leadership;
 import dev.smo.intent.ResourceTable;
+import dev.smo.karmada.KarmadaMembers;
 import dev.smo.nfvcl.NfvclClient;
 import dev.smo.nfvcl.NfvclConfig;
 import dev.smo.persistence.Databases;
@@ -44,6 +47,8 @@ public final class Composition implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final Orchestrator orchestrator;
     private final Optional<Infrastructure> infrastructure;
+    private final Optional<Provisioning> provisioning;
+    private InfrastructureStore infrastructureStore;
     private final String description;
 
     /** Period of the background reconcile. */
@@ -84,6 +89,7 @@ public final class Composition implements AutoCloseable {
             opened.push(orchestrator);
             this.infrastructure = infrastructure(config, dataSource, what);
             followClusters(config, what);
+            this.provisioning = provisioning(config, store, what);
             this.description = what.toString();
         } catch (RuntimeException e) {
             close();
@@ -109,12 +115,42 @@ public final class Composition implements AutoCloseable {
         return infrastructure;
     }
 
+    /** @return the provisioning loop, when an NFVCL and Karmada are configured */
+    public Optional<Provisioning> provisioning() {
+        return provisioning;
+    }
+
     /** @return one line per part: which store, inventory, deployer, ... */
     public String description() {
         return description;
     }
 
-    private static Optional<Infrastructure> infrastructure(ServerConfig config, DataSource source, StringBuilder what) {
+    private Optional<Provisioning> provisioning(ServerConfig config, GraphStore graphs, StringBuilder what) {
+        if (infrastructure.isEmpty() || config.deployment().karmada().isEmpty()) {
+            what.append("provisioning: off (needs NFVCL_BASE_URL and KARMADA_KUBECONFIG)\n");
+            return Optional.empty();
+        }
+        Provisioning.Settings settings = config.provisioning();
+        Provisioning loop = Provisioning.create(
+                orchestrator,
+                graphs,
+                infrastructure.get(),
+                infrastructureStore,
+                KarmadaMembers.connect(config.deployment().karmada().get()),
+                settings);
+        opened.push(loop);
+        loop.start();
+        what.append("provisioning: NFVCL clusters joined to Karmada in push mode, ready within ")
+                .append(settings.timeout().toSeconds())
+                .append(" s, on the leader every ")
+                .append(settings.interval().toSeconds())
+                .append(" s")
+                .append(settings.auto() ? ", automatic (SMO_PROVISION_AUTO)" : ", on request (?provision=true)")
+                .append('\n');
+        return Optional.of(loop);
+    }
+
+    private Optional<Infrastructure> infrastructure(ServerConfig config, DataSource source, StringBuilder what) {
         if (config.nfvcl().isEmpty()) {
             what.append("nfvcl: none (set NFVCL_BASE_URL for the /vims and /os_k8s routes)\n");
             return Optional.empty();
@@ -137,8 +173,8 @@ public final class Composition implements AutoCloseable {
                                 ? "SMO_SEALING_KEY"
                                 : config.home().resolve("sealing.key"))
                 .append('\n');
-        return Optional.of(
-                Infrastructure.create(NfvclClient.create(nfvcl), PostgresInfrastructureStore.create(source, key)));
+        infrastructureStore = PostgresInfrastructureStore.create(source, key);
+        return Optional.of(Infrastructure.create(NfvclClient.create(nfvcl), infrastructureStore));
     }
 
     private void followClusters(ServerConfig config, StringBuilder what) {

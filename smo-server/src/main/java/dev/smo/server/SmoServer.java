@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smo.core.Infrastructure;
 import dev.smo.core.Orchestrator;
+import dev.smo.core.Provisioning;
 import dev.smo.server.http.Auth;
 import dev.smo.server.http.CommonResponses;
 import dev.smo.server.http.Console;
@@ -77,12 +78,30 @@ public final class SmoServer {
      */
     public static Javalin create(
             Orchestrator smo, Optional<Infrastructure> infrastructure, HttpSettings settings, InFlight inFlight) {
+        return create(smo, infrastructure, Optional.empty(), settings, inFlight);
+    }
+
+    /**
+     * @param smo the orchestrator to expose
+     * @param infrastructure the VIMs and NFVCL clusters, or empty when no NFVCL is configured (their routes
+     *     answer 503)
+     * @param provisioning the provisioning loop, or empty without an NFVCL and Karmada
+     * @param settings tokens, hosts, limits
+     * @param inFlight counts the requests being answered; {@link InFlight#drain} before stopping the app
+     * @return the configured, not yet started, app
+     */
+    public static Javalin create(
+            Orchestrator smo,
+            Optional<Infrastructure> infrastructure,
+            Optional<Provisioning> provisioning,
+            HttpSettings settings,
+            InFlight inFlight) {
         ObjectMapper json = new ObjectMapper(
                         JsonFactory.builder().streamReadConstraints(JSON_LIMITS).build())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        GraphHandlers graphs = new GraphHandlers(smo, json);
+        GraphHandlers graphs = new GraphHandlers(smo, json, provisioning);
         ProfileHandlers profiles = new ProfileHandlers(smo);
-        OperationHandlers ops = new OperationHandlers(smo, json);
+        OperationHandlers ops = new OperationHandlers(smo, json, provisioning);
         HealthHandlers health = new HealthHandlers(smo);
         NfvclHandlers nfvcl = new NfvclHandlers(infrastructure, json);
         HttpMetrics metrics = new HttpMetrics(smo);
@@ -133,6 +152,7 @@ public final class SmoServer {
                     }
                 }
                 get("/graphs/{name}/events", graphs::events);
+                get("/graphs/{name}/provisions", graphs::provisions);
                 post(ProfileHandlers.PATH, profiles::learn);
                 get(ProfileHandlers.PATH, profiles::current);
                 post("/alerts", ops::alerts);

@@ -264,6 +264,29 @@ public final class DefaultInfrastructure implements Infrastructure {
     }
 
     @Override
+    public String kubeconfig(String smoId) {
+        NfvclCluster cluster = cluster(smoId);
+        String blueprint = cluster.nfvclId()
+                .orElseThrow(() -> new IllegalTransitionException(
+                        "Cluster (" + smoId + ") has no blueprint yet: the NFVCL has not accepted it."));
+        return nfvcl.kubeconfig(blueprint);
+    }
+
+    @Override
+    public NfvclCluster markJoined(String smoId) {
+        NfvclCluster cluster = cluster(smoId);
+        if (cluster.status() == Status.JOINED) {
+            return cluster;
+        }
+        if (cluster.status() != Status.READY) {
+            throw new IllegalTransitionException(
+                    "Cluster (" + smoId + ") is " + cluster.status() + ", not READY: only a ready cluster joins.");
+        }
+        LOG.log(Level.INFO, "Cluster (" + smoId + ") is a Karmada member.");
+        return store.updateCluster(cluster.withStatus(Status.JOINED, Optional.empty()));
+    }
+
+    @Override
     public ClusterSync syncClusters(OptionalInt popArea) {
         return convergence.sync(nfvcl.clusters(), popArea);
     }

@@ -1,5 +1,6 @@
 package dev.smo.core.local;
 
+import dev.smo.core.ClusterProvision;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.NfvclClusterChangedException;
 import dev.smo.core.NfvclClusterNotFoundException;
@@ -30,6 +31,7 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
     private final TreeMap<Long, Vim> vims = new TreeMap<>();
     private final Map<Long, String> passwords = new HashMap<>();
     private final TreeMap<String, NfvclCluster> clusters = new TreeMap<>();
+    private final java.util.LinkedHashMap<String, ClusterProvision> provisions = new java.util.LinkedHashMap<>();
     private long nextVimId = 1;
 
     /** A store stamping writes with the system clock. */
@@ -137,6 +139,48 @@ public final class InMemoryInfrastructureStore implements InfrastructureStore {
     public synchronized void deleteCluster(String smoId, long version) {
         current(smoId, version);
         clusters.remove(smoId);
+    }
+
+    @Override
+    public synchronized ClusterProvision insertProvision(ClusterProvision p) {
+        if (provisions.containsKey(p.smoId())) {
+            throw new IllegalArgumentException("Cluster (" + p.smoId() + ") already has a provisioning.");
+        }
+        Instant now = clock.instant();
+        ClusterProvision stored = stamp(p, now, now, 1);
+        provisions.put(p.smoId(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized ClusterProvision updateProvision(ClusterProvision p) {
+        ClusterProvision current = provisions.get(p.smoId());
+        if (current == null || current.version() != p.version()) {
+            throw new NfvclClusterChangedException(p.smoId(), p.version());
+        }
+        ClusterProvision stored = stamp(p, current.createdAt(), clock.instant(), current.version() + 1);
+        provisions.put(p.smoId(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<ClusterProvision> provisions(String graph) {
+        return provisions.values().stream()
+                .filter(p -> graph == null || p.graph().equals(graph))
+                .toList();
+    }
+
+    private static ClusterProvision stamp(ClusterProvision p, Instant createdAt, Instant updatedAt, long version) {
+        return new ClusterProvision(
+                p.smoId(),
+                p.graph(),
+                p.memberName(),
+                p.state(),
+                p.deadline(),
+                p.detail(),
+                createdAt,
+                updatedAt,
+                version);
     }
 
     private boolean blueprintTaken(NfvclCluster cluster) {

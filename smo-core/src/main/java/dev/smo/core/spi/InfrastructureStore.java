@@ -1,5 +1,6 @@
 package dev.smo.core.spi;
 
+import dev.smo.core.ClusterProvision;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.Vim;
 import java.util.List;
@@ -84,4 +85,24 @@ public interface InfrastructureStore {
      * @throws dev.smo.core.NfvclClusterNotFoundException when it is gone
      */
     void deleteCluster(String smoId, long version);
+
+    /**
+     * @param provision a new provisioning; its timestamps are assigned and its version set to 1
+     * @return the provisioning as stored
+     * @throws IllegalArgumentException when one exists for the same cluster
+     */
+    ClusterProvision insertProvision(ClusterProvision provision);
+
+    /**
+     * @param provision the provisioning, carrying the version it was read at
+     * @return the provisioning as stored, its version one higher
+     * @throws dev.smo.core.NfvclClusterChangedException when its version is stale, or it is gone
+     */
+    ClusterProvision updateProvision(ClusterProvision provision);
+
+    /**
+     * @param graph only this graph's, or every graph's when {@code null}
+     * @return the provisionings, oldest first
+     */
+    List<ClusterProvision> provisions(String graph);
 }

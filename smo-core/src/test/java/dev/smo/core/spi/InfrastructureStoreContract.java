@@ -3,6 +3,7 @@ package dev.smo.core.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.core.ClusterProvision;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.NfvclClusterChangedException;
 import dev.smo.core.NfvclClusterNotFoundException;
@@ -194,5 +195,56 @@ public abstract class InfrastructureStoreContract {
         assertThat(store.clusters(OptionalInt.empty()))
                 .extracting(NfvclCluster::smoId)
                 .containsExactly("OS_K8S_1_aaaaa", "OS_K8S_1_ccccc", "OS_K8S_2_bbbbb");
+    }
+
+    public static ClusterProvision provision(String smoId, String graph) {
+        return new ClusterProvision(
+                smoId,
+                graph,
+                smoId.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                ClusterProvision.State.REQUESTED,
+                Instant.parse("2026-12-02T10:00:00Z"),
+                Optional.empty(),
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0);
+    }
+
+    @Test
+    void provisionRoundTripsEveryFieldAndMovesOnWithItsVersion() {
+        ClusterProvision stored = store.insertProvision(provision("OS_K8S_1_abcde", "shop"));
+
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.createdAt()).isAfter(Instant.EPOCH).isEqualTo(stored.updatedAt());
+        assertThat(stored.deadline()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+        assertThat(stored.memberName()).isEqualTo("os-k8s-1-abcde");
+        assertThat(store.provisions("shop")).containsExactly(stored);
+
+        ClusterProvision joining =
+                store.updateProvision(stored.with(ClusterProvision.State.JOINING, Optional.of("ClusterNotReady")));
+        assertThat(joining.version()).isEqualTo(2);
+        assertThat(joining.createdAt()).isEqualTo(stored.createdAt());
+        assertThat(store.provisions(null)).containsExactly(joining);
+        assertThat(joining.detail()).contains("ClusterNotReady");
+        assertThat(joining.state().isOpen()).isTrue();
+
+        assertThatThrownBy(() -> store.updateProvision(stored.with(ClusterProvision.State.FAILED, Optional.empty())))
+                .isInstanceOf(NfvclClusterChangedException.class);
+        assertThatThrownBy(() -> store.insertProvision(provision("OS_K8S_1_abcde", "other")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.updateProvision(provision("OS_K8S_9_zzzzz", "shop")))
+                .isInstanceOf(NfvclClusterChangedException.class);
+    }
+
+    @Test
+    void provisionsAreListedPerGraphOldestFirst() {
+        ClusterProvision first = store.insertProvision(provision("OS_K8S_2_bbbbb", "shop"));
+        ClusterProvision other = store.insertProvision(provision("OS_K8S_1_aaaaa", "blog"));
+        ClusterProvision second = store.insertProvision(provision("OS_K8S_1_ccccc", "shop"));
+
+        assertThat(store.provisions("shop")).containsExactly(first, second);
+        assertThat(store.provisions("blog")).containsExactly(other);
+        assertThat(store.provisions("none")).isEmpty();
+        assertThat(store.provisions(null)).hasSize(3);
     }
 }

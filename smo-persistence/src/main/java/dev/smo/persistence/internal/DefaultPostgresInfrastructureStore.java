@@ -1,5 +1,6 @@
 package dev.smo.persistence.internal;
 
+import dev.smo.core.ClusterProvision;
 import dev.smo.core.NfvclCluster;
 import dev.smo.core.NfvclClusterChangedException;
 import dev.smo.core.NfvclClusterNotFoundException;
@@ -122,6 +123,35 @@ public final class DefaultPostgresInfrastructureStore implements InfrastructureS
             }
             return null;
         });
+    }
+
+    @Override
+    public ClusterProvision insertProvision(ClusterProvision provision) {
+        Objects.requireNonNull(provision, "provision");
+        Instant now = now();
+        return write("store the provisioning of cluster (" + provision.smoId() + ")", h -> {
+            if (!ProvisionRows.insert(h, provision, now)) {
+                throw new IllegalArgumentException("Cluster (" + provision.smoId() + ") already has a provisioning.");
+            }
+            return ProvisionRows.byId(h, provision.smoId()).orElseThrow();
+        });
+    }
+
+    @Override
+    public ClusterProvision updateProvision(ClusterProvision provision) {
+        Objects.requireNonNull(provision, "provision");
+        Instant now = now();
+        return write("update the provisioning of cluster (" + provision.smoId() + ")", h -> {
+            if (!ProvisionRows.update(h, provision, now)) {
+                throw new NfvclClusterChangedException(provision.smoId(), provision.version());
+            }
+            return ProvisionRows.byId(h, provision.smoId()).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<ClusterProvision> provisions(String graph) {
+        return read("list provisionings", h -> ProvisionRows.list(h, graph));
     }
 
     private static RuntimeException conflict(Handle h, String smoId, long version) {

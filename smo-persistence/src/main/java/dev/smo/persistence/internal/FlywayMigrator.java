@@ -20,6 +20,7 @@ public final class FlywayMigrator {
             "V3__service_names_checked_per_statement.sql",
             "V4__leader_lease.sql",
             "V5__service_profiles.sql",
+            "V6__cluster_provisions.sql",
             "V7__cluster_traits.sql");
 
     private static final String LOCATION = "db/migration";

@@ -203,8 +203,12 @@ final class ServeCommand implements Callable<Integer> {
                             leading ? reconcileClusters(infra) : "nfvcl reconcile: left to the leading replica"));
             err.flush();
             InFlight inFlight = new InFlight();
-            Javalin app =
-                    SmoServer.create(composition.orchestrator(), composition.infrastructure(), config.http(), inFlight);
+            Javalin app = SmoServer.create(
+                    composition.orchestrator(),
+                    composition.infrastructure(),
+                    composition.provisioning(),
+                    config.http(),
+                    inFlight);
             app.start(config.listen().bindHost(), config.listen().port());
             String bind = config.listen().bindHost();
             String host = bind.contains(":") ? "[" + bind + "]" : bind;

@@ -68,6 +68,7 @@ public final class SmoCommand implements Runnable {
                 new ListCommand(env),
                 new StartCommand(env),
                 new StopCommand(env),
+                new PlaceCommand(env),
                 new RemoveCommand(env),
                 new EventsCommand(env),
                 new ProfileCommand(env),

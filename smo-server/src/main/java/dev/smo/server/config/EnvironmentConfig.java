@@ -1,5 +1,6 @@
 package dev.smo.server.config;
 
+import dev.smo.core.Provisioning;
 import dev.smo.core.ScalingPolicy;
 import dev.smo.core.ServiceDiscovery;
 import dev.smo.karmada.HelmOptions;
@@ -99,6 +100,10 @@ public final class EnvironmentConfig {
         ObservabilitySettings observability = observability();
         Optional<NfvclConfig> nfvcl = nfvcl();
         Duration nfvclSync = Duration.ofSeconds(integer("NFVCL_SYNC_INTERVAL_S", 10, 0, 3600));
+        Provisioning.Settings provisioning = new Provisioning.Settings(
+                Duration.ofSeconds(integer("SMO_PROVISION_TIMEOUT_S", 1800, 1, 86_400)),
+                Duration.ofSeconds(integer("SMO_PROVISION_INTERVAL_S", 5, 1, 3600)),
+                bool("SMO_PROVISION_AUTO", false));
         Optional<String> sealingKey = text("SMO_SEALING_KEY");
         Optional<Path> resourceTable = existingFile("SMO_RESOURCE_TABLE");
         ReplicaSettings replicas = replicas();
@@ -116,6 +121,7 @@ public final class EnvironmentConfig {
                 observability,
                 nfvcl,
                 nfvclSync,
+                provisioning,
                 sealingKey,
                 resourceTable,
                 fastUnsafe,

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param nfvcl the NFVCL ({@code NFVCL_BASE_URL}, {@code NFVCL_USERNAME}, {@code NFVCL_PASSWORD}), optional
  * @param nfvclSyncInterval period of the background sync of busy NFVCL clusters ({@code NFVCL_SYNC_INTERVAL_S});
  *        zero turns it off
+ * @param provisioning the provisioning loop's timeout, period and automatic policy ({@code SMO_PROVISION_TIMEOUT_S},
+ *        {@code SMO_PROVISION_INTERVAL_S}, {@code SMO_PROVISION_AUTO}); it runs with an NFVCL and Karmada
  * @param sealingKey base64 AES-256 key sealing stored VIM passwords ({@code SMO_SEALING_KEY}); empty means the key
  *        file {@code sealing.key} under {@code home}, generated with 0600 permissions on first use
  * @param resourceTable a YAML file overriding the resource level table ({@code SMO_RESOURCE_TABLE}), optional
@@ -37,6 +39,7 @@ public record ServerConfig(
         ObservabilitySettings observability,
         Optional<NfvclConfig> nfvcl,
         java.time.Duration nfvclSyncInterval,
+        dev.smo.core.Provisioning.Settings provisioning,
         Optional<String> sealingKey,
         Optional<Path> resourceTable,
         boolean embeddedFastUnsafe,
@@ -84,6 +87,7 @@ public record ServerConfig(
                 observability,
                 nfvcl,
                 nfvclSyncInterval,
+                provisioning,
                 sealingKey,
                 resourceTable,
                 embeddedFastUnsafe,

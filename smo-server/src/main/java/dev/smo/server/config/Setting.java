@@ -88,6 +88,15 @@ public record Setting(String name, String meaning, String defaultValue, boolean 
             secret("NFVCL_PASSWORD", "NFVCL password (with NFVCL_USERNAME)"),
             plain("NFVCL_TIMEOUT_S", "limit for one NFVCL request, in seconds", "30"),
             plain("NFVCL_SYNC_INTERVAL_S", "sync busy NFVCL clusters every N seconds; 0 turns it off", "10"),
+            plain(
+                    "SMO_PROVISION_TIMEOUT_S",
+                    "a provisioned cluster not Ready in Karmada within N seconds is deleted",
+                    "1800"),
+            plain("SMO_PROVISION_INTERVAL_S", "period of the provisioning loop, in seconds", "5"),
+            plain(
+                    "SMO_PROVISION_AUTO",
+                    "true: re-placements short of capacity provision an NFVCL cluster by themselves",
+                    "false"),
             secret(
                     "SMO_SEALING_KEY",
                     "base64 AES-256 key sealing stored VIM passwords (default: SMO_HOME/sealing.key)"),

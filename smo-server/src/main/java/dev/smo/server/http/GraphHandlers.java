@@ -2,9 +2,11 @@ package dev.smo.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smo.core.ClusterProvision;
 import dev.smo.core.Command;
 import dev.smo.core.Operation;
 import dev.smo.core.Orchestrator;
+import dev.smo.core.Provisioning;
 import dev.smo.core.StoredGraph;
 import dev.smo.model.HdaGraph;
 import io.javalin.http.Context;
@@ -27,14 +29,25 @@ public final class GraphHandlers {
 
     private final Orchestrator smo;
     private final ObjectMapper json;
+    private final Optional<Provisioning> provisioning;
 
     /**
      * @param smo the orchestrator
      * @param json the mapper used for descriptors
      */
     public GraphHandlers(Orchestrator smo, ObjectMapper json) {
+        this(smo, json, Optional.empty());
+    }
+
+    /**
+     * @param smo the orchestrator
+     * @param json the mapper used for descriptors
+     * @param provisioning the provisioning loop, when an NFVCL and Karmada are configured
+     */
+    public GraphHandlers(Orchestrator smo, ObjectMapper json, Optional<Provisioning> provisioning) {
         this.smo = smo;
         this.json = json;
+        this.provisioning = provisioning;
     }
 
     @OpenApi(
@@ -158,26 +171,81 @@ public final class GraphHandlers {
             path = "/graphs/{name}/placement",
             methods = {HttpMethod.POST, HttpMethod.GET},
             tags = "graphs",
-            summary = "Re-place a graph on the current clusters (GET kept for the original's clients)",
+            summary =
+                    "Re-place a graph on the current clusters (GET kept for the original's clients); with"
+                            + " provision=true (or SMO_PROVISION_AUTO) a graph short of capacity gets a new NFVCL cluster first",
             pathParams = @OpenApiParam(name = "name", required = true),
+            queryParams =
+                    @OpenApiParam(
+                            name = "provision",
+                            description = "true: when the graph lacks capacity, ask the NFVCL for a cluster sized for"
+                                    + " the shortfall, join it to Karmada and re-place once it is Ready (202, Location"
+                                    + " /graphs/{name}/provisions); needs an NFVCL and Karmada",
+                            type = Boolean.class),
             headers = @OpenApiParam(name = "Prefer", description = PREFER),
             responses = {
                 @OpenApiResponse(
                         status = "202",
-                        description = "Accepted: recorded in its transitional state; Location is the graph",
+                        description = "Accepted: recorded in its transitional state, Location is the graph; or a"
+                                + " cluster is being provisioned, Location is the graph's provisionings",
                         content = @OpenApiContent(from = Views.GraphView.class)),
                 @OpenApiResponse(
                         status = "200",
                         description = "Done within the Prefer: wait time",
                         content = @OpenApiContent(from = Views.GraphView.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                 @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
-                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     public void replace(Context ctx) {
-        answer(ctx, smo.submit(Command.PLACE, ctx.pathParam("name")), 200);
+        String name = ctx.pathParam("name");
+        String flag = ctx.queryParam("provision");
+        if (flag != null && !flag.equals("true") && !flag.equals("false")) {
+            throw new Problems.BadRequest("/provision", "provision (" + flag + ") must be true or false.");
+        }
+        boolean wanted = "true".equals(flag)
+                || (flag == null && provisioning.map(p -> p.settings().auto()).orElse(false));
+        if (wanted) {
+            Provisioning loop = provisioning.orElseThrow(() -> new Problems.NotConfigured("No cluster can be "
+                    + "provisioned: it takes an NFVCL and Karmada.\nMaybe set NFVCL_BASE_URL and KARMADA_KUBECONFIG."));
+            Optional<ClusterProvision> started = loop.request(name);
+            if (started.isPresent()) {
+                ctx.header("Location", "/graphs/" + name + "/provisions");
+                ctx.status(202).json(view(smo.get(name)));
+                return;
+            }
+        }
+        answer(ctx, smo.submit(Command.PLACE, name), 200);
+    }
+
+    @OpenApi(
+            path = "/graphs/{name}/provisions",
+            methods = HttpMethod.GET,
+            tags = "graphs",
+            summary = "The clusters provisioned for a graph, oldest first: REQUESTED (the NFVCL builds it), JOINING"
+                    + " (joined to Karmada, not Ready yet), JOINED, DONE (re-placed) or FAILED (deleted, with why)",
+            pathParams = @OpenApiParam(name = "name", required = true),
+            responses = {
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(from = ProvisioningViews.ProvisionView[].class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    public void provisions(Context ctx) {
+        String name = ctx.pathParam("name");
+        Provisioning loop = provisioning.orElseThrow(() -> new Problems.NotConfigured(
+                "No cluster is provisioned without an NFVCL and Karmada.\nMaybe set NFVCL_BASE_URL and "
+                        + "KARMADA_KUBECONFIG."));
+        List<ClusterProvision> all = loop.provisions(name);
+        if (all.isEmpty()) {
+            smo.get(name);
+        }
+        ctx.json(all.stream().map(ProvisioningViews::provision).toList());
     }
 
     @OpenApi(

@@ -31,14 +31,26 @@ public final class OperationHandlers {
 
     private final Orchestrator smo;
     private final ObjectMapper json;
+    private final java.util.Optional<dev.smo.core.Provisioning> provisioning;
 
     /**
      * @param smo the orchestrator
      * @param json the mapper for request bodies
      */
     public OperationHandlers(Orchestrator smo, ObjectMapper json) {
+        this(smo, json, java.util.Optional.empty());
+    }
+
+    /**
+     * @param smo the orchestrator
+     * @param json the mapper for request bodies
+     * @param provisioning the provisioning loop, whose advice infeasible plans carry
+     */
+    public OperationHandlers(
+            Orchestrator smo, ObjectMapper json, java.util.Optional<dev.smo.core.Provisioning> provisioning) {
         this.smo = smo;
         this.json = json;
+        this.provisioning = provisioning;
     }
 
     @OpenApi(
@@ -125,7 +137,9 @@ public final class OperationHandlers {
             path = "/plan",
             methods = HttpMethod.POST,
             tags = "graphs",
-            summary = "What-if: the placement, replicas, Helm values and rules a deploy would apply; changes nothing",
+            summary = "What-if: the placement, replicas, Helm values and rules a deploy would apply; changes nothing."
+                    + " An infeasible plan says, when an NFVCL and Karmada are configured, which VIM could host a new"
+                    + " cluster and what size (provisioning)",
             queryParams = {
                 @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
                 @OpenApiParam(
@@ -161,7 +175,10 @@ public final class OperationHandlers {
                 PlanLimits.options(ctx.queryParam("objective"), ctx.queryParam("timeLimit"), Auth.authenticated(ctx));
         HdaGraph graph = smo.parse(request.descriptor());
         Plan plan = smo.plan(project, graph, options);
-        ctx.json(Views.plan(plan));
+        ProvisioningViews.AdviceView advice = plan.feasible() || provisioning.isEmpty()
+                ? null
+                : ProvisioningViews.advice(provisioning.get().advise(plan));
+        ctx.json(Views.plan(plan, advice));
     }
 
     private JsonNode readJson(String body) {

@@ -159,7 +159,8 @@ public final class Views {
             long nodes,
             double millis,
             @OpenApiNullable ExplanationView explanation,
-            List<PlannedServiceView> services) {}
+            List<PlannedServiceView> services,
+            @OpenApiNullable ProvisioningViews.AdviceView provisioning) {}
 
     /** The placement objective split into its terms. */
     public record ObjectiveView(int moves, long cutEdges, double tieBreaker, double total) {}
@@ -314,6 +315,15 @@ public final class Views {
      * @return its JSON shape, shared by {@code POST /plan} and {@code smo plan --json}
      */
     public static PlanView plan(Plan p) {
+        return plan(p, null);
+    }
+
+    /**
+     * @param p the plan
+     * @param provisioning what the NFVCL could build when the plan is infeasible, or {@code null}
+     * @return its view
+     */
+    public static PlanView plan(Plan p, ProvisioningViews.AdviceView provisioning) {
         var r = p.placement();
         var t = r.terms();
         ObjectiveView objective =
@@ -333,7 +343,8 @@ public final class Views {
                 r.nodes(),
                 r.wallTime().toNanos() / 1e6,
                 explanation,
-                p.services().stream().map(Views::planned).toList());
+                p.services().stream().map(Views::planned).toList(),
+                provisioning);
     }
 
     private static PlannedServiceView planned(PlannedService s) {
