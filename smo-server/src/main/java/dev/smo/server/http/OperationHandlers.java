@@ -136,7 +136,12 @@ public final class OperationHandlers {
                         name = "timeLimit",
                         description = "The solver's time limit in seconds (0.1 to 120); at most "
                                 + PlanLimits.ANONYMOUS_SECONDS + " s without a token",
-                        type = Double.class)
+                        type = Double.class),
+                @OpenApiParam(
+                        name = "nodeLimit",
+                        description = "The most search nodes the solver may explore (1 to " + PlanLimits.MAX_NODES
+                                + "); unlike the time limit it stops at the same point on any machine",
+                        type = Long.class)
             },
             requestBody =
                     @OpenApiRequestBody(
@@ -157,8 +162,11 @@ public final class OperationHandlers {
         if (request.artifact() != null) {
             throw new Problems.BadRequest("/artifact", "Plans take the descriptor itself, not an artifact.");
         }
-        PlanOptions options =
-                PlanLimits.options(ctx.queryParam("objective"), ctx.queryParam("timeLimit"), Auth.authenticated(ctx));
+        PlanOptions options = PlanLimits.options(
+                ctx.queryParam("objective"),
+                ctx.queryParam("timeLimit"),
+                ctx.queryParam("nodeLimit"),
+                Auth.authenticated(ctx));
         HdaGraph graph = smo.parse(request.descriptor());
         Plan plan = smo.plan(project, graph, options);
         ctx.json(Views.plan(plan));

@@ -7,6 +7,7 @@ import dev.smo.core.PlanOptions;
 import dev.smo.optimizer.placement.PlacementWeights;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,7 @@ class PlanLimitsTest {
     @ParameterizedTest(name = "objective={0} timeLimit={1} token={2}")
     @MethodSource("accepted")
     void options(String objective, String timeLimit, boolean token, PlacementWeights weights, Duration limit) {
-        PlanOptions options = PlanLimits.options(objective, timeLimit, token);
+        PlanOptions options = PlanLimits.options(objective, timeLimit, null, token);
 
         assertThat(options.weights()).isEqualTo(weights);
         assertThat(options.timeLimit()).isEqualTo(limit);
@@ -50,9 +51,16 @@ class PlanLimitsTest {
     void badParametersAreNamed(String objective, String timeLimit, String path) {
         for (boolean token : new boolean[] {true, false}) {
             Problems.BadRequest refused = catchThrowableOfType(
-                    Problems.BadRequest.class, () -> PlanLimits.options(objective, timeLimit, token));
+                    Problems.BadRequest.class, () -> PlanLimits.options(objective, timeLimit, null, token));
             assertThat(refused).isNotNull();
             assertThat(refused.path).isEqualTo(path);
         }
+    }
+
+    @Test
+    void aNodeLimitIsPassedOnWithOrWithoutAToken() {
+        assertThat(PlanLimits.options(null, null, "500", false).nodeLimit()).isEqualTo(500L);
+        assertThat(PlanLimits.options(null, null, " 1 ", true).nodeLimit()).isEqualTo(1L);
+        assertThat(PlanLimits.options(null, null, null, true).nodeLimit()).isNull();
     }
 }
