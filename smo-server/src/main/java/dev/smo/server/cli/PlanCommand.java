@@ -77,9 +77,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--objective",
             paramLabel = "O",
-            defaultValue = "weighted",
-            description = "weighted (moves and cut edges by the default weights) or lexicographic (fewest moves first,"
-                    + " then fewest cut edges); default: ${DEFAULT-VALUE}.")
+            defaultValue = "lexicographic",
+            description = "lexicographic (fewest moves first, then fewest cut edges, as the orchestrator re-places) or"
+                    + " weighted (a move costs as much as 10 of cut edge weight); default: ${DEFAULT-VALUE}.")
     private Objective objective;
 
     @Option(
@@ -120,9 +120,8 @@ final class PlanCommand implements Callable<Integer> {
         if (nodeLimit != null) {
             options = options.withNodeLimit(nodeLimit);
         }
-        if (objective == Objective.lexicographic) {
-            options = options.withWeights(PlacementWeights.lexicographic());
-        }
+        options = options.withWeights(
+                objective == Objective.lexicographic ? PlacementWeights.lexicographic() : PlacementWeights.DEFAULTS);
         String file = graphFile.toString();
         try {
             HdaGraph graph = Descriptors.parse(graphFile, resourceTable.parseOptions());

@@ -130,8 +130,8 @@ public final class OperationHandlers {
                 @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
                 @OpenApiParam(
                         name = "objective",
-                        description = "weighted (the server's weights, default) or lexicographic (fewest moves, then"
-                                + " fewest cut edges)"),
+                        description = "lexicographic (the server's own, default: fewest moves, then fewest cut"
+                                + " edges) or weighted (a move costs as much as 10 of cut edge weight)"),
                 @OpenApiParam(
                         name = "timeLimit",
                         description = "The solver's time limit in seconds (0.1 to 120); at most "

@@ -36,7 +36,8 @@ final class PlanLimits {
         PlanOptions options = PlanOptions.DEFAULTS;
         if (objective != null) {
             options = switch (objective.strip().toLowerCase(Locale.ROOT)) {
-                case "weighted", "" -> options;
+                case "" -> options;
+                case "weighted" -> options.withWeights(PlacementWeights.DEFAULTS);
                 case "lexicographic" -> options.withWeights(PlacementWeights.lexicographic());
                 default ->
                     throw new Problems.BadRequest(

@@ -19,7 +19,8 @@ class PlanLimitsTest {
         return Stream.of(
                 Arguments.of(null, null, true, null, null),
                 Arguments.of(null, null, false, null, Duration.ofSeconds(2)),
-                Arguments.of("weighted", "30", true, null, Duration.ofSeconds(30)),
+                Arguments.of("weighted", "30", true, PlacementWeights.DEFAULTS, Duration.ofSeconds(30)),
+                Arguments.of("", null, true, null, null),
                 Arguments.of("Lexicographic", "0.5", true, lex, Duration.ofMillis(500)),
                 Arguments.of("lexicographic", "30", false, lex, Duration.ofSeconds(2)),
                 Arguments.of(null, "1", false, null, Duration.ofSeconds(1)),
