@@ -45,7 +45,7 @@ public final class OrchestratorBuilder {
     private ScalingPolicy scalingPolicy = ScalingPolicy.DEFAULTS;
     private ArtifactFetcher artifacts;
     private ResourceTable resourceTable = ResourceTable.defaults();
-    private PlacementWeights weights = PlacementWeights.DEFAULTS;
+    private PlacementWeights weights = PlacementWeights.lexicographic();
     private ServiceDiscovery discovery = ServiceDiscovery.KARMADA_MCS;
     private SolverOptions solverOptions = SolverOptions.defaults();
     private Clock clock = Clock.systemUTC();
@@ -132,7 +132,12 @@ public final class OrchestratorBuilder {
         return this;
     }
 
-    /** @param weights the placement objective's weights @return this builder */
+    /**
+     * @param weights the placement objective's weights; default {@link PlacementWeights#lexicographic()}: a
+     *     re-placement moves as few running services as possible, then cuts the least edge weight (an initial
+     *     placement has no moves, so only the cut counts either way)
+     * @return this builder
+     */
     public OrchestratorBuilder placementWeights(PlacementWeights weights) {
         this.weights = Objects.requireNonNull(weights, "weights");
         return this;

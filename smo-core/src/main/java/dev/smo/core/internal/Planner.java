@@ -92,9 +92,16 @@ final class Planner {
         });
         addEdges(graph, problem);
         coLocationGroups(graph).forEach(problem::coLocate);
-        PlacementOptimizer solver = options.timeLimit() == null
+        SolverOptions limits = solverOptions;
+        if (options.timeLimit() != null) {
+            limits = limits.withTimeLimit(options.timeLimit());
+        }
+        if (options.nodeLimit() != null) {
+            limits = limits.withNodeLimit(options.nodeLimit());
+        }
+        PlacementOptimizer solver = options.timeLimit() == null && options.nodeLimit() == null
                 ? optimizer
-                : PlacementOptimizer.create(solverOptions.withTimeLimit(options.timeLimit()));
+                : PlacementOptimizer.create(limits);
         PlacementResult result = solver.solve(problem.build());
 
         Map<String, String> placement = result.assignment();

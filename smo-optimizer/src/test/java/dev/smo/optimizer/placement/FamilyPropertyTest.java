@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every planted family at brute-force sizes (≤ 8 services, ≤ 3 ready clusters; a placement always exists): the
  * engine's answer is optimal and equal to the enumeration's, with the family's weights, with lexicographic weights
- * and with the defaults; and at 500×50 every family gets a placement within 1 s.
+ * and with the defaults; and at 500×50 every family gets a feasible placement within 3 s.
  */
 class FamilyPropertyTest {
 
@@ -65,18 +65,31 @@ class FamilyPropertyTest {
         }
     }
 
+    /**
+     * 500×50, every family, seeds 3 and 4: a placement within a 3 s limit (the feasibility phase gets half of it),
+     * feasible by the problem's own constraints. The node limit only ends the search early once there is one, to keep
+     * the test short.
+     */
     @Test
-    void everyFamilyGetsAPlacementAt500x50WithinOneSecond() {
-        PlacementOptimizer optimizer =
-                PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(1)));
+    void everyFamilyGetsAFeasiblePlacementAt500x50() {
+        PlacementOptimizer optimizer = PlacementOptimizer.create(
+                SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(3)).withNodeLimit(200));
         int placed = 0;
         for (Family family : Family.values()) {
-            PlacementResult result = optimizer.solve(Families.generate(family, 7, 500, 50));
-            assertThat(result.status().hasSolution())
-                    .as("%s: %s", family, result.describe())
-                    .isTrue();
-            placed++;
+            for (long seed = 3; seed <= 4; seed++) {
+                PlacementProblem problem = Families.generate(family, seed, 500, 50);
+
+                PlacementResult result = optimizer.solve(problem);
+
+                assertThat(result.status())
+                        .as("%s seed %d: %s", family, seed, result.describe())
+                        .isIn(Termination.FEASIBLE, Termination.OPTIMAL);
+                assertThat(BruteForce.feasible(problem, result.assignment()))
+                        .as("%s seed %d", family, seed)
+                        .isTrue();
+                placed++;
+            }
         }
-        assertThat(placed).isEqualTo(Family.values().length);
+        assertThat(placed).isEqualTo(2 * Family.values().length);
     }
 }

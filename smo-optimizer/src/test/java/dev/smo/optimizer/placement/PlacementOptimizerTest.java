@@ -3,6 +3,7 @@ package dev.smo.optimizer.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smo.optimizer.milp.SolverOptions;
 import dev.smo.optimizer.milp.Termination;
 import dev.smo.optimizer.support.RandomInstances;
 import java.util.ArrayList;
@@ -216,5 +217,35 @@ class PlacementOptimizerTest {
         assertThat(result.status()).isEqualTo(Termination.OPTIMAL);
         assertThat(result.assignment()).isEmpty();
         assertThat(List.of(result.objective())).containsExactly(0.0);
+    }
+
+    /**
+     * Three services that each need 4 of a cluster's 6 CPUs on two clusters: the totals fit (12 of 12), no packing
+     * does, and only an exhaustive search proves it. A node limit of 1 stops the search before the proof: LIMIT_REACHED,
+     * "not proven", and the same answer every time.
+     */
+    @Test
+    void aNodeLimitBeforeTheProofIsLimitReachedNotInfeasible() {
+        PlacementProblem.Builder builder = PlacementProblem.builder()
+                .cluster(ClusterCapacity.ready("c0", 6000, 8 * GIB, 0))
+                .cluster(ClusterCapacity.ready("c1", 6000, 8 * GIB, 0));
+        for (int s = 0; s < 3; s++) {
+            builder.service(ServiceDemand.of("s" + s, 4000, GIB, 0, 1));
+        }
+        PlacementProblem problem = builder.build();
+
+        PlacementResult proven = optimizer.solve(problem);
+        PlacementResult stopped = PlacementOptimizer.create(
+                        SolverOptions.defaults().withNodeLimit(1))
+                .solve(problem);
+
+        assertThat(proven.status()).isEqualTo(Termination.INFEASIBLE);
+        assertThat(proven.explanation().orElseThrow().reason()).isEqualTo(Explanation.Reason.PACKING_IMPOSSIBLE);
+        assertThat(stopped.status()).isEqualTo(Termination.LIMIT_REACHED);
+        assertThat(stopped.assignment()).isEmpty();
+        Explanation why = stopped.explanation().orElseThrow();
+        assertThat(why.reason()).isEqualTo(Explanation.Reason.LIMIT_REACHED);
+        assertThat(why.message()).contains("not proven");
+        assertThat(stopped.nodes()).isLessThanOrEqualTo(2);
     }
 }

@@ -91,6 +91,34 @@ public final class BruteForce {
         return result;
     }
 
+    /**
+     * Checks an assignment against the problem's constraints, from the problem's own data (not the engine's).
+     *
+     * @return whether every service is on a ready, allowed cluster, every cluster's CPU, memory and GPUs suffice and
+     *     every coLocation group shares one cluster
+     */
+    public static boolean feasible(PlacementProblem p, Map<String, String> assignment) {
+        Map<String, Integer> clusterIndex = new HashMap<>();
+        for (int j = 0; j < p.clusters().size(); j++) {
+            clusterIndex.put(p.clusters().get(j).name(), j);
+        }
+        Map<String, Integer> serviceIndex = new HashMap<>();
+        int[] a = new int[p.services().size()];
+        for (int s = 0; s < a.length; s++) {
+            String name = p.services().get(s).name();
+            serviceIndex.put(name, s);
+            Integer j = clusterIndex.get(assignment.get(name));
+            if (j == null) {
+                return false;
+            }
+            a[s] = j;
+        }
+        int[][] groups = p.coLocationGroups().stream()
+                .map(g -> g.stream().mapToInt(serviceIndex::get).toArray())
+                .toArray(int[][]::new);
+        return assignment.size() == a.length && feasible(p, a, groups);
+    }
+
     private static boolean feasible(PlacementProblem p, int[] a, int[][] groups) {
         int k = p.clusters().size();
         long[] cpu = new long[k];

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "0:a placement exists",
             "1:the descriptor, clusters or current placement file is invalid",
             "2:no placement exists (the explanation is printed), or usage error",
-            "4:no placement found within the time limit, but none is proven impossible (try a longer --time-limit)"
+            "4:no placement found within the time or node limit, but none is proven impossible (try a longer"
+                    + " --time-limit)"
         })
 final class PlanCommand implements Callable<Integer> {
 
@@ -76,9 +77,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--objective",
             paramLabel = "O",
-            defaultValue = "weighted",
-            description = "weighted (moves and cut edges by the default weights) or lexicographic (fewest moves first,"
-                    + " then fewest cut edges); default: ${DEFAULT-VALUE}.")
+            defaultValue = "lexicographic",
+            description = "lexicographic (fewest moves first, then fewest cut edges, as the orchestrator re-places) or"
+                    + " weighted (a move costs as much as 10 of cut edge weight); default: ${DEFAULT-VALUE}.")
     private Objective objective;
 
     @Option(
@@ -87,6 +88,13 @@ final class PlanCommand implements Callable<Integer> {
             defaultValue = "10",
             description = "The solver's time limit in seconds; default: ${DEFAULT-VALUE}.")
     private double timeLimit;
+
+    @Option(
+            names = "--node-limit",
+            paramLabel = "N",
+            description = "Stop the search after N nodes (default: no limit, the time limit binds); unlike the time"
+                    + " limit it stops at the same point on any machine.")
+    private Long nodeLimit;
 
     /** The objectives a plan can use. */
     enum Objective {
@@ -104,10 +112,16 @@ final class PlanCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--time-limit (" + timeLimit + ") must be a number of seconds in (0, 3600].");
         }
-        PlanOptions options = PlanOptions.DEFAULTS.withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
-        if (objective == Objective.lexicographic) {
-            options = options.withWeights(PlacementWeights.lexicographic());
+        if (nodeLimit != null && nodeLimit < 1) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--node-limit (" + nodeLimit + ") must be a whole number of at least 1.");
         }
+        PlanOptions options = PlanOptions.DEFAULTS.withTimeLimit(Duration.ofMillis(Math.round(timeLimit * 1000)));
+        if (nodeLimit != null) {
+            options = options.withNodeLimit(nodeLimit);
+        }
+        options = options.withWeights(
+                objective == Objective.lexicographic ? PlacementWeights.lexicographic() : PlacementWeights.DEFAULTS);
         String file = graphFile.toString();
         try {
             HdaGraph graph = Descriptors.parse(graphFile, resourceTable.parseOptions());

@@ -144,13 +144,18 @@ public final class OperationHandlers {
                 @OpenApiParam(name = "project", description = "Project (namespace), default 'default'"),
                 @OpenApiParam(
                         name = "objective",
-                        description = "weighted (the server's weights, default) or lexicographic (fewest moves, then"
-                                + " fewest cut edges)"),
+                        description = "lexicographic (the server's own, default: fewest moves, then fewest cut"
+                                + " edges) or weighted (a move costs as much as 10 of cut edge weight)"),
                 @OpenApiParam(
                         name = "timeLimit",
                         description = "The solver's time limit in seconds (0.1 to 120); at most "
                                 + PlanLimits.ANONYMOUS_SECONDS + " s without a token",
-                        type = Double.class)
+                        type = Double.class),
+                @OpenApiParam(
+                        name = "nodeLimit",
+                        description = "The most search nodes the solver may explore (1 to " + PlanLimits.MAX_NODES
+                                + "); unlike the time limit it stops at the same point on any machine",
+                        type = Long.class)
             },
             requestBody =
                     @OpenApiRequestBody(
@@ -171,8 +176,11 @@ public final class OperationHandlers {
         if (request.artifact() != null) {
             throw new Problems.BadRequest("/artifact", "Plans take the descriptor itself, not an artifact.");
         }
-        PlanOptions options =
-                PlanLimits.options(ctx.queryParam("objective"), ctx.queryParam("timeLimit"), Auth.authenticated(ctx));
+        PlanOptions options = PlanLimits.options(
+                ctx.queryParam("objective"),
+                ctx.queryParam("timeLimit"),
+                ctx.queryParam("nodeLimit"),
+                Auth.authenticated(ctx));
         HdaGraph graph = smo.parse(request.descriptor());
         Plan plan = smo.plan(project, graph, options);
         ProvisioningViews.AdviceView advice = plan.feasible() || provisioning.isEmpty()

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The options {@code POST /plan} takes: {@code objective} and {@code timeLimit}. A caller without a token gets at
- * most {@value #ANONYMOUS_SECONDS} s of solver time (and {@code SMO_ANONYMOUS_PLANS} plans at once), whatever it
- * asks for; anyone else at most {@value #MAX_SECONDS} s.
+ * The options {@code POST /plan} takes: {@code objective}, {@code timeLimit} and {@code nodeLimit}. A caller without a
+ * token gets at most {@value #ANONYMOUS_SECONDS} s of solver time (and {@code SMO_ANONYMOUS_PLANS} plans at once),
+ * whatever it asks for; anyone else at most {@value #MAX_SECONDS} s. A node limit only ever shortens the search.
  */
 final class PlanLimits {
 
@@ -17,6 +17,9 @@ final class PlanLimits {
     /** The longest time limit anyone may ask for, in seconds. */
     static final double MAX_SECONDS = 120;
 
+    /** The largest node limit anyone may ask for. */
+    static final long MAX_NODES = 1_000_000_000L;
+
     private static final double MIN_SECONDS = 0.1;
 
     private PlanLimits() {}
@@ -24,15 +27,17 @@ final class PlanLimits {
     /**
      * @param objective the {@code objective} query parameter, or null
      * @param timeLimit the {@code timeLimit} query parameter (seconds), or null
+     * @param nodeLimit the {@code nodeLimit} query parameter (search nodes), or null
      * @param authenticated whether the caller presented a token
      * @return the plan's options
      * @throws Problems.BadRequest naming the parameter when one is unusable
      */
-    static PlanOptions options(String objective, String timeLimit, boolean authenticated) {
+    static PlanOptions options(String objective, String timeLimit, String nodeLimit, boolean authenticated) {
         PlanOptions options = PlanOptions.DEFAULTS;
         if (objective != null) {
             options = switch (objective.strip().toLowerCase(Locale.ROOT)) {
-                case "weighted", "" -> options;
+                case "" -> options;
+                case "weighted" -> options.withWeights(PlacementWeights.DEFAULTS);
                 case "lexicographic" -> options.withWeights(PlacementWeights.lexicographic());
                 default ->
                     throw new Problems.BadRequest(
@@ -57,7 +62,25 @@ final class PlanLimits {
             }
             seconds = authenticated ? asked : Math.min(asked, ANONYMOUS_SECONDS);
         }
+        if (nodeLimit != null) {
+            options = options.withNodeLimit(nodes(nodeLimit));
+        }
         return Double.isNaN(seconds) ? options : options.withTimeLimit(Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    private static long nodes(String nodeLimit) {
+        try {
+            long nodes = Long.parseLong(nodeLimit.strip());
+            if (nodes >= 1 && nodes <= MAX_NODES) {
+                return nodes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Problems.BadRequest(
+                "/nodeLimit",
+                "Node limit (" + shown(nodeLimit) + ") is not a whole number from 1 to " + MAX_NODES
+                        + ".\nMaybe write nodeLimit=100000.");
     }
 
     /** A parameter as shown in a message: one line, at most 40 characters. */

@@ -215,7 +215,8 @@ class PlanCommandTest {
 
     /**
      * A hub on c1 talks to twelve services on c2. Weighted (a move costs 10 cut edges) moves the hub to c2; the
-     * lexicographic objective moves nothing and keeps the twelve cut edges.
+     * lexicographic objective (the default, as the orchestrator re-places) moves nothing and keeps the twelve cut
+     * edges.
      */
     @Test
     void theObjectiveDecidesBetweenAMoveAndCutEdges() throws Exception {
@@ -244,8 +245,7 @@ class PlanCommandTest {
                   - {name: c2, cpu: 64, memory: 256Gi}
                 """);
 
-        Cli weighted = Cli.run("plan", "--json", graphFile, "--clusters", clusters, "--current", currentFile);
-        Cli lexicographic = Cli.run(
+        Cli weighted = Cli.run(
                 "plan",
                 "--json",
                 graphFile,
@@ -254,7 +254,8 @@ class PlanCommandTest {
                 "--current",
                 currentFile,
                 "--objective",
-                "lexicographic");
+                "weighted");
+        Cli lexicographic = Cli.run("plan", "--json", graphFile, "--clusters", clusters, "--current", currentFile);
 
         JsonNode w = new ObjectMapper().readTree(weighted.out());
         JsonNode l = new ObjectMapper().readTree(lexicographic.out());
@@ -277,5 +278,43 @@ class PlanCommandTest {
         Cli unknown = Cli.run("plan", BRUSSELS, "--clusters", CLUSTERS, "--objective", "best");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("weighted", "lexicographic");
+    }
+
+    /**
+     * Three services that each need 4 of a cluster's 6 CPUs, two clusters: the totals fit, no packing does, and only
+     * an exhaustive search proves it. With one search node the search stops first: exit 4, "not proven".
+     */
+    @Test
+    void aSearchStoppedByTheNodeLimitExitsFourNotProvenWhereTheFullSearchExitsTwo() throws Exception {
+        StringBuilder graph = new StringBuilder("hdaGraph:\n  id: packing-graph\n  services:\n");
+        for (int i = 0; i < 3; i++) {
+            graph.append("    - {id: s")
+                    .append(i)
+                    .append(", artifact: {ociImage: oci://r/s},"
+                            + " deployment: {intent: {compute: {cpu: medium, ram: light}}}}\n");
+        }
+        String graphFile = write("packing.yaml", graph.toString());
+        String clusters = write("two.yaml", """
+                clusters:
+                  - {name: c0, cpu: 6, memory: 8Gi}
+                  - {name: c1, cpu: 6, memory: 8Gi}
+                """);
+
+        Cli proven = Cli.run("plan", graphFile, "--clusters", clusters);
+        Cli stopped = Cli.run("plan", graphFile, "--clusters", clusters, "--node-limit", "1");
+        Cli json = Cli.run("plan", "--json", graphFile, "--clusters", clusters, "--node-limit", "1");
+        Cli zero = Cli.run("plan", graphFile, "--clusters", clusters, "--node-limit", "0");
+
+        assertThat(proven.exitCode()).isEqualTo(ExitCodes.INFEASIBLE);
+        assertThat(proven.out()).contains("solver: INFEASIBLE");
+        assertThat(stopped.exitCode()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(stopped.out()).contains("not proven", "solver: LIMIT_REACHED");
+        JsonNode plan = new ObjectMapper().readTree(json.out());
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(plan.get("feasible").asBoolean()).isFalse();
+        assertThat(plan.get("status").asText()).isEqualTo("LIMIT_REACHED");
+        assertThat(plan.get("explanation").get("reason").asText()).isEqualTo("LIMIT_REACHED");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--node-limit");
     }
 }

@@ -7,6 +7,7 @@ import dev.smo.core.PlanOptions;
 import dev.smo.optimizer.placement.PlacementWeights;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +19,8 @@ class PlanLimitsTest {
         return Stream.of(
                 Arguments.of(null, null, true, null, null),
                 Arguments.of(null, null, false, null, Duration.ofSeconds(2)),
-                Arguments.of("weighted", "30", true, null, Duration.ofSeconds(30)),
+                Arguments.of("weighted", "30", true, PlacementWeights.DEFAULTS, Duration.ofSeconds(30)),
+                Arguments.of("", null, true, null, null),
                 Arguments.of("Lexicographic", "0.5", true, lex, Duration.ofMillis(500)),
                 Arguments.of("lexicographic", "30", false, lex, Duration.ofSeconds(2)),
                 Arguments.of(null, "1", false, null, Duration.ofSeconds(1)),
@@ -28,7 +30,7 @@ class PlanLimitsTest {
     @ParameterizedTest(name = "objective={0} timeLimit={1} token={2}")
     @MethodSource("accepted")
     void options(String objective, String timeLimit, boolean token, PlacementWeights weights, Duration limit) {
-        PlanOptions options = PlanLimits.options(objective, timeLimit, token);
+        PlanOptions options = PlanLimits.options(objective, timeLimit, null, token);
 
         assertThat(options.weights()).isEqualTo(weights);
         assertThat(options.timeLimit()).isEqualTo(limit);
@@ -50,9 +52,16 @@ class PlanLimitsTest {
     void badParametersAreNamed(String objective, String timeLimit, String path) {
         for (boolean token : new boolean[] {true, false}) {
             Problems.BadRequest refused = catchThrowableOfType(
-                    Problems.BadRequest.class, () -> PlanLimits.options(objective, timeLimit, token));
+                    Problems.BadRequest.class, () -> PlanLimits.options(objective, timeLimit, null, token));
             assertThat(refused).isNotNull();
             assertThat(refused.path).isEqualTo(path);
         }
+    }
+
+    @Test
+    void aNodeLimitIsPassedOnWithOrWithoutAToken() {
+        assertThat(PlanLimits.options(null, null, "500", false).nodeLimit()).isEqualTo(500L);
+        assertThat(PlanLimits.options(null, null, " 1 ", true).nodeLimit()).isEqualTo(1L);
+        assertThat(PlanLimits.options(null, null, null, true).nodeLimit()).isNull();
     }
 }

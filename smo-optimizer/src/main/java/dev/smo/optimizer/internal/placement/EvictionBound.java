@@ -9,6 +9,9 @@ package dev.smo.optimizer.internal.placement;
  */
 final class EvictionBound {
 
+    /** Regrets below this count as free evictions in {@link #cardinality}. */
+    private static final double FREE = 1e-9;
+
     private final PlacementData d;
     private final long[][] need;
     private final int[] count;
@@ -16,6 +19,8 @@ final class EvictionBound {
     private final double[] ratio;
     private final int[] head;
     private final int[] next;
+    private final long[] sortedDemand;
+    private final double[] sortedRegret;
 
     EvictionBound(PlacementData d) {
         this.d = d;
@@ -25,6 +30,8 @@ final class EvictionBound {
         this.ratio = new double[d.units()];
         this.head = new int[d.clusters()];
         this.next = new int[d.units()];
+        this.sortedDemand = new long[d.units()];
+        this.sortedRegret = new double[d.units()];
     }
 
     double compute(int[] units, int[] assigned, int[] arg, double[] regret, long[][] remaining) {
@@ -71,7 +78,8 @@ final class EvictionBound {
      * is evicted whole or not at all, so the fractional cover is strengthened Martello–Toth style. With the units in
      * order of regret per unit of demand, the fractional cover takes a prefix and part of a critical unit c; an
      * integer cover either leaves c out (the rest must cover what c covered) or takes c whole (the prefix may then
-     * shrink by c's overshoot). Each case is bounded by its own fractional cover; the smaller is the bound.
+     * shrink by c's overshoot). Each case is bounded by its own fractional cover; the smaller is the bound, raised to
+     * the {@link #cardinality} bound where that is stronger.
      */
     private double cover(int k, int r, long excess, double[] regret) {
         int n = 0;
@@ -106,7 +114,46 @@ final class EvictionBound {
         double without = cost + fractional(critical + 1, n, r, left, regret);
         long overshoot = d.demand()[members[critical]][r] - left;
         double with = regret[members[critical]] + fractional(0, critical, r, excess - left - overshoot, regret);
-        return Math.min(without, with);
+        return Math.max(Math.min(without, with), cardinality(n, r, excess, regret));
+    }
+
+    /**
+     * Units that cost (almost) nothing to evict go first, whatever their size; the rest of the excess then needs at
+     * least m of the other units, m the fewest of their largest r-demands that reach it, so it costs at least their m
+     * smallest regrets. Exact when the regrets are equal (the first lexicographic stage: one move each), where the
+     * fractional cover can be almost a whole unit lower.
+     */
+    private double cardinality(int n, int r, long excess, double[] regret) {
+        long left = excess;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            long dem = d.demand()[members[i]][r];
+            double reg = regret[members[i]];
+            if (reg < FREE) {
+                left -= dem;
+                continue;
+            }
+            m++;
+            int a = m - 1;
+            while (a > 0 && sortedDemand[a - 1] < dem) {
+                sortedDemand[a] = sortedDemand[a - 1];
+                a--;
+            }
+            sortedDemand[a] = dem;
+            int b = m - 1;
+            while (b > 0 && sortedRegret[b - 1] > reg) {
+                sortedRegret[b] = sortedRegret[b - 1];
+                b--;
+            }
+            sortedRegret[b] = reg;
+        }
+        long covered = 0;
+        double cost = 0;
+        for (int i = 0; i < m && covered < left; i++) {
+            covered += sortedDemand[i];
+            cost += sortedRegret[i];
+        }
+        return covered >= left ? cost : Double.POSITIVE_INFINITY;
     }
 
     /** The fractional cover of {@code need} by the sorted units {@code from..to−1}; +∞ if they fall short. */

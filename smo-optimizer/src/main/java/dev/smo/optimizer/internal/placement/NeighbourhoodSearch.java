@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Large-neighbourhood search on a feasible assignment of one component: a neighbourhood frees a few units, keeps
  * every other unit where it is, and re-places the freed units by a small {@link UnitSearch} (node-limited) that only
- * accepts an assignment strictly better than the current one. Neighbourhoods, in order: the units on each pair of
+ * accepts an assignment strictly better than the current one. The sub-search runs on a {@link SubProblem} of the
+ * freed units only (the fixed units folded into its costs and capacities), so its state is sized to them. Neighbourhoods, in order: the units on each pair of
  * clusters, then, per unit, the unit and its nearest neighbours along the edges (breadth first, at most
  * {@link #BALL} units). Rounds repeat while one improves (at most {@link #ROUNDS}). Deterministic apart from the
  * deadline; never breaks feasibility (the sub-search respects the capacities left by the fixed units).
@@ -40,30 +41,21 @@ final class NeighbourhoodSearch {
 
     private static boolean reoptimise(
             PlacementData d, int[] a, int[] free, long deadline, double absoluteGap, SearchSettings settings) {
-        boolean[] isFree = new boolean[d.units()];
-        for (int u : free) {
-            isFree[u] = true;
+        SubProblem sub = SubProblem.of(d, a, free);
+        SearchSettings subSettings =
+                settings.limitsMoves() ? settings.withMoveBudget(settings.moveBudget() - sub.fixedMoves()) : settings;
+        int[] local = new int[free.length];
+        for (int i = 0; i < local.length; i++) {
+            local[i] = i;
         }
-        int[] fixed = a.clone();
-        double current = 0;
-        for (int u : free) {
-            fixed[u] = -1;
-            current += d.cost(u, a[u]);
-            int[] nb = d.neighbours()[u];
-            for (int i = 0; i < nb.length; i++) {
-                if (a[nb[i]] != a[u] && (!isFree[nb[i]] || nb[i] > u)) {
-                    current += d.edgeCost()[u][i];
-                }
-            }
-        }
-        UnitSearch search = new UnitSearch(d, free, deadline, SUB_NODES, absoluteGap, settings);
-        search.fixOutside(fixed, current);
+        UnitSearch search = new UnitSearch(sub.data(), local, deadline, SUB_NODES, absoluteGap, subSettings);
+        search.asSubSearch(sub.current());
         UnitSearch.SearchOutcome outcome = search.run();
-        if (outcome.assignment() == null || !(outcome.value() < current - absoluteGap)) {
+        if (outcome.assignment() == null || !(outcome.value() < sub.current() - absoluteGap)) {
             return false;
         }
-        for (int u : free) {
-            a[u] = outcome.assignment()[u];
+        for (int i = 0; i < free.length; i++) {
+            a[free[i]] = outcome.assignment()[i];
         }
         return true;
     }

@@ -48,12 +48,6 @@ final class SearchState {
         return d.cost(u, k) + attachedTotal[u] - attachedAt[u][k];
     }
 
-    /** Places a unit from outside the searched units (it never counts as unplaced). */
-    void fix(int u, int k) {
-        assign(u, k);
-        unplaced++;
-    }
-
     void assign(int u, int k) {
         assigned[u] = k;
         unplaced--;

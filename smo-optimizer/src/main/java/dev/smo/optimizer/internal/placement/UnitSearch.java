@@ -12,7 +12,7 @@ import java.util.Arrays;
  * cheapest); its clusters are tried cheapest first, then in cluster order. Every new incumbent is polished by
  * {@link LocalSearch}; after {@link #NEIGHBOURHOOD_AFTER} nodes (easy instances never get there) the incumbent, and
  * every later one, is first improved by {@link NeighbourhoodSearch}, which runs small sub-searches of this class
- * ({@link #fixOutside}). Everything is deterministic (no dependence on timing except the time limit itself).
+ * ({@link #asSubSearch}). Everything is deterministic (no dependence on timing except the time limit itself).
  */
 final class UnitSearch {
 
@@ -73,20 +73,15 @@ final class UnitSearch {
     }
 
     /**
-     * Makes this a sub-search of {@link NeighbourhoodSearch}: units outside {@code units} stay where {@code fixed}
-     * puts them (−1: not in the component), only assignments below {@code cutoff} count, and incumbents are not
-     * polished (local search would not see the fixed units).
+     * Makes this a sub-search of {@link NeighbourhoodSearch} (on a {@link SubProblem}): only assignments below
+     * {@code cutoff} count, no prices are tuned, and incumbents are not polished (the sub-problem is not the
+     * component).
      */
-    void fixOutside(int[] fixed, double cutoff) {
+    void asSubSearch(double cutoff) {
         subSearch = true;
         priceRounds = 0;
         rootSweeps = 5;
         incumbentValue = cutoff;
-        for (int u = 0; u < fixed.length; u++) {
-            if (fixed[u] >= 0) {
-                state.fix(u, fixed[u]);
-            }
-        }
     }
 
     /** Runs {@link LocalSearch} (and, after the first nodes, {@link NeighbourhoodSearch}) on the incumbent. */

@@ -70,6 +70,54 @@ class EvictionBoundTest {
         assertThat(positive).as("instances where the bound charges something").isGreaterThan(INSTANCES / 2);
     }
 
+    /**
+     * One binding resource and evictions that cost 0 or 1 (the first lexicographic stage counts moves): the bound is
+     * the cheapest integer eviction itself, not the fractional cover below it. 200 over-subscribed instances that cost
+     * something are counted.
+     */
+    @Test
+    void isExactForOneResourceAndUnitEvictionCosts() {
+        int checked = 0;
+        for (long seed = 0; checked < 200 && seed < 2000; seed++) {
+            Random random = new Random(seed);
+            int n = 2 + random.nextInt(9);
+            long[][] demand = new long[n][PlacementData.RESOURCES];
+            double[] regret = new double[n];
+            int[] units = new int[n];
+            int[] assigned = new int[n];
+            Arrays.fill(assigned, -1);
+            long total = 0;
+            for (int u = 0; u < n; u++) {
+                units[u] = u;
+                demand[u][0] = 1L + random.nextInt(20);
+                total += demand[u][0];
+                regret[u] = random.nextInt(4) == 0 ? 0 : 1;
+            }
+            long[][] remaining = {{(long) (total * random.nextDouble()), 1000, 1000}};
+            double exact = cheapestEviction(demand, regret, remaining[0]);
+            if (exact == 0) {
+                continue;
+            }
+            PlacementData d = new PlacementData(
+                    null,
+                    new int[n][],
+                    demand,
+                    new long[][] {remaining[0].clone()},
+                    new int[n][],
+                    new long[n][1],
+                    new int[n][1],
+                    new double[n][1],
+                    new int[n][0],
+                    new long[n][0]);
+
+            double bound = new EvictionBound(d).compute(units, assigned, new int[n], regret, remaining);
+
+            assertThat(bound).as("seed %d", seed).isEqualTo(exact);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(200);
+    }
+
     private static double cheapestEviction(long[][] demand, double[] regret, long[] capacity) {
         int n = demand.length;
         double exact = Double.POSITIVE_INFINITY;
