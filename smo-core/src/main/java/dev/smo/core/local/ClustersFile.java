@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smo.core.ClusterInfo;
 import dev.smo.core.SchedulingTraits;
-import dev.smo.intent.Quantity;
 import dev.smo.model.InvalidDescriptorException;
 import dev.smo.model.Violation;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,18 +137,6 @@ public final class ClustersFile {
                             + (field.equals("cpu") ? "8" : "16Gi") + "\"."));
             return 0;
         }
-        try {
-            BigDecimal amount = Quantity.parse(v.asText()).multiply(scale);
-            if (amount.signum() < 0) {
-                throw new IllegalArgumentException("negative");
-            }
-            return amount.setScale(0, RoundingMode.FLOOR).longValueExact();
-        } catch (RuntimeException e) {
-            problems.add(Violation.of(
-                    path + "/" + field,
-                    "Cluster (" + c.path("name").asText("?") + ") " + field + " (" + v.asText()
-                            + ") is not a Kubernetes quantity."));
-            return 0;
-        }
+        return TraitsFields.amount(c, field, path, scale, problems, 0);
     }
 }

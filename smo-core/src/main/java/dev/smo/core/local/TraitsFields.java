@@ -97,9 +97,16 @@ final class TraitsFields {
 
     private static long limit(JsonNode c, String field, String path, BigDecimal scale, List<Violation> problems) {
         JsonNode v = c.get(field);
-        if (v == null || v.isNull()) {
-            return Long.MAX_VALUE;
-        }
+        return v == null || v.isNull() ? Long.MAX_VALUE : amount(c, field, path, scale, problems, Long.MAX_VALUE);
+    }
+
+    /**
+     * @return the field's Kubernetes quantity × scale, rounded down, or {@code otherwise} after adding a problem
+     *     when it is not a non-negative quantity
+     */
+    static long amount(
+            JsonNode c, String field, String path, BigDecimal scale, List<Violation> problems, long otherwise) {
+        JsonNode v = c.get(field);
         try {
             BigDecimal amount = Quantity.parse(v.asText()).multiply(scale);
             if (amount.signum() < 0) {
@@ -111,7 +118,7 @@ final class TraitsFields {
                     path + "/" + field,
                     "Cluster (" + c.path("name").asText("?") + ") " + field + " (" + v.asText()
                             + ") is not a Kubernetes quantity."));
-            return Long.MAX_VALUE;
+            return otherwise;
         }
     }
 }
