@@ -83,6 +83,18 @@ final class PlanCommand implements Callable<Integer> {
     private Objective objective;
 
     @Option(
+            names = "--move-cost",
+            paramLabel = "N",
+            description = "Weighted objective: the cost of moving a running service; default 10.")
+    private Integer moveCost;
+
+    @Option(
+            names = "--edge-cut-cost",
+            paramLabel = "N",
+            description = "Weighted objective: the cost per unit of edge weight cut across clusters; default 1.")
+    private Integer edgeCutCost;
+
+    @Option(
             names = "--time-limit",
             paramLabel = "SECONDS",
             defaultValue = "10",
@@ -105,6 +117,29 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as one JSON document instead.")
     private boolean json;
 
+    private PlacementWeights weights() {
+        boolean costs = moveCost != null || edgeCutCost != null;
+        if (costs && objective != Objective.weighted) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--move-cost and --edge-cut-cost are the weighted objective's; add --objective weighted.");
+        }
+        for (Integer cost : new Integer[] {moveCost, edgeCutCost}) {
+            if (cost != null && (cost < 0 || cost > 1_000_000)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "A cost (" + cost + ") must be a whole number from 0 to 1000000.");
+            }
+        }
+        if (objective == Objective.lexicographic) {
+            return PlacementWeights.lexicographic();
+        }
+        PlacementWeights base = PlacementWeights.DEFAULTS;
+        return new PlacementWeights(
+                moveCost == null ? base.moveCost() : moveCost,
+                edgeCutCost == null ? base.edgeCutCost() : edgeCutCost,
+                base.tieBreaker());
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -120,8 +155,7 @@ final class PlanCommand implements Callable<Integer> {
         if (nodeLimit != null) {
             options = options.withNodeLimit(nodeLimit);
         }
-        options = options.withWeights(
-                objective == Objective.lexicographic ? PlacementWeights.lexicographic() : PlacementWeights.DEFAULTS);
+        options = options.withWeights(weights());
         String file = graphFile.toString();
         try {
             HdaGraph graph = Descriptors.parse(graphFile, resourceTable.parseOptions());

@@ -152,6 +152,16 @@ public final class OperationHandlers {
                                 + PlanLimits.ANONYMOUS_SECONDS + " s without a token",
                         type = Double.class),
                 @OpenApiParam(
+                        name = "moveCost",
+                        description = "Weighted objective: the cost of moving a running service (0 to "
+                                + PlanLimits.MAX_COST + ", default 10)",
+                        type = Integer.class),
+                @OpenApiParam(
+                        name = "edgeCutCost",
+                        description = "Weighted objective: the cost per unit of edge weight cut across clusters (0 to "
+                                + PlanLimits.MAX_COST + ", default 1)",
+                        type = Integer.class),
+                @OpenApiParam(
                         name = "nodeLimit",
                         description = "The most search nodes the solver may explore (1 to " + PlanLimits.MAX_NODES
                                 + "); unlike the time limit it stops at the same point on any machine",
@@ -178,6 +188,8 @@ public final class OperationHandlers {
         }
         PlanOptions options = PlanLimits.options(
                 ctx.queryParam("objective"),
+                ctx.queryParam("moveCost"),
+                ctx.queryParam("edgeCutCost"),
                 ctx.queryParam("timeLimit"),
                 ctx.queryParam("nodeLimit"),
                 Auth.authenticated(ctx));

@@ -214,7 +214,8 @@ class PlanCommandTest {
     }
 
     /**
-     * A hub on c1 talks to twelve services on c2. Weighted (a move costs 10 cut edges) moves the hub to c2; the
+     * A hub on c1 talks to twelve services on c2. Weighted (a move costs 10 cut edges) moves the hub to c2, unless a
+     * move is made to cost 13; the
      * lexicographic objective (the default, as the orchestrator re-places) moves nothing and keeps the twelve cut
      * edges.
      */
@@ -256,6 +257,20 @@ class PlanCommandTest {
                 "--objective",
                 "weighted");
         Cli lexicographic = Cli.run("plan", "--json", graphFile, "--clusters", clusters, "--current", currentFile);
+        Cli costlyMoves = Cli.run(
+                "plan",
+                "--json",
+                graphFile,
+                "--clusters",
+                clusters,
+                "--current",
+                currentFile,
+                "--objective",
+                "weighted",
+                "--move-cost",
+                "13");
+        Cli costsWithoutWeights =
+                Cli.run("plan", graphFile, "--clusters", clusters, "--current", currentFile, "--edge-cut-cost", "2");
 
         JsonNode w = new ObjectMapper().readTree(weighted.out());
         JsonNode l = new ObjectMapper().readTree(lexicographic.out());
@@ -265,6 +280,14 @@ class PlanCommandTest {
         assertThat(w.get("objective").get("cutEdges").asLong()).isZero();
         assertThat(l.get("objective").get("moves").asInt()).isZero();
         assertThat(l.get("objective").get("cutEdges").asLong()).isEqualTo(12);
+        JsonNode c = new ObjectMapper().readTree(costlyMoves.out());
+        assertThat(costlyMoves.exitCode()).isZero();
+        assertThat(c.get("objective").get("moves").asInt())
+                .as("a move now costs more than 12 cut edges")
+                .isZero();
+        assertThat(c.get("objective").get("cutEdges").asLong()).isEqualTo(12);
+        assertThat(costsWithoutWeights.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(costsWithoutWeights.err()).contains("--objective weighted");
     }
 
     @Test

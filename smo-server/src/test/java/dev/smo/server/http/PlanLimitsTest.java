@@ -58,6 +58,37 @@ class PlanLimitsTest {
         }
     }
 
+    static Stream<Arguments> costs() {
+        return Stream.of(
+                Arguments.of(null, "20", null, new PlacementWeights(20, 1, 0.5), null),
+                Arguments.of("weighted", null, "3", new PlacementWeights(10, 3, 0.5), null),
+                Arguments.of(" Weighted ", "0", "0", new PlacementWeights(0, 0, 0.5), null),
+                Arguments.of("weighted", "1000000", "1", new PlacementWeights(1_000_000, 1, 0.5), null),
+                Arguments.of("lexicographic", "20", null, null, "/moveCost"),
+                Arguments.of("lexicographic", null, "2", null, "/edgeCutCost"),
+                Arguments.of("weighted", "-1", null, null, "/moveCost"),
+                Arguments.of("weighted", "1000001", null, null, "/moveCost"),
+                Arguments.of(null, null, "1.5", null, "/edgeCutCost"),
+                Arguments.of(null, "ten", null, null, "/moveCost"));
+    }
+
+    @ParameterizedTest(name = "objective={0} moveCost={1} edgeCutCost={2}")
+    @MethodSource("costs")
+    void costsMakeAWeightedObjective(
+            String objective, String moveCost, String edgeCutCost, PlacementWeights weights, String refusedAt) {
+        if (refusedAt == null) {
+            assertThat(PlanLimits.options(objective, moveCost, edgeCutCost, null, null, true)
+                            .weights())
+                    .isEqualTo(weights);
+        } else {
+            Problems.BadRequest refused = catchThrowableOfType(
+                    Problems.BadRequest.class,
+                    () -> PlanLimits.options(objective, moveCost, edgeCutCost, null, null, true));
+            assertThat(refused).isNotNull();
+            assertThat(refused.path).isEqualTo(refusedAt);
+        }
+    }
+
     @Test
     void aNodeLimitIsPassedOnWithOrWithoutAToken() {
         assertThat(PlanLimits.options(null, null, "500", false).nodeLimit()).isEqualTo(500L);
