@@ -46,6 +46,7 @@ record MemberKubeconfig(String server, String caBundle, boolean insecure, String
         } catch (RuntimeException e) {
             throw refused(member, "it is not YAML (" + e.getClass().getSimpleName() + ")");
         }
+        refuseLocalActions(member, root);
         String contextName = Json.string(root, "current-context");
         Map<String, Object> context = named(root, "contexts", contextName, "context");
         String clusterName = Json.string(context, "cluster");
@@ -86,6 +87,41 @@ record MemberKubeconfig(String server, String caBundle, boolean insecure, String
         }
         return Map.of();
     }
+
+    /**
+     * A kubeconfig handed out by another system must not make SMO run a command ({@code exec}, {@code auth-provider})
+     * or read a file of SMO's machine (a token, certificate or key named by path) and send it to the server it
+     * names; nor route SMO's calls through a proxy. Only inline credentials are accepted.
+     */
+    private static void refuseLocalActions(String member, Object root) {
+        for (Object entry : Json.list(root, "users")) {
+            Map<String, Object> user = Json.map(entry, "user");
+            for (String field : USER_REFUSED) {
+                if (user.containsKey(field)) {
+                    throw refused(
+                            member,
+                            "its user (" + Json.string(entry, "name") + ") uses " + field
+                                    + ", which SMO does not run or read: only inline credentials are accepted");
+                }
+            }
+        }
+        for (Object entry : Json.list(root, "clusters")) {
+            Map<String, Object> cluster = Json.map(entry, "cluster");
+            for (String field : CLUSTER_REFUSED) {
+                if (cluster.containsKey(field)) {
+                    throw refused(
+                            member,
+                            "its cluster (" + Json.string(entry, "name") + ") uses " + field
+                                    + ", which SMO does not read or follow: only inline data is accepted");
+                }
+            }
+        }
+    }
+
+    private static final List<String> USER_REFUSED =
+            List.of("exec", "auth-provider", "tokenFile", "client-certificate", "client-key");
+
+    private static final List<String> CLUSTER_REFUSED = List.of("certificate-authority", "proxy-url");
 
     private static SmoIntegrationException refused(String member, String why) {
         return new SmoIntegrationException("The kubeconfig of cluster (" + member + ") cannot join Karmada: " + why
