@@ -22,7 +22,8 @@ public final class OrToolsBridge {
 
     /** Reference outcome: status name, objective, values (null unless a solution was found), and wall time. */
     @SuppressWarnings("ArrayRecordComponent") // a result carrier, never compared
-    public record Outcome(String status, boolean optimal, double objective, double[] values, Duration time) {}
+    public record Outcome(
+            String status, boolean optimal, double objective, double[] values, Duration time, double bound) {}
 
     public static synchronized void load() {
         if (!loaded) {
@@ -97,7 +98,8 @@ public final class OrToolsBridge {
                 status == MPSolver.ResultStatus.OPTIMAL,
                 found ? objective.value() : Double.NaN,
                 values,
-                time);
+                time,
+                found ? objective.bestBound() : Double.NaN);
         solver.delete();
         return outcome;
     }

@@ -16,6 +16,9 @@ import java.util.function.DoublePredicate;
  */
 final class NodeBound {
 
+    /** Subgradient steps of the {@link KnapsackBound} at the root. */
+    private static final int KNAPSACK_ROUNDS = 60;
+
     /** Subgradient steps of the node-local price re-tuning (warm-started from the root prices, never kept). */
     private static final int LOCAL_ROUNDS = 10;
 
@@ -65,6 +68,7 @@ final class NodeBound {
         this.plain = new double[n][d.clusters()];
         this.bestLocalPrice = new double[d.clusters()][PlacementData.RESOURCES];
         this.minMoves = new int[n];
+        this.knapsack = new KnapsackBound(d);
     }
 
     double theta(int u, int k) {
@@ -107,9 +111,12 @@ final class NodeBound {
      * @param parentBound the parent's bound (a child's bound is at least its parent's)
      * @param target the incumbent value (aim of the re-tuning)
      * @param retuneIf given the bound so far, whether to try prices re-tuned for this node
+     * @param root whether this is the search's root, which also takes the {@link KnapsackBound} (its children
+     *     inherit it through {@code parentBound})
      * @return the bound, or null if an unplaced unit has no cluster with room (or the move budget is exceeded)
      */
-    Result compute(double total, int sweeps, double parentBound, double target, DoublePredicate retuneIf) {
+    Result compute(
+            double total, int sweeps, double parentBound, double target, DoublePredicate retuneIf, boolean root) {
         if (!evaluate()) {
             return null;
         }
@@ -129,6 +136,9 @@ final class NodeBound {
                 CapacityPrices.shift(units, assigned, charge, theta, 1);
                 summarise();
             }
+        }
+        if (root) {
+            bound = Math.max(bound, knapsackBound(total, residual, target, priced && pricesActive));
         }
         bound = Math.max(parentBound, bound);
         if (retuneIf.test(bound)) {
@@ -186,6 +196,26 @@ final class NodeBound {
         }
         summarise();
         return result;
+    }
+
+    private final KnapsackBound knapsack;
+
+    /**
+     * The {@link KnapsackBound} at the root on the unpriced unit costs (the knapsacks keep the capacities
+     * themselves). Leaves {@code theta} and the summaries as they were.
+     */
+    private double knapsackBound(double total, double residual, double target, boolean priced) {
+        if (priced) {
+            CapacityPrices.shift(units, assigned, charge, theta, -1);
+        }
+        summarise();
+        double value = knapsack.bound(
+                units, assigned, theta, best, regret, remaining, target - total - residual, KNAPSACK_ROUNDS);
+        if (priced) {
+            CapacityPrices.shift(units, assigned, charge, theta, 1);
+        }
+        summarise();
+        return total + residual + value;
     }
 
     /** Fills {@code nodeValue} for the unplaced units; false if one has no cluster with room. */

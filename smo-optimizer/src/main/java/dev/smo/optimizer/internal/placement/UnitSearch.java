@@ -151,7 +151,8 @@ final class UnitSearch {
                     depth == 0 && forcedCount == forcedFrom ? rootSweeps : NODE_SWEEPS,
                     parentBound,
                     incumbentValue,
-                    b -> mayRetune && b < cutoff() && incumbentValue - b < 0.5 * (incumbentValue - rootBound));
+                    b -> mayRetune && b < cutoff() && incumbentValue - b < 0.5 * (incumbentValue - rootBound),
+                    depth == 0 && !subSearch);
             if (result == null) {
                 undoForced(forcedFrom);
                 return;
