@@ -26,6 +26,7 @@ final class KnapsackBound {
     private final double[] lambda;
 
     private final int[] taken;
+    private final boolean[][] member;
     private final double[] step;
     // one knapsack's items (scratch)
     private final int[] item;
@@ -46,6 +47,7 @@ final class KnapsackBound {
         this.lambda = new double[units];
 
         this.taken = new int[units];
+        this.member = new boolean[units][d.clusters()];
         this.step = new double[units];
         this.item = new int[units];
         this.profit = new double[units];
@@ -73,12 +75,7 @@ final class KnapsackBound {
             long[][] remaining,
             double target,
             int rounds) {
-        for (int u : units) {
-            if (assigned[u] < 0) {
-                double second = best[u] + regret[u];
-                lambda[u] = Double.isInfinite(second) ? best[u] + 1 : second;
-            }
-        }
+        start(units, assigned, best, regret);
         double bestValue = Double.NEGATIVE_INFINITY;
         double scale = 1.0;
         int stall = 0;
@@ -94,25 +91,55 @@ final class KnapsackBound {
             if (round == rounds || value >= target - EPS) {
                 break;
             }
-            double norm = 0;
-            for (int u : units) {
-                if (assigned[u] < 0) {
-                    double g = 1 - taken[u];
-                    step[u] = g;
-                    norm += g * g;
-                }
-            }
+            double norm = lambdaSlope(units, assigned);
             if (norm == 0) {
                 break;
             }
-            double t = scale * (target - value) / norm;
-            for (int u : units) {
-                if (assigned[u] < 0) {
-                    lambda[u] += t * step[u];
-                }
-            }
+            moveLambda(units, assigned, scale * (target - value) / norm);
         }
         return bestValue;
+    }
+
+    /** Sets λ to each unplaced unit's second-cheapest cost (its cheapest + 1 when it has one cluster only). */
+    void start(int[] units, int[] assigned, double[] best, double[] regret) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double second = best[u] + regret[u];
+                lambda[u] = Double.isInfinite(second) ? best[u] + 1 : second;
+            }
+        }
+    }
+
+    /** L(λ) for the current λ (see {@link #evaluate}); {@link #member} then says which knapsacks took which unit. */
+    double value(int[] units, int[] assigned, double[][] theta, long[][] remaining) {
+        return evaluate(units, assigned, theta, remaining);
+    }
+
+    /** Whether the last {@link #value} put unit u in cluster k's knapsack. */
+    boolean member(int u, int k) {
+        return member[u][k];
+    }
+
+    /** The subgradient of L in λ at the last {@link #value}: 1 − (knapsacks that took u); returns its squared norm. */
+    double lambdaSlope(int[] units, int[] assigned) {
+        double norm = 0;
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                double g = 1 - taken[u];
+                step[u] = g;
+                norm += g * g;
+            }
+        }
+        return norm;
+    }
+
+    /** Moves λ by {@code t} times the last {@link #lambdaSlope}. */
+    void moveLambda(int[] units, int[] assigned, double t) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                lambda[u] += t * step[u];
+            }
+        }
     }
 
     /** L(λ) for the current λ; fills {@link #taken} with how many knapsacks took each unit. */
@@ -122,6 +149,7 @@ final class KnapsackBound {
             if (assigned[u] < 0) {
                 value += lambda[u];
                 taken[u] = 0;
+                Arrays.fill(member[u], false);
             }
         }
         for (int k = 0; k < d.clusters(); k++) {
@@ -144,6 +172,7 @@ final class KnapsackBound {
             for (int i = 0; i < n; i++) {
                 if (bestChosen[i]) {
                     taken[item[i]]++;
+                    member[item[i]][k] = true;
                 }
             }
         }

@@ -120,6 +120,49 @@ final class MessageBound {
         return residual;
     }
 
+    int clusters() {
+        return clusters;
+    }
+
+    int edges() {
+        return from.length;
+    }
+
+    int from(int e) {
+        return from[e];
+    }
+
+    int to(int e) {
+        return to[e];
+    }
+
+    double weight(int e) {
+        return weight[e];
+    }
+
+    /** The message vector of edge e at its first end ({@link #from}); changing it changes the messages. */
+    double[] first(int e) {
+        return a[e];
+    }
+
+    /** The message vector of edge e at its second end ({@link #to}). */
+    double[] second(int e) {
+        return b[e];
+    }
+
+    int[] edgesOf(int u) {
+        return edgesOf[u];
+    }
+
+    /** Sets the free capacities that {@link #shareable} checks. */
+    void restrictTo(long[][] free) {
+        this.remaining = free;
+    }
+
+    boolean isOpen(int e, int[] assigned) {
+        return open(e, assigned);
+    }
+
     private boolean open(int e, int[] assigned) {
         return assigned[from[e]] < 0 && assigned[to[e]] < 0;
     }
@@ -199,7 +242,7 @@ final class MessageBound {
     }
 
     /** Whether both ends of edge e fit on cluster k together (always true without {@code remaining}). */
-    private boolean shareable(int e, int k) {
+    boolean shareable(int e, int k) {
         if (remaining == null) {
             return true;
         }

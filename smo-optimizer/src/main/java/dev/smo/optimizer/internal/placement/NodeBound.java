@@ -19,6 +19,9 @@ final class NodeBound {
     /** Subgradient steps of the {@link KnapsackBound} at the root. */
     private static final int KNAPSACK_ROUNDS = 60;
 
+    /** Steps of the joint ascent on messages and knapsack multipliers at the root. */
+    private static final int JOINT_ITERATIONS = 300;
+
     /** Subgradient steps of the node-local price re-tuning (warm-started from the root prices, never kept). */
     private static final int LOCAL_ROUNDS = 10;
 
@@ -39,6 +42,9 @@ final class NodeBound {
     private final MessageBound messages;
     private final CapacityPrices prices;
     private final EvictionBound eviction;
+    private final KnapsackBound knapsack;
+    private final double[][] plainValue;
+    private final long deadline;
     private final double[][] charge;
     private final double[][] plain;
     private final double[][] bestLocalPrice;
@@ -46,7 +52,8 @@ final class NodeBound {
     private double localBase;
     private boolean pricesActive;
 
-    NodeBound(PlacementData d, int[] units, SearchState state, int moveBudget) {
+    NodeBound(PlacementData d, int[] units, SearchState state, int moveBudget, long deadline) {
+        this.deadline = deadline;
         this.d = d;
         this.units = units;
         this.state = state;
@@ -69,6 +76,8 @@ final class NodeBound {
         this.bestLocalPrice = new double[d.clusters()][PlacementData.RESOURCES];
         this.minMoves = new int[n];
         this.knapsack = new KnapsackBound(d);
+        this.plainValue = new double[n][d.clusters()];
+        MessageBound.fillInfinite(plainValue);
     }
 
     double theta(int u, int k) {
@@ -139,6 +148,7 @@ final class NodeBound {
         }
         if (root) {
             bound = Math.max(bound, knapsackBound(total, residual, target, priced && pricesActive));
+            bound = Math.max(bound, jointBound(total, target, pricesActive && !priced));
         }
         bound = Math.max(parentBound, bound);
         if (retuneIf.test(bound)) {
@@ -198,8 +208,6 @@ final class NodeBound {
         return result;
     }
 
-    private final KnapsackBound knapsack;
-
     /**
      * The {@link KnapsackBound} at the root on the unpriced unit costs (the knapsacks keep the capacities
      * themselves). Leaves {@code theta} and the summaries as they were.
@@ -216,6 +224,38 @@ final class NodeBound {
         }
         summarise();
         return total + residual + value;
+    }
+
+    /**
+     * The joint bound of {@link JointAscent} at the root: messages and knapsack multipliers tuned
+     * together on the unpriced unit costs. Leaves {@code theta} (plain if {@code plainTheta}, else with the root
+     * prices) and the summaries as they were.
+     */
+    private double jointBound(double total, double target, boolean plainTheta) {
+        for (int u : units) {
+            if (assigned[u] < 0) {
+                for (int k : d.candidates()[u]) {
+                    plainValue[u][k] = nodeValue[u][k] - charge[u][k];
+                }
+            }
+        }
+        double value = JointAscent.run(
+                messages,
+                units,
+                assigned,
+                plainValue,
+                theta,
+                remaining,
+                knapsack,
+                target - total,
+                JOINT_ITERATIONS,
+                deadline);
+        messages.run(units, assigned, nodeValue, theta, 0, remaining);
+        if (plainTheta) {
+            CapacityPrices.shift(units, assigned, charge, theta, -1);
+        }
+        summarise();
+        return total + value;
     }
 
     /** Fills {@code nodeValue} for the unplaced units; false if one has no cluster with room. */

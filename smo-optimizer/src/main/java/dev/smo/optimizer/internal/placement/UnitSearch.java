@@ -58,7 +58,7 @@ final class UnitSearch {
         this.absoluteGap = absoluteGap;
         this.state = new SearchState(d, units);
         this.assigned = state.assigned;
-        this.bounds = new NodeBound(d, units, state, settings.moveBudget());
+        this.bounds = new NodeBound(d, units, state, settings.moveBudget(), deadline);
         this.forcedUnit = new int[d.units()];
         this.forcedValue = new double[d.units()];
     }

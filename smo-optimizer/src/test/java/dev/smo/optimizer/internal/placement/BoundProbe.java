@@ -98,10 +98,14 @@ public final class BoundProbe {
         }
     }
 
-    /** The problem without the GPU demands ("gpu"), the CPU and memory demands ("cpumem"), or as it is. */
+    /** The problem without the GPU demands ("gpu"), the CPU and memory demands ("cpumem"), the edges ("edges"). */
     private static PlacementProblem drop(PlacementProblem p, String what) {
         if (what.equals("none")) {
             return p;
+        }
+        if (what.equals("edges")) {
+            return new PlacementProblem(
+                    p.services(), p.clusters(), p.currentPlacement(), List.of(), p.coLocationGroups(), p.weights());
         }
         List<ServiceDemand> services = p.services().stream()
                 .map(s -> new ServiceDemand(
