@@ -7,9 +7,12 @@ package dev.smo.optimizer.internal.placement;
  * moves the messages towards what the capacities need rather than towards each unit's cheapest cluster, as MPLP
  * does. The supergradient in an end's message at cluster k is (its knapsack took the unit at k) − (the edge residual's
  * minimising pair puts it at k); in λ_u it is 1 − (knapsacks that took u). Polyak steps towards the incumbent, halved
- * after 5 steps without progress.
+ * after 20 steps without progress, until the step is 10⁻⁶ of the first, the iterations or the deadline run out.
  */
 final class JointAscent {
+
+    /** Steps without a better bound after which the step is halved. */
+    private static final int STALL = 20;
 
     private JointAscent() {}
 
@@ -67,11 +70,11 @@ final class JointAscent {
             if (bound > best + 1e-9) {
                 best = bound;
                 stall = 0;
-            } else if (++stall >= 5) {
+            } else if (++stall >= STALL) {
                 scale *= 0.5;
                 stall = 0;
             }
-            if (bound >= target - 1e-9 || scale < 1e-4 || System.nanoTime() > deadline) {
+            if (bound >= target - 1e-9 || scale < 1e-6 || System.nanoTime() > deadline) {
                 break;
             }
             double norm = knapsack.lambdaSlope(units, assigned);

@@ -20,7 +20,10 @@ final class NodeBound {
     private static final int KNAPSACK_ROUNDS = 60;
 
     /** Steps of the joint ascent on messages and knapsack multipliers at the root. */
-    private static final int JOINT_ITERATIONS = 300;
+    private static final int JOINT_ITERATIONS = 3_000;
+
+    /** Share of the time left that the joint ascent may take. */
+    private static final double JOINT_SHARE = 0.15;
 
     /** Subgradient steps of the node-local price re-tuning (warm-started from the root prices, never kept). */
     private static final int LOCAL_ROUNDS = 10;
@@ -232,6 +235,7 @@ final class NodeBound {
      * prices) and the summaries as they were.
      */
     private double jointBound(double total, double target, boolean plainTheta) {
+        long now = System.nanoTime();
         for (int u : units) {
             if (assigned[u] < 0) {
                 for (int k : d.candidates()[u]) {
@@ -249,7 +253,7 @@ final class NodeBound {
                 knapsack,
                 target - total,
                 JOINT_ITERATIONS,
-                deadline);
+                now + (long) (JOINT_SHARE * Math.max(0, deadline - now)));
         messages.run(units, assigned, nodeValue, theta, 0, remaining);
         if (plainTheta) {
             CapacityPrices.shift(units, assigned, charge, theta, -1);

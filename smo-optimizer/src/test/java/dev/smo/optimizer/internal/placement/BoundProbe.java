@@ -83,11 +83,12 @@ public final class BoundProbe {
                     double lp = localPolytope(p);
                     System.out.printf(
                             Locale.ROOT,
-                            "%-13s %-8s %2s | root %12.4f | %ds bound %12.4f | LP %12.4f | found %12.4f %s%n",
+                            "%-13s %-8s %2s | root %12.4f in %6d ms | %ds bound %12.4f | LP %12.4f | found %12.4f %s%n",
                             family,
                             size,
                             seed,
                             r0.bound(),
+                            r0.wallTime().toMillis(),
                             limit,
                             r1.bound(),
                             lp,
