@@ -14,6 +14,8 @@ final class JointAscent {
     /** Steps without a better bound after which the step is halved. */
     private static final int STALL = 20;
 
+    private static final double MIN_SCALE = 1e-6;
+
     private JointAscent() {}
 
     /**
@@ -24,6 +26,7 @@ final class JointAscent {
      *
      * @param value per unplaced unit and cluster its cost without capacity prices (+∞ outside its domain)
      * @param target the aim of the Polyak steps (the incumbent's share)
+     * @param enough a bound at which to stop (the one that prunes)
      * @param deadline {@link System#nanoTime()} after which no more steps are taken
      * @return the best bound on the edge and unit terms of the unplaced units found
      */
@@ -36,6 +39,7 @@ final class JointAscent {
             long[][] free,
             KnapsackBound knapsack,
             double target,
+            double enough,
             int iterations,
             long deadline) {
         messages.restrictTo(free);
@@ -74,7 +78,7 @@ final class JointAscent {
                 scale *= 0.5;
                 stall = 0;
             }
-            if (bound >= target - 1e-9 || scale < 1e-6 || System.nanoTime() > deadline) {
+            if (bound >= enough || scale < MIN_SCALE || System.nanoTime() > deadline) {
                 break;
             }
             double norm = knapsack.lambdaSlope(units, assigned);

@@ -11,7 +11,9 @@ import java.util.function.DoublePredicate;
  * bound are valid with the same messages and the stronger is used; when asked, the node also tries prices re-tuned for
  * its own free capacities ({@link #retunedBound}, discarded afterwards). The message residuals let both ends of an
  * edge share a cluster only where their combined demand fits. With a move budget, clusters that would exceed it are
- * removed from the units' domains. After {@link #compute}, {@link #theta}, {@link #best}, {@link #regret} and
+ * removed from the units' domains. At the root of a main search, the {@link KnapsackBound} (capacities as exact
+ * per-cluster knapsacks) and the {@link JointAscent} (messages and knapsack multipliers tuned together) are also
+ * tried; the children inherit the result. After {@link #compute}, {@link #theta}, {@link #best}, {@link #regret} and
  * {@link #arg} describe the node's re-parametrised unit costs, for fixing and branching.
  */
 final class NodeBound {
@@ -123,12 +125,13 @@ final class NodeBound {
      * @param parentBound the parent's bound (a child's bound is at least its parent's)
      * @param target the incumbent value (aim of the re-tuning)
      * @param retuneIf given the bound so far, whether to try prices re-tuned for this node
-     * @param root whether this is the search's root, which also takes the {@link KnapsackBound} (its children
-     *     inherit it through {@code parentBound})
+     * @param rootCutoff at the search's root, the bound that prunes it (NaN elsewhere): below it the root also takes
+     *     the {@link KnapsackBound} and the {@link JointAscent} (its children inherit them through
+     *     {@code parentBound})
      * @return the bound, or null if an unplaced unit has no cluster with room (or the move budget is exceeded)
      */
     Result compute(
-            double total, int sweeps, double parentBound, double target, DoublePredicate retuneIf, boolean root) {
+            double total, int sweeps, double parentBound, double target, DoublePredicate retuneIf, double rootCutoff) {
         if (!evaluate()) {
             return null;
         }
@@ -149,9 +152,11 @@ final class NodeBound {
                 summarise();
             }
         }
-        if (root) {
+        if (bound < rootCutoff) {
             bound = Math.max(bound, knapsackBound(total, residual, target, priced && pricesActive));
-            bound = Math.max(bound, jointBound(total, target, pricesActive && !priced));
+        }
+        if (bound < rootCutoff) {
+            bound = Math.max(bound, jointBound(total, target, rootCutoff, pricesActive && !priced));
         }
         bound = Math.max(parentBound, bound);
         if (retuneIf.test(bound)) {
@@ -234,7 +239,7 @@ final class NodeBound {
      * together on the unpriced unit costs. Leaves {@code theta} (plain if {@code plainTheta}, else with the root
      * prices) and the summaries as they were.
      */
-    private double jointBound(double total, double target, boolean plainTheta) {
+    private double jointBound(double total, double target, double cutoff, boolean plainTheta) {
         long now = System.nanoTime();
         for (int u : units) {
             if (assigned[u] < 0) {
@@ -252,6 +257,7 @@ final class NodeBound {
                 remaining,
                 knapsack,
                 target - total,
+                cutoff - total,
                 JOINT_ITERATIONS,
                 now + (long) (JOINT_SHARE * Math.max(0, deadline - now)));
         messages.run(units, assigned, nodeValue, theta, 0, remaining);

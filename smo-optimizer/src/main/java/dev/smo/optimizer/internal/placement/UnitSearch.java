@@ -152,7 +152,7 @@ final class UnitSearch {
                     parentBound,
                     incumbentValue,
                     b -> mayRetune && b < cutoff() && incumbentValue - b < 0.5 * (incumbentValue - rootBound),
-                    depth == 0 && !subSearch);
+                    rootExtras(depth) ? cutoff() : Double.NaN);
             if (result == null) {
                 undoForced(forcedFrom);
                 return;
@@ -259,6 +259,15 @@ final class UnitSearch {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Whether this node is the root of a main search that takes the knapsack bound and the joint ascent: not in a
+     * sub-search of the neighbourhood search, and not when every value is an integer (the first lexicographic stage
+     * counts moves; its eviction cover proves them, and the extra bounds only cost time there).
+     */
+    private boolean rootExtras(int depth) {
+        return depth == 0 && !subSearch && !settings.integral();
     }
 
     /** u's clusters with room, cheapest re-parametrised cost first, ties in cluster order (stable insertion). */
