@@ -60,14 +60,16 @@ final class JointAscent {
         double scale = 1.0;
         int stall = 0;
         for (int it = 0; it < iterations; it++) {
-            fill(messages, units, assigned, value, theta);
+            messages.fill(units, assigned, value, theta);
             if (it == 0) {
                 startKnapsack(units, assigned, theta, knapsack);
             }
             double residual = 0;
             for (int e = 0; e < m; e++) {
                 if (messages.isOpen(e, assigned)) {
-                    residual += residualArg(messages, e, theta[messages.from(e)], theta[messages.to(e)], kStar, lStar);
+                    residual += messages.residual(e, theta[messages.from(e)], theta[messages.to(e)]);
+                    kStar[e] = messages.argFirst();
+                    lStar[e] = messages.argSecond();
                 }
             }
             double bound = residual + knapsack.value(units, assigned, theta, free);
@@ -125,26 +127,6 @@ final class JointAscent {
         return norm;
     }
 
-    /** θ = value + the messages of the open edges, per unplaced unit. */
-    private static void fill(MessageBound messages, int[] units, int[] assigned, double[][] value, double[][] theta) {
-        int clusters = value[0].length;
-        for (int u : units) {
-            if (assigned[u] >= 0) {
-                continue;
-            }
-            double[] t = theta[u];
-            System.arraycopy(value[u], 0, t, 0, clusters);
-            for (int e : messages.edgesOf(u)) {
-                if (messages.isOpen(e, assigned)) {
-                    double[] msg = messages.from(e) == u ? messages.first(e) : messages.second(e);
-                    for (int k = 0; k < clusters; k++) {
-                        t[k] += msg[k];
-                    }
-                }
-            }
-        }
-    }
-
     private static void startKnapsack(int[] units, int[] assigned, double[][] theta, KnapsackBound knapsack) {
         int n = assigned.length;
         double[] best = new double[n];
@@ -167,83 +149,5 @@ final class JointAscent {
             regret[u] = second - b;
         }
         knapsack.start(units, assigned, best, regret);
-    }
-
-    /** As MessageBound's residual, also recording the minimising pair (k for the edge's first end, l for its second). */
-    private static double residualArg(
-            MessageBound messages, int e, double[] tu, double[] tv, int[] kStar, int[] lStar) {
-        double[] ae = messages.first(e);
-        double[] be = messages.second(e);
-        int clusters = tu.length;
-        double same = Double.POSITIVE_INFINITY;
-        int sameK = -1;
-        double maxA = Double.NEGATIVE_INFINITY;
-        double secondA = Double.NEGATIVE_INFINITY;
-        int argA = -1;
-        int secondArgA = -1;
-        double maxB = Double.NEGATIVE_INFINITY;
-        double secondB = Double.NEGATIVE_INFINITY;
-        int argB = -1;
-        int secondArgB = -1;
-        for (int k = 0; k < clusters; k++) {
-            boolean inU = tu[k] != Double.POSITIVE_INFINITY;
-            boolean inV = tv[k] != Double.POSITIVE_INFINITY;
-            if (inU && inV && messages.shareable(e, k) && -ae[k] - be[k] < same) {
-                same = -ae[k] - be[k];
-                sameK = k;
-            }
-            if (inU) {
-                if (ae[k] > maxA) {
-                    secondA = maxA;
-                    secondArgA = argA;
-                    maxA = ae[k];
-                    argA = k;
-                } else if (ae[k] > secondA) {
-                    secondA = ae[k];
-                    secondArgA = k;
-                }
-            }
-            if (inV) {
-                if (be[k] > maxB) {
-                    secondB = maxB;
-                    secondArgB = argB;
-                    maxB = be[k];
-                    argB = k;
-                } else if (be[k] > secondB) {
-                    secondB = be[k];
-                    secondArgB = k;
-                }
-            }
-        }
-        kStar[e] = -1;
-        lStar[e] = -1;
-        if (argA < 0 || argB < 0) {
-            return 0;
-        }
-        double across;
-        int k;
-        int l;
-        if (argA != argB) {
-            across = maxA + maxB;
-            k = argA;
-            l = argB;
-        } else if (maxA + secondB >= secondA + maxB) {
-            across = maxA + secondB;
-            k = argA;
-            l = secondArgB;
-        } else {
-            across = secondA + maxB;
-            k = secondArgA;
-            l = argB;
-        }
-        double acrossValue = messages.weight(e) - across;
-        if (same <= acrossValue) {
-            kStar[e] = sameK;
-            lStar[e] = sameK;
-            return same;
-        }
-        kStar[e] = k;
-        lStar[e] = l;
-        return acrossValue;
     }
 }

@@ -29,6 +29,9 @@ final class MessageBound {
     private final int[][] edgesOf;
     private final double[] hu;
     private final double[] hv;
+    private int argFirst = -1;
+    private int argSecond = -1;
+
     /** Free capacity per cluster at the node being bounded (null: no pair-capacity restriction). */
     private long[][] remaining;
 
@@ -89,6 +92,25 @@ final class MessageBound {
      */
     double run(int[] units, int[] assigned, double[][] value, double[][] theta, int sweeps, long[][] free) {
         this.remaining = free;
+        fill(units, assigned, value, theta);
+        for (int s = 0; s < sweeps; s++) {
+            for (int e = 0; e < from.length; e++) {
+                if (open(e, assigned)) {
+                    update(e, theta[from[e]], theta[to[e]]);
+                }
+            }
+        }
+        double residual = 0;
+        for (int e = 0; e < from.length; e++) {
+            if (open(e, assigned)) {
+                residual += residual(e, theta[from[e]], theta[to[e]]);
+            }
+        }
+        return residual;
+    }
+
+    /** θ = value + the messages of the open edges, per unplaced unit. */
+    void fill(int[] units, int[] assigned, double[][] value, double[][] theta) {
         for (int u : units) {
             if (assigned[u] >= 0) {
                 continue;
@@ -104,20 +126,6 @@ final class MessageBound {
                 }
             }
         }
-        for (int s = 0; s < sweeps; s++) {
-            for (int e = 0; e < from.length; e++) {
-                if (open(e, assigned)) {
-                    update(e, theta[from[e]], theta[to[e]]);
-                }
-            }
-        }
-        double residual = 0;
-        for (int e = 0; e < from.length; e++) {
-            if (open(e, assigned)) {
-                residual += residual(e, theta[from[e]], theta[to[e]]);
-            }
-        }
-        return residual;
     }
 
     int clusters() {
@@ -194,51 +202,89 @@ final class MessageBound {
         }
     }
 
-    /** min over k, l in the domains of {@code w·[k ≠ l] − a(k) − b(l)}. */
-    private double residual(int e, double[] tu, double[] tv) {
+    /**
+     * min over k, l in the domains of {@code w·[k ≠ l] − a(k) − b(l)}; the minimising pair is left in
+     * {@link #argFirst} and {@link #argSecond} (−1 when an end has an empty domain).
+     */
+    double residual(int e, double[] tu, double[] tv) {
         double[] ae = a[e];
         double[] be = b[e];
         double same = Double.POSITIVE_INFINITY;
+        int sameK = -1;
         double maxA = Double.NEGATIVE_INFINITY;
         double secondA = Double.NEGATIVE_INFINITY;
         int argA = -1;
+        int secondArgA = -1;
         double maxB = Double.NEGATIVE_INFINITY;
         double secondB = Double.NEGATIVE_INFINITY;
         int argB = -1;
+        int secondArgB = -1;
         for (int k = 0; k < clusters; k++) {
             boolean inU = tu[k] != Double.POSITIVE_INFINITY;
             boolean inV = tv[k] != Double.POSITIVE_INFINITY;
-            if (inU && inV && shareable(e, k)) {
-                same = Math.min(same, -ae[k] - be[k]);
+            if (inU && inV && shareable(e, k) && -ae[k] - be[k] < same) {
+                same = -ae[k] - be[k];
+                sameK = k;
             }
             if (inU) {
                 if (ae[k] > maxA) {
                     secondA = maxA;
+                    secondArgA = argA;
                     maxA = ae[k];
                     argA = k;
                 } else if (ae[k] > secondA) {
                     secondA = ae[k];
+                    secondArgA = k;
                 }
             }
             if (inV) {
                 if (be[k] > maxB) {
                     secondB = maxB;
+                    secondArgB = argB;
                     maxB = be[k];
                     argB = k;
                 } else if (be[k] > secondB) {
                     secondB = be[k];
+                    secondArgB = k;
                 }
             }
         }
-        double across;
+        argFirst = -1;
+        argSecond = -1;
         if (argA < 0 || argB < 0) {
             return 0;
-        } else if (argA != argB) {
-            across = maxA + maxB;
-        } else {
-            across = Math.max(maxA + secondB, secondA + maxB);
         }
-        return Math.min(same, weight[e] - across);
+        double across;
+        int k = argA;
+        int l = argB;
+        if (argA != argB) {
+            across = maxA + maxB;
+        } else if (maxA + secondB >= secondA + maxB) {
+            across = maxA + secondB;
+            l = secondArgB;
+        } else {
+            across = secondA + maxB;
+            k = secondArgA;
+        }
+        double acrossValue = weight[e] - across;
+        if (same <= acrossValue) {
+            argFirst = sameK;
+            argSecond = sameK;
+            return same;
+        }
+        argFirst = k;
+        argSecond = l;
+        return acrossValue;
+    }
+
+    /** The first end's cluster in the minimising pair of the last {@link #residual}. */
+    int argFirst() {
+        return argFirst;
+    }
+
+    /** The second end's cluster in the minimising pair of the last {@link #residual}. */
+    int argSecond() {
+        return argSecond;
     }
 
     /** Whether both ends of edge e fit on cluster k together (always true without {@code remaining}). */
