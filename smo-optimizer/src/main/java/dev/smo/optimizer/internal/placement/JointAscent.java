@@ -7,7 +7,8 @@ package dev.smo.optimizer.internal.placement;
  * moves the messages towards what the capacities need rather than towards each unit's cheapest cluster, as MPLP
  * does. The supergradient in an end's message at cluster k is (its knapsack took the unit at k) − (the edge residual's
  * minimising pair puts it at k); in λ_u it is 1 − (knapsacks that took u). Polyak steps towards the incumbent, halved
- * after 20 steps without progress, until the step is 10⁻⁶ of the first, the iterations or the deadline run out.
+ * after 20 steps without progress, until the bound is within 10⁻⁵ (relative) of the one that prunes (the search
+ * closes the rest), the step is 10⁻⁶ of the first, or the iterations or the deadline run out.
  */
 final class JointAscent {
 
@@ -15,6 +16,9 @@ final class JointAscent {
     private static final int STALL = 20;
 
     private static final double MIN_SCALE = 1e-6;
+
+    /** Relative distance to the pruning bound at which the ascent leaves the rest to the search. */
+    private static final double CLOSE = 1e-5;
 
     private JointAscent() {}
 
@@ -80,7 +84,9 @@ final class JointAscent {
                 scale *= 0.5;
                 stall = 0;
             }
-            if (bound >= enough || scale < MIN_SCALE || System.nanoTime() > deadline) {
+            if (bound >= enough - CLOSE * Math.max(1, Math.abs(enough))
+                    || scale < MIN_SCALE
+                    || System.nanoTime() > deadline) {
                 break;
             }
             double norm = knapsack.lambdaSlope(units, assigned);
