@@ -94,25 +94,32 @@ record MemberKubeconfig(String server, String caBundle, boolean insecure, String
      * names; nor route SMO's calls through a proxy. Only inline credentials are accepted.
      */
     private static void refuseLocalActions(String member, Object root) {
-        for (Object entry : Json.list(root, "users")) {
-            Map<String, Object> user = Json.map(entry, "user");
-            for (String field : USER_REFUSED) {
-                if (user.containsKey(field)) {
+        refuse(
+                member,
+                root,
+                "users",
+                "user",
+                USER_REFUSED,
+                "does not run or read: only inline credentials are accepted");
+        refuse(
+                member,
+                root,
+                "clusters",
+                "cluster",
+                CLUSTER_REFUSED,
+                "does not read or follow: only inline data is accepted");
+    }
+
+    /** Refuses the first entry of {@code list} whose {@code key} object has one of the {@code refused} fields. */
+    private static void refuse(String member, Object root, String list, String key, List<String> refused, String why) {
+        for (Object entry : Json.list(root, list)) {
+            Map<String, Object> body = Json.map(entry, key);
+            for (String field : refused) {
+                if (body.containsKey(field)) {
                     throw refused(
                             member,
-                            "its user (" + Json.string(entry, "name") + ") uses " + field
-                                    + ", which SMO does not run or read: only inline credentials are accepted");
-                }
-            }
-        }
-        for (Object entry : Json.list(root, "clusters")) {
-            Map<String, Object> cluster = Json.map(entry, "cluster");
-            for (String field : CLUSTER_REFUSED) {
-                if (cluster.containsKey(field)) {
-                    throw refused(
-                            member,
-                            "its cluster (" + Json.string(entry, "name") + ") uses " + field
-                                    + ", which SMO does not read or follow: only inline data is accepted");
+                            "its " + key + " (" + Json.string(entry, "name") + ") uses " + field + ", which SMO "
+                                    + why);
                 }
             }
         }
