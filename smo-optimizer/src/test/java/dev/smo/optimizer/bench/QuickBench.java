@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Development benchmark (not a unit test): this engine only, on several seeds and sizes, median of repeated runs.
  * Arguments: {@code [--family default|lexicographic|tight|gpu-full|many-removed] [--sizes 50x10,100x20]
- * [--seeds 42,1,2] [--repeat 3] [--limit 10]}; without {@code --family}, the round-1 generator
+ * [--seeds 42,1,2] [--repeat 3] [--limit 10] [--nodes N]}; without {@code --family}, the round-1 generator
  * ({@link RandomInstances}).
  */
 public final class QuickBench {
@@ -26,6 +26,7 @@ public final class QuickBench {
         int repeat = 3;
         long limit = 10;
         String family = null;
+        long nodes = Long.MAX_VALUE;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sizes" -> sizes = args[i + 1];
@@ -33,11 +34,13 @@ public final class QuickBench {
                 case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Long.parseLong(args[i + 1]);
                 case "--family" -> family = args[i + 1];
+                case "--nodes" -> nodes = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown argument (" + args[i] + ").");
             }
         }
-        PlacementOptimizer optimizer =
-                PlacementOptimizer.create(SolverOptions.defaults().withTimeLimit(Duration.ofSeconds(limit)));
+        PlacementOptimizer optimizer = PlacementOptimizer.create(SolverOptions.defaults()
+                .withTimeLimit(Duration.ofSeconds(limit))
+                .withNodeLimit(nodes));
         for (int round = 0; round < 5; round++) {
             for (int[] size : new int[][] {{10, 3}, {50, 10}, {100, 20}}) {
                 optimizer.solve(RandomInstances.generate(1000 + round, RandomInstances.Shape.bench(size[0], size[1])));

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * cheapest); its clusters are tried cheapest first, then in cluster order. Every new incumbent is polished by
  * {@link LocalSearch}; after {@link #NEIGHBOURHOOD_AFTER} nodes (easy instances never get there) the incumbent, and
  * every later one, is first improved by {@link NeighbourhoodSearch}, which runs small sub-searches of this class
- * ({@link #asSubSearch}). Everything is deterministic (no dependence on timing except the time limit itself).
+ * ({@link #asSubSearch}), with its wide neighbourhoods after {@link #WIDE_NEIGHBOURHOOD_AFTER} nodes. Everything is deterministic (no dependence on timing except the time limit itself).
  */
 final class UnitSearch {
 
@@ -21,6 +21,8 @@ final class UnitSearch {
     private static final int NODE_SWEEPS = 1;
     /** Nodes after which {@link NeighbourhoodSearch} runs on the incumbent, and on every later new incumbent. */
     static final long NEIGHBOURHOOD_AFTER = 1_000;
+    /** Nodes after which the incumbent, and every later one, goes through the wide neighbourhoods. */
+    static final long WIDE_NEIGHBOURHOOD_AFTER = 30_000;
 
     private final PlacementData d;
     private final int[] units;
@@ -90,7 +92,10 @@ final class UnitSearch {
             return;
         }
         if (!subSearch && nodes >= NEIGHBOURHOOD_AFTER) {
-            keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, deadline, absoluteGap, settings));
+            NeighbourhoodSearch.Width width = nodes >= WIDE_NEIGHBOURHOOD_AFTER
+                    ? NeighbourhoodSearch.Width.WIDE
+                    : NeighbourhoodSearch.Width.NARROW;
+            keepIfBetter(NeighbourhoodSearch.improve(d, units, incumbent, width, deadline, absoluteGap, settings));
         }
         if (!subSearch) {
             keepIfBetter(LocalSearch.improve(d, units, incumbent, deadline, settings.moveBudget()));
@@ -124,7 +129,7 @@ final class UnitSearch {
 
     private void dfs(double fixed, int depth, double parentBound) {
         nodes++;
-        if (nodes == NEIGHBOURHOOD_AFTER && incumbent != null) {
+        if ((nodes == NEIGHBOURHOOD_AFTER || nodes == WIDE_NEIGHBOURHOOD_AFTER) && incumbent != null) {
             polishIncumbent();
         }
         if (!aborted && (nodes > nodeLimit || ((nodes & 15) == 0 && System.nanoTime() > deadline))) {
