@@ -19,8 +19,11 @@ import java.util.Optional;
  * Presolve, decomposition into independent components, a first incumbent ({@link Greedy}, or
  * {@link FeasibilityFirst} when the greedy pass cannot place everything), then {@link UnitSearch} per component.
  * Lexicographic weights are solved in two stages: the fewest moves (stage 1, moves only), then the least cut and
- * tie-breaker with at most that many moves per component (stage 2, seeded with stage 1's placement). The combined
- * answer is re-checked against the original problem by {@link PlacementEvaluator}.
+ * tie-breaker with at most that many moves per component (stage 2, seeded with stage 1's placement). So are weighted
+ * ones whose move costs more than every edge together ({@code moveCost > edgeCutCost·W}): they order placements the
+ * same way, and one huge weight would drown the edge bounds. Without a tie-breaker every value is an integer, and the
+ * search prunes what cannot beat the incumbent by a whole unit. The combined answer is re-checked against the
+ * original problem by {@link PlacementEvaluator}.
  */
 public final class DefaultPlacementOptimizer implements PlacementOptimizer {
 
@@ -45,13 +48,15 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
         long start = System.nanoTime();
         long deadline = start + options.timeLimit().toNanos();
         PlacementWeights weights = problem.weights();
-        if (!weights.movesFirst()) {
+        boolean integral = weights.tieBreaker() == 0;
+        if (!movesFirst(problem)) {
             Presolved presolved = Presolve.run(problem);
             if (presolved instanceof Presolved.Infeasible infeasible) {
                 return failure(Termination.INFEASIBLE, infeasible.why(), 0, start);
             }
             PlacementData d = ((Presolved.Ready) presolved).data();
-            Stage stage = search(d, initial(d, deadline), null, false, deadline, 0);
+            SearchSettings settings = SearchSettings.DEFAULTS.withIntegral(integral);
+            Stage stage = search(d, initial(d, deadline), null, settings, deadline, 0);
             if (stage.assignment() == null) {
                 return noPlacement(problem, stage, start);
             }
@@ -64,7 +69,8 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
             return failure(Termination.INFEASIBLE, infeasible.why(), 0, start);
         }
         PlacementData moves = ((Presolved.Ready) first).data();
-        Stage fewest = search(moves, initial(moves, firstDeadline), null, true, firstDeadline, 0);
+        SearchSettings countMoves = SearchSettings.DEFAULTS.withIntegral(true).withRootBounds(false);
+        Stage fewest = search(moves, initial(moves, firstDeadline), null, countMoves, firstDeadline, 0);
         if (fewest.assignment() == null) {
             return noPlacement(problem, fewest, start);
         }
@@ -72,12 +78,27 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
         PlacementData cut = ((Presolved.Ready) Presolve.run(
                         problem.withWeights(new PlacementWeights(price, weights.edgeCutCost(), weights.tieBreaker()))))
                 .data();
-        Stage least = search(cut, fewest.assignment(), fewest.assignment(), false, deadline, fewest.nodes());
+        Stage least = search(
+                cut,
+                fewest.assignment(),
+                fewest.assignment(),
+                SearchSettings.DEFAULTS.withIntegral(integral),
+                deadline,
+                fewest.nodes());
         long nodes = fewest.nodes() + least.nodes();
         double fewestMoves = Math.ceil(fewest.bound() - 1e-6);
         double cutBound = fewest.complete() ? Math.max(0, least.bound() - price * fewestMoves) : 0;
         double bound = problem.moveCost() * fewestMoves + cutBound;
         return finish(problem, cut, least.assignment(), fewest.complete() && least.complete(), bound, nodes, start);
+    }
+
+    /**
+     * Whether the placement is solved in stages: lexicographic weights, or weighted ones where one move costs more
+     * than cutting every edge (and so more than any difference in cut and tie-breaker, which stays below 1).
+     */
+    static boolean movesFirst(PlacementProblem problem) {
+        PlacementWeights w = problem.weights();
+        return w.movesFirst() || w.moveCost() > (long) w.edgeCutCost() * problem.totalEdgeWeight();
     }
 
     /** The greedy assignment, or, if it cannot place every unit, a feasibility-first one (null if none found). */
@@ -95,17 +116,17 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
      *
      * @param initial a feasible assignment to start from (null: none)
      * @param budgetFrom if not null, each component may move at most as many services as this assignment does there
-     * @param integral whether the objective takes integer values only
+     * @param base how each component's search runs (integrality, root bounds), before its move budget
      * @param nodesBefore nodes already spent against the node limit
      */
     private Stage search(
-            PlacementData d, int[] initial, int[] budgetFrom, boolean integral, long deadline, long nodesBefore) {
+            PlacementData d, int[] initial, int[] budgetFrom, SearchSettings base, long deadline, long nodesBefore) {
         int[] unitCluster = new int[d.units()];
         long nodes = 0;
         double bound = 0;
         boolean complete = true;
         for (int[] component : Components.of(d)) {
-            SearchSettings settings = SearchSettings.DEFAULTS.withIntegral(integral);
+            SearchSettings settings = base;
             if (budgetFrom != null) {
                 int budget = 0;
                 for (int u : component) {

@@ -268,11 +268,11 @@ final class UnitSearch {
 
     /**
      * Whether this node is the root of a main search that takes the knapsack bound and the joint ascent: not in a
-     * sub-search of the neighbourhood search, and not when every value is an integer (the first lexicographic stage
-     * counts moves; its eviction cover proves them, and the extra bounds only cost time there).
+     * sub-search of the neighbourhood search, and only where the settings ask for them ({@link
+     * SearchSettings#rootBounds()}).
      */
     private boolean rootExtras(int depth) {
-        return depth == 0 && !subSearch && !settings.integral();
+        return depth == 0 && !subSearch && settings.rootBounds();
     }
 
     /** u's clusters with room, cheapest re-parametrised cost first, ties in cluster order (stable insertion). */
