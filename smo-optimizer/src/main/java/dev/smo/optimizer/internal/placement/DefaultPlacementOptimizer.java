@@ -103,7 +103,7 @@ public final class DefaultPlacementOptimizer implements PlacementOptimizer {
      * Whether the placement is solved in stages: lexicographic weights, or weighted ones where one move costs more
      * than cutting every edge (and so more than any difference in cut and tie-breaker, which stays below 1).
      */
-    static boolean movesFirst(PlacementProblem problem) {
+    private static boolean movesFirst(PlacementProblem problem) {
         PlacementWeights w = problem.weights();
         return w.movesFirst() || w.moveCost() > (long) w.edgeCutCost() * problem.totalEdgeWeight();
     }
